@@ -1,0 +1,263 @@
+//! `hooks callbacks put|list|delete`: callback registrations on the Callback API.
+
+use std::io::IsTerminal;
+use std::net::IpAddr;
+
+use reqwest::{Method, StatusCode, Url};
+use serde_json::{Value, json};
+
+use crate::cli::{CallbacksCommand, DeleteArgs, GlobalArgs, ListArgs, PutArgs};
+use crate::client::ApiClient;
+use crate::config::{ApiSettings, parse_http_url};
+use crate::error::{Error, Result};
+use crate::output::{Output, pretty_json, table};
+use crate::payload::{apply_assignment, read_json_object};
+
+pub async fn run(command: CallbacksCommand, global: &GlobalArgs, out: Output) -> Result<()> {
+    match command {
+        CallbacksCommand::Put(args) => put(args, global, out).await,
+        CallbacksCommand::List(args) => list(args, global, out).await,
+        CallbacksCommand::Delete(args) => delete(args, global, out).await,
+    }
+}
+
+/// The body we PUT: `{"url": URL}` or the `--body` object, then every `--set`.
+fn put_body(args: &PutArgs, out: &Output) -> Result<Value> {
+    let mut body = match (&args.body, &args.url) {
+        (Some(path), _) => Value::Object(read_json_object(path)?),
+        (None, Some(url)) => {
+            let parsed = parse_http_url(url, "--url")?;
+            if let Some(reason) = not_public_https(&parsed) {
+                out.warn(format!(
+                    "{url} {reason}; the provider requires a public HTTPS URL (sending it anyway)"
+                ));
+            }
+            json!({ "url": url })
+        }
+        (None, None) => return Err(Error::usage("pass --url URL or --body FILE")),
+    };
+    for assignment in &args.set {
+        apply_assignment(&mut body, assignment)?;
+    }
+    Ok(body)
+}
+
+fn not_public_https(url: &Url) -> Option<&'static str> {
+    let loopback = match url.host() {
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        None => false,
+    };
+    if loopback {
+        Some("is a loopback address")
+    } else if url.scheme() == "http" {
+        Some("is plain http://")
+    } else {
+        None
+    }
+}
+
+async fn put(args: PutArgs, global: &GlobalArgs, out: Output) -> Result<()> {
+    let body = put_body(&args, &out)?;
+    let client = ApiClient::new(ApiSettings::resolve(global)?, args.http.timeout, out);
+    let type_segment = args.notification_type.to_string();
+    let url = client
+        .settings
+        .url(&[&client.settings.partner, "callbacks", &type_segment]);
+    let response = client
+        .send(Method::PUT, url, Some(&body))
+        .await?
+        .error_for_status()?;
+    if out.json {
+        let answer = (!response.body.trim().is_empty()).then(|| response.json());
+        out.json_line(&json!({
+            "status": response.status.as_u16(),
+            "notification_type": args.notification_type,
+            "request": body,
+            "response": answer,
+        }));
+    } else {
+        let target = body
+            .get("url")
+            .and_then(Value::as_str)
+            .unwrap_or("the given body");
+        out.line(format!(
+            "callback for notification type {} set to {target} ({})",
+            args.notification_type, response.status
+        ));
+        if !response.body.trim().is_empty() {
+            out.line(pretty_json(&response.json(), out.color));
+        }
+    }
+    Ok(())
+}
+
+async fn list(args: ListArgs, global: &GlobalArgs, out: Output) -> Result<()> {
+    let client = ApiClient::new(ApiSettings::resolve(global)?, args.http.timeout, out);
+    let mut url = client
+        .settings
+        .url(&[&client.settings.partner, "callbacks"]);
+    {
+        let mut query = url.query_pairs_mut();
+        if let Some(offset) = args.offset {
+            query.append_pair("offset", &offset.to_string());
+        }
+        if let Some(limit) = args.limit {
+            query.append_pair("limit", &limit.to_string());
+        }
+    }
+    if url.query() == Some("") {
+        url.set_query(None);
+    }
+    let response = client
+        .send(Method::GET, url, None)
+        .await?
+        .error_for_status()?;
+    let document: Value = serde_json::from_str(&response.body).map_err(|e| {
+        Error::failure(format!(
+            "GET {} answered {} with a body that is not JSON ({e})",
+            response.url, response.status
+        ))
+    })?;
+    if out.json {
+        // The server's document exactly as it sent it, so nothing we do can hide a field.
+        out.line(response.body.trim_end());
+        return Ok(());
+    }
+    let entries = callback_entries(&document);
+    if entries.is_empty() {
+        out.line("no callbacks registered");
+        return Ok(());
+    }
+    let (header, rows) = callback_table(&entries);
+    out.line(table(&header, &rows));
+    Ok(())
+}
+
+/// The list of registrations: the document itself when it is an array, else its first
+/// array-of-objects field (`items`, `callbacks`, `data`, …: the provider does not say).
+fn callback_entries(document: &Value) -> Vec<Value> {
+    match document {
+        Value::Array(items) => items.clone(),
+        Value::Object(map) => map
+            .values()
+            .find_map(|v| match v {
+                Value::Array(items) if items.iter().all(Value::is_object) => Some(items.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| vec![document.clone()]),
+        _ => Vec::new(),
+    }
+}
+
+/// Columns: every field any entry carries, the notification type first, then the URL.
+fn callback_table(entries: &[Value]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut columns: Vec<String> = Vec::new();
+    for entry in entries {
+        if let Value::Object(map) = entry {
+            for key in map.keys() {
+                if !columns.contains(key) {
+                    columns.push(key.clone());
+                }
+            }
+        }
+    }
+    let rank = |key: &str| {
+        let key = key.to_ascii_lowercase();
+        if key.contains("type") {
+            0
+        } else if key.contains("url") {
+            1
+        } else {
+            2
+        }
+    };
+    columns.sort_by_key(|key| rank(key));
+    let rows = entries
+        .iter()
+        .map(|entry| {
+            columns
+                .iter()
+                .map(|key| match entry.get(key) {
+                    None | Some(Value::Null) => String::new(),
+                    Some(Value::String(text)) => text.clone(),
+                    Some(other) => other.to_string(),
+                })
+                .collect()
+        })
+        .collect();
+    (columns, rows)
+}
+
+async fn delete(args: DeleteArgs, global: &GlobalArgs, out: Output) -> Result<()> {
+    let settings = ApiSettings::resolve(global)?;
+    if !args.yes {
+        if !std::io::stdin().is_terminal() {
+            return Err(Error::usage(format!(
+                "refusing to delete the callback for notification type {} without confirmation: \
+                 stdin is not a terminal; pass --yes",
+                args.notification_type
+            )));
+        }
+        let confirmed = dialoguer::Confirm::new()
+            .with_prompt(format!(
+                "Delete the callback for notification type {}?",
+                args.notification_type
+            ))
+            .default(false)
+            .interact()
+            .map_err(|e| Error::usage(format!("no confirmation given ({e}); pass --yes")))?;
+        if !confirmed {
+            out.note("cancelled; nothing was deleted");
+            return Ok(());
+        }
+    }
+    let client = ApiClient::new(settings, args.http.timeout, out);
+    let type_segment = args.notification_type.to_string();
+    let url = client
+        .settings
+        .url(&[&client.settings.partner, "callbacks", &type_segment]);
+    let response = client.send(Method::DELETE, url, None).await?;
+    if response.status == StatusCode::NOT_FOUND {
+        return Err(Error::failure(format!(
+            "no callback is registered for notification type {} ({} answered 404)",
+            args.notification_type, response.url
+        )));
+    }
+    let response = response.error_for_status()?;
+    if out.json {
+        out.json_line(&json!({
+            "deleted": true,
+            "notification_type": args.notification_type,
+            "status": response.status.as_u16(),
+        }));
+    } else {
+        out.line(format!(
+            "deleted the callback for notification type {} ({})",
+            args.notification_type, response.status
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_found_in_arrays_and_wrapped_arrays() {
+        let listed = json!([{"url": "a"}]);
+        assert_eq!(callback_entries(&listed).len(), 1);
+        let wrapped = json!({"total": 2, "items": [{"url": "a"}, {"url": "b"}]});
+        assert_eq!(callback_entries(&wrapped).len(), 2);
+    }
+
+    #[test]
+    fn type_and_url_columns_come_first() {
+        let entries = vec![json!({"createdAt": "t", "url": "u", "notificationType": 5})];
+        let (header, rows) = callback_table(&entries);
+        assert_eq!(header, ["notificationType", "url", "createdAt"]);
+        assert_eq!(rows[0], ["5", "u", "t"]);
+    }
+}

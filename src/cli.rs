@@ -1,0 +1,306 @@
+//! The command line, as clap sees it. Every subcommand's options live here so that
+//! `hooks --help`, the completions and the README describe one and the same surface.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hooks",
+    version,
+    about = "Register, trigger, receive and replay partner webhook notifications",
+    long_about = "Register, trigger, receive and replay partner webhook notifications.\n\n\
+        Exit codes: 0 success; 1 a server or delivery failure, or a timeout; 2 a usage or validation error.",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Base URL of the Callback API, e.g. https://api.partner.example
+    #[arg(long, global = true, env = "HOOKS_BASE_URL", value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// Your partnerUniqueID (a GUID)
+    #[arg(long, global = true, env = "HOOKS_PARTNER", value_name = "ID")]
+    pub partner: Option<String>,
+
+    /// API token, sent as `Authorization: Bearer <token>`
+    #[arg(
+        long,
+        global = true,
+        env = "HOOKS_TOKEN",
+        value_name = "TOKEN",
+        hide_env_values = true
+    )]
+    pub token: Option<String>,
+
+    /// Named profile from the config file (base_url, partner, token); flags and variables win
+    #[arg(long, global = true, env = "HOOKS_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Machine output on stdout: one JSON document, or one object per line for streams
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// When to colour output (auto: on a terminal, unless NO_COLOR is set)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Trace requests and responses on stderr (secrets masked)
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Manage callback registrations on the Callback API
+    #[command(subcommand)]
+    Callbacks(CallbacksCommand),
+    /// Ask the Callback API to fire a test notification at your registered callback
+    Echo(EchoArgs),
+    /// Run a local server that recognises and prints every notification
+    Listen(ListenArgs),
+    /// Send fixtures, JSON files or `listen --record` recordings at a URL
+    Replay(ReplayArgs),
+    /// Browse the built-in notification fixtures
+    #[command(subcommand)]
+    Fixtures(FixturesCommand),
+    /// Run a local emulator of the Callback API that really delivers notifications
+    ///
+    /// Any non-empty bearer token is accepted, or exactly --token / HOOKS_TOKEN when set.
+    Sandbox(SandboxArgs),
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Options shared by every command that calls the Callback API.
+#[derive(Debug, Args, Clone)]
+pub struct HttpArgs {
+    /// Seconds to wait for a connection and for a whole response
+    #[arg(long, default_value_t = 30, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CallbacksCommand {
+    /// Create or update the callback URL for a notification type
+    #[command(
+        long_about = "Create or update the callback URL for a notification type.\n\n\
+        Sends PUT {base}/{partner}/callbacks/{TYPE}. The provider does not document the body's \
+        field names, so the default body is {\"url\": \"<URL>\"}; add or override fields with \
+        --set key=value, or send a whole JSON object of your own with --body."
+    )]
+    Put(PutArgs),
+    /// List the registered callbacks
+    List(ListArgs),
+    /// Delete the callback for a notification type
+    Delete(DeleteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PutArgs {
+    /// Notification type, e.g. 5
+    #[arg(value_name = "TYPE")]
+    pub notification_type: u32,
+    /// Your public HTTPS endpoint
+    #[arg(long, required_unless_present = "body", conflicts_with = "body")]
+    pub url: Option<String>,
+    /// Add or override a body field (value parsed as JSON where it parses, else a string)
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+    /// Send this JSON object as the body instead (a file, or - for stdin)
+    #[arg(long, value_name = "FILE")]
+    pub body: Option<PathBuf>,
+    #[command(flatten)]
+    pub http: HttpArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Skip this many entries
+    #[arg(long)]
+    pub offset: Option<u64>,
+    /// Return at most this many entries
+    #[arg(long)]
+    pub limit: Option<u64>,
+    #[command(flatten)]
+    pub http: HttpArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// Notification type, e.g. 5
+    #[arg(value_name = "TYPE")]
+    pub notification_type: u32,
+    /// Do not ask for confirmation (required when stdin is not a terminal)
+    #[arg(long, short)]
+    pub yes: bool,
+    #[command(flatten)]
+    pub http: HttpArgs,
+}
+
+/// The body must hold exactly one of processUniqueId / simulationUniqueId; `hooks` checks
+/// that itself, before anything is sent, so the message can name both fields.
+#[derive(Debug, Args)]
+pub struct EchoArgs {
+    /// Notification type to simulate: 5, 6 or 7
+    #[arg(value_name = "TYPE")]
+    pub notification_type: u32,
+    /// Send {"processUniqueId": ID}
+    #[arg(long, value_name = "ID")]
+    pub process_id: Option<String>,
+    /// Send {"simulationUniqueId": ID}
+    #[arg(long, value_name = "ID")]
+    pub simulation_id: Option<String>,
+    /// Send this JSON document as the raw body (a file, or - for stdin)
+    #[arg(long, value_name = "FILE")]
+    pub body: Option<PathBuf>,
+    /// Listen on ADDR (a port, or host:port) and wait for the echoed notification
+    #[arg(long, value_name = "ADDR")]
+    pub wait_on: Option<String>,
+    #[command(flatten)]
+    pub http: HttpArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ListenArgs {
+    /// Address to bind
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Port to bind (0 picks a free one)
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// Exit 0 once this many valid notifications have been answered
+    #[arg(long, value_name = "N")]
+    pub count: Option<u64>,
+    /// With --count: exit 1 if the count is not reached within SECS
+    #[arg(long, value_name = "SECS")]
+    pub timeout: Option<u64>,
+    /// Check ClubCollect's body api_key and ReceiptHero's `Authorization: Token` against KEY
+    #[arg(
+        long,
+        env = "HOOKS_API_KEY",
+        value_name = "KEY",
+        hide_env_values = true
+    )]
+    pub api_key: Option<String>,
+    /// HTTP status to answer notifications with
+    #[arg(long, default_value_t = 200, value_name = "CODE", value_parser = clap::value_parser!(u16).range(100..=599))]
+    pub status: u16,
+    /// Wait this many milliseconds before answering
+    #[arg(long, default_value_t = 0, value_name = "MS")]
+    pub delay: u64,
+    /// Answer 503 to the first N notifications
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub fail_first: u64,
+    /// Append every valid notification to FILE as one JSON line (replayable)
+    #[arg(long, value_name = "FILE")]
+    pub record: Option<PathBuf>,
+    /// Forward every valid notification to this URL and answer with its status
+    #[arg(long, value_name = "URL")]
+    pub forward_to: Option<String>,
+    /// Largest body accepted, in bytes
+    #[arg(long, default_value_t = 1024 * 1024, value_name = "BYTES")]
+    pub max_body: usize,
+    /// Serve HTTPS (a self-signed certificate unless --cert/--key are given)
+    #[arg(long)]
+    pub tls: bool,
+    /// PEM certificate chain for --tls
+    #[arg(long, requires = "tls", requires = "key", value_name = "FILE")]
+    pub cert: Option<PathBuf>,
+    /// PEM private key for --tls
+    #[arg(long, requires = "tls", requires = "cert", value_name = "FILE")]
+    pub key: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// Fixture names, JSON files, directories of JSON files, or `listen --record` files
+    #[arg(value_name = "SOURCE")]
+    pub sources: Vec<String>,
+    /// URL to deliver to
+    #[arg(long, value_name = "URL")]
+    pub to: String,
+    /// ClubCollect bodies get api_key: KEY; ReceiptHero requests get `Authorization: Token KEY`
+    #[arg(
+        long,
+        env = "HOOKS_API_KEY",
+        value_name = "KEY",
+        hide_env_values = true
+    )]
+    pub api_key: Option<String>,
+    /// Extra header, e.g. -H 'X-Trace: 1'
+    #[arg(short = 'H', long = "header", value_name = "NAME: VALUE")]
+    pub headers: Vec<String>,
+    /// Override a JSON field, e.g. --set data.merchant_name=Shop (value parsed as JSON where it parses)
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub set: Vec<String>,
+    /// Give every delivery new identifiers and occurredAt = now
+    #[arg(long)]
+    pub fresh_ids: bool,
+    /// Deliver each source N times
+    #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub repeat: u64,
+    /// Deliveries in flight at once
+    #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub concurrency: u64,
+    /// Start at most this many deliveries per second
+    #[arg(long, value_name = "PER_SEC")]
+    pub rate: Option<f64>,
+    /// Re-send a failed delivery up to N times, with exponential backoff and the same body
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub retries: u32,
+    /// ClubCollect sources: send N rounds, carrying ids not answered 200 into the next
+    #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub rounds: u64,
+    /// Pause between rounds, e.g. 500ms, 10s, 10m
+    #[arg(long, default_value = "10m", value_name = "DUR")]
+    pub interval: String,
+    /// Seconds to wait for each response
+    #[arg(long, default_value_t = 30, value_name = "SECS")]
+    pub timeout: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FixturesCommand {
+    /// List the fixtures (name, provider, kind, description)
+    List,
+    /// Print one fixture's JSON
+    Show {
+        /// e.g. clubcollect/batch
+        name: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SandboxArgs {
+    /// Address to bind
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Port to bind (0 picks a free one)
+    #[arg(long, default_value_t = 4010)]
+    pub port: u16,
+    /// Keep registrations in this JSON file across restarts
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    /// Delays between delivery attempts, e.g. 1s,5s,30s
+    #[arg(long, default_value = "1s,5s,30s", value_name = "LIST")]
+    pub retry_schedule: String,
+}

@@ -1,0 +1,215 @@
+//! The one HTTP client type. `http_client` configures reqwest the same way for every
+//! command that sends (timeouts, User-Agent); `ApiClient` adds what the Callback API needs:
+//! bearer auth, `-v` traces with the token masked, retries for idempotent methods.
+
+use std::error::Error as _;
+use std::time::Duration;
+
+use reqwest::{Method, StatusCode, Url};
+use serde_json::Value;
+
+use crate::config::ApiSettings;
+use crate::error::{Error, Result};
+use crate::output::{Output, mask_authorization};
+
+pub const USER_AGENT: &str = concat!("hooks/", env!("CARGO_PKG_VERSION"));
+
+/// Tries for GET/PUT/DELETE on a connection error or a 502/503/504; the echo POST gets one.
+const IDEMPOTENT_TRIES: u32 = 3;
+const FIRST_BACKOFF: Duration = Duration::from_millis(200);
+
+/// A reqwest client with our User-Agent and `timeout` for connecting and for the whole exchange.
+pub fn http_client(timeout: Duration) -> reqwest::Client {
+    reqwest::Client::builder()
+        .user_agent(USER_AGENT)
+        .connect_timeout(timeout)
+        .timeout(timeout)
+        .build()
+        .expect("a reqwest client with rustls and no custom roots always builds")
+}
+
+/// A network failure as one line: what we tried, and why it failed (reqwest hides the cause).
+pub fn describe_send_error(method: &Method, url: &Url, error: &reqwest::Error) -> String {
+    if error.is_timeout() {
+        return format!("{method} {url} timed out");
+    }
+    let mut cause = String::new();
+    let mut source = error.source();
+    while let Some(inner) = source {
+        cause = inner.to_string();
+        source = inner.source();
+    }
+    if cause.is_empty() {
+        cause = error.to_string();
+    }
+    format!("{method} {url} failed: {cause}")
+}
+
+/// The server's own words about an error: a JSON `error`/`message`/`detail`/`title`, else the text.
+pub fn server_error_text(body: &str) -> String {
+    if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(body) {
+        for key in ["error", "message", "detail", "title", "errors"] {
+            match map.get(key) {
+                Some(Value::String(text)) => return text.clone(),
+                Some(other @ (Value::Object(_) | Value::Array(_))) => return other.to_string(),
+                _ => {}
+            }
+        }
+    }
+    let text = body.trim();
+    if text.chars().count() > 500 {
+        format!("{}…", text.chars().take(500).collect::<String>())
+    } else {
+        text.to_string()
+    }
+}
+
+#[derive(Debug)]
+pub struct ApiResponse {
+    pub method: Method,
+    pub url: Url,
+    pub status: StatusCode,
+    pub body: String,
+}
+
+impl ApiResponse {
+    /// The body as JSON, or as a JSON string when it is not JSON.
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|_| Value::String(self.body.clone()))
+    }
+
+    pub fn failure_message(&self) -> String {
+        let text = server_error_text(&self.body);
+        let detail = if text.is_empty() {
+            String::new()
+        } else {
+            format!(": {text}")
+        };
+        format!(
+            "{} {} answered {}{detail}",
+            self.method, self.url, self.status
+        )
+    }
+
+    pub fn error_for_status(self) -> Result<Self> {
+        if self.status.is_success() {
+            Ok(self)
+        } else {
+            Err(Error::failure(self.failure_message()))
+        }
+    }
+}
+
+pub struct ApiClient {
+    http: reqwest::Client,
+    pub settings: ApiSettings,
+    out: Output,
+}
+
+impl ApiClient {
+    pub fn new(settings: ApiSettings, timeout_secs: u64, out: Output) -> Self {
+        ApiClient {
+            http: http_client(Duration::from_secs(timeout_secs)),
+            settings,
+            out,
+        }
+    }
+
+    /// Sends one request; any answer, 2xx or not, is an `Ok` for the caller to judge.
+    pub async fn send(
+        &self,
+        method: Method,
+        url: Url,
+        body: Option<&Value>,
+    ) -> Result<ApiResponse> {
+        let tries = if method == Method::POST {
+            1
+        } else {
+            IDEMPOTENT_TRIES
+        };
+        let mut backoff = FIRST_BACKOFF;
+        let mut attempt = 1;
+        loop {
+            match self.send_once(&method, &url, body).await {
+                Ok(response) if attempt < tries && is_retryable_status(response.status) => {
+                    self.out.trace(format!(
+                        "* {} answered {}; retrying in {} ms",
+                        url,
+                        response.status,
+                        backoff.as_millis()
+                    ));
+                }
+                Err(e) if attempt < tries && (e.is_connect() || e.is_timeout()) => {
+                    self.out.trace(format!(
+                        "* {}; retrying in {} ms",
+                        describe_send_error(&method, &url, &e),
+                        backoff.as_millis()
+                    ));
+                }
+                Ok(response) => return Ok(response),
+                Err(e) => return Err(Error::failure(describe_send_error(&method, &url, &e))),
+            }
+            tokio::time::sleep(backoff).await;
+            backoff *= 2;
+            attempt += 1;
+        }
+    }
+
+    async fn send_once(
+        &self,
+        method: &Method,
+        url: &Url,
+        body: Option<&Value>,
+    ) -> Result<ApiResponse, reqwest::Error> {
+        let authorization = format!("Bearer {}", self.settings.token);
+        let mut request = self
+            .http
+            .request(method.clone(), url.clone())
+            .header(reqwest::header::AUTHORIZATION, &authorization)
+            .header(reqwest::header::ACCEPT, "application/json");
+        self.out.trace(format!("> {method} {url}"));
+        self.out.trace(format!(
+            "> authorization: {}",
+            mask_authorization(&authorization)
+        ));
+        if let Some(body) = body {
+            self.out.trace(format!("> {body}"));
+            request = request.json(body);
+        }
+        let response = request.send().await?;
+        let status = response.status();
+        let body = response.text().await?;
+        self.out.trace(format!("< {status}"));
+        if !body.is_empty() {
+            self.out.trace(format!("< {body}"));
+        }
+        Ok(ApiResponse {
+            method: method.clone(),
+            url: url.clone(),
+            status,
+            body,
+        })
+    }
+}
+
+fn is_retryable_status(status: StatusCode) -> bool {
+    matches!(
+        status,
+        StatusCode::BAD_GATEWAY | StatusCode::SERVICE_UNAVAILABLE | StatusCode::GATEWAY_TIMEOUT
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_error_text_prefers_json_fields() {
+        assert_eq!(
+            server_error_text(r#"{"error":"bad partner"}"#),
+            "bad partner"
+        );
+        assert_eq!(server_error_text(r#"{"message":"nope","code":4}"#), "nope");
+        assert_eq!(server_error_text(" plain text \n"), "plain text");
+    }
+}

@@ -1,0 +1,81 @@
+//! `hooks`: register, trigger, receive and replay partner webhook notifications.
+//! `main.rs` only calls [`run`], so tests can drive the whole program in-process too.
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub mod callbacks;
+pub mod cli;
+pub mod client;
+pub mod completions;
+pub mod config;
+pub mod echo;
+pub mod error;
+pub mod fixtures;
+pub mod listen;
+pub mod output;
+pub mod payload;
+pub mod providers;
+pub mod replay;
+pub mod sandbox;
+
+use cli::{Cli, Command};
+use error::Result;
+use output::Output;
+
+/// Parses `args` (program name first), runs the command, and maps the outcome to an exit
+/// code: 0 success, 1 a server/delivery failure or timeout, 2 a usage or validation error.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // --help and --version are not errors; everything else clap rejects is a usage error.
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let out = Output::from_args(&cli.global);
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            out.error(format!("cannot start the async runtime: {e}"));
+            return ExitCode::from(1);
+        }
+    };
+    let outcome = runtime.block_on(dispatch(cli, out));
+    // A blocked stdin reader must not keep the process alive after the command is done.
+    runtime.shutdown_background();
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            out.error(e.to_string());
+            e.exit_code()
+        }
+    }
+}
+
+async fn dispatch(cli: Cli, out: Output) -> Result<()> {
+    let global = cli.global;
+    match cli.command {
+        Command::Callbacks(command) => callbacks::run(command, &global, out).await,
+        Command::Echo(args) => echo::run(args, &global, out).await,
+        Command::Listen(args) => listen::run(args, out).await,
+        Command::Replay(args) => replay::run(args, out).await,
+        Command::Fixtures(command) => fixtures::run(command, out),
+        Command::Sandbox(args) => sandbox::run(args, &global, out).await,
+        Command::Completions { shell } => {
+            completions::print(shell);
+            Ok(())
+        }
+    }
+}

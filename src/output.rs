@@ -1,0 +1,221 @@
+//! How `hooks` talks to a person or a script: the one colour decision, secrets masking,
+//! JSON (plain or syntax-coloured), aligned tables, and stderr diagnostics.
+
+use std::io::{IsTerminal, Write};
+
+use colored::Colorize;
+use serde_json::Value;
+
+use crate::cli::{ColorChoice, GlobalArgs};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    /// Machine output: nothing but JSON on stdout.
+    pub json: bool,
+    /// Colour on stdout (the `colored` override follows this).
+    pub color: bool,
+    /// Colour on stderr.
+    pub color_stderr: bool,
+    /// `-v`: request and response traces on stderr.
+    pub verbose: bool,
+}
+
+/// `auto` colours only a terminal, and never when `NO_COLOR` is set to anything non-empty.
+pub fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+impl Output {
+    pub fn from_args(global: &GlobalArgs) -> Self {
+        let color = use_color(global.color, std::io::stdout().is_terminal());
+        colored::control::set_override(color);
+        Output {
+            json: global.json,
+            color,
+            color_stderr: use_color(global.color, std::io::stderr().is_terminal()),
+            verbose: global.verbose,
+        }
+    }
+
+    /// One line of data on stdout. A closed pipe (`| head`) is not an error worth a panic.
+    pub fn line(&self, text: impl AsRef<str>) {
+        let mut stdout = std::io::stdout().lock();
+        let _ = writeln!(stdout, "{}", text.as_ref());
+        let _ = stdout.flush();
+    }
+
+    /// One JSON document on one line of stdout (streams, summaries).
+    pub fn json_line(&self, value: &Value) {
+        self.line(value.to_string());
+    }
+
+    /// A diagnostic on stderr; never on stdout, so `--json` output stays clean.
+    pub fn note(&self, text: impl AsRef<str>) {
+        eprintln!("{}", text.as_ref());
+    }
+
+    pub fn warn(&self, text: impl AsRef<str>) {
+        let label = if self.color_stderr {
+            "warning:".yellow().bold().to_string()
+        } else {
+            "warning:".to_string()
+        };
+        eprintln!("{label} {}", text.as_ref());
+    }
+
+    pub fn error(&self, text: impl AsRef<str>) {
+        let label = if self.color_stderr {
+            "error:".red().bold().to_string()
+        } else {
+            "error:".to_string()
+        };
+        eprintln!("hooks: {label} {}", text.as_ref());
+    }
+
+    /// A `-v` trace line on stderr.
+    pub fn trace(&self, text: impl AsRef<str>) {
+        if self.verbose {
+            eprintln!("{}", text.as_ref());
+        }
+    }
+}
+
+/// Keeps the first four characters of a secret so it can be recognised, hides the rest.
+pub fn mask(secret: &str) -> String {
+    let shown: String = secret.chars().take(4).collect();
+    format!("{shown}****")
+}
+
+/// Masks the credential part of an `Authorization` header value (`Bearer x`, `Token x`).
+pub fn mask_authorization(value: &str) -> String {
+    match value.split_once(' ') {
+        Some((scheme, secret)) => format!("{scheme} {}", mask(secret.trim())),
+        None => mask(value),
+    }
+}
+
+/// Pretty-printed JSON, syntax-coloured when colour is on.
+pub fn pretty_json(value: &Value, color: bool) -> String {
+    if !color {
+        return serde_json::to_string_pretty(value).unwrap_or_default();
+    }
+    let mut out = String::new();
+    write_colored(value, 0, &mut out);
+    out
+}
+
+fn write_colored(value: &Value, depth: usize, out: &mut String) {
+    let indent = |d: usize| "  ".repeat(d);
+    match value {
+        Value::Null => out.push_str(&"null".magenta().to_string()),
+        Value::Bool(b) => out.push_str(&b.to_string().magenta().to_string()),
+        Value::Number(n) => out.push_str(&n.to_string().yellow().to_string()),
+        Value::String(s) => out.push_str(&Value::String(s.clone()).to_string().green().to_string()),
+        Value::Array(items) if items.is_empty() => out.push_str("[]"),
+        Value::Object(map) if map.is_empty() => out.push_str("{}"),
+        Value::Array(items) => {
+            out.push_str("[\n");
+            for (i, item) in items.iter().enumerate() {
+                out.push_str(&indent(depth + 1));
+                write_colored(item, depth + 1, out);
+                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+            }
+            out.push_str(&indent(depth));
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push_str("{\n");
+            for (i, (key, item)) in map.iter().enumerate() {
+                out.push_str(&indent(depth + 1));
+                out.push_str(
+                    &Value::String(key.clone())
+                        .to_string()
+                        .blue()
+                        .bold()
+                        .to_string(),
+                );
+                out.push_str(": ");
+                write_colored(item, depth + 1, out);
+                out.push_str(if i + 1 < map.len() { ",\n" } else { "\n" });
+            }
+            out.push_str(&indent(depth));
+            out.push('}');
+        }
+    }
+}
+
+/// Columns padded to their widest cell; the header is bold when colour is on.
+pub fn table(header: &[String], rows: &[Vec<String>]) -> String {
+    let columns = header.len();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate().take(columns) {
+            widths[i] = widths[i].max(cell.chars().count());
+        }
+    }
+    let render = |cells: &[String]| -> String {
+        let mut line = String::new();
+        for (i, cell) in cells.iter().enumerate().take(columns) {
+            if i + 1 == columns {
+                line.push_str(cell);
+            } else {
+                line.push_str(&format!("{cell:<width$}  ", width = widths[i]));
+            }
+        }
+        line.trim_end().to_string()
+    };
+    let mut out = render(header).bold().to_string();
+    for row in rows {
+        out.push('\n');
+        out.push_str(&render(row));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mask_keeps_four_characters() {
+        assert_eq!(mask("7742c368f2dce09b"), "7742****");
+        assert_eq!(mask("ab"), "ab****");
+        assert_eq!(mask_authorization("Bearer eyJhbGciOi"), "Bearer eyJh****");
+    }
+
+    #[test]
+    fn never_and_always_ignore_the_terminal() {
+        assert!(!use_color(ColorChoice::Never, true));
+        assert!(use_color(ColorChoice::Always, false));
+        assert!(!use_color(ColorChoice::Auto, false));
+    }
+
+    #[test]
+    fn table_aligns_columns() {
+        let header = vec!["type".to_string(), "url".to_string()];
+        let rows = vec![
+            vec!["5".to_string(), "https://a".to_string()],
+            vec!["100".to_string(), "https://b".to_string()],
+        ];
+        colored::control::set_override(false);
+        assert_eq!(
+            table(&header, &rows),
+            "type  url\n5     https://a\n100   https://b"
+        );
+    }
+
+    #[test]
+    fn colorless_pretty_json_is_serde_pretty() {
+        let v = serde_json::json!({"a": [1, "x"]});
+        assert_eq!(
+            pretty_json(&v, false),
+            serde_json::to_string_pretty(&v).unwrap()
+        );
+    }
+}

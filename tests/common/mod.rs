@@ -1,0 +1,297 @@
+//! What every integration test needs: the `hooks` binary run hermetically, a spawned
+//! long-running `hooks` (listen, sandbox) with its ready line awaited, and a real HTTP
+//! server on 127.0.0.1:0 that records what it receives.
+
+// Each test binary uses its own part of this module.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::process::{Child, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use axum::extract::{OriginalUri, State};
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::response::IntoResponse;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_hooks");
+
+/// How long a test waits for something that should happen at once, before failing.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// `hooks` with an empty environment (no HOOKS_*, no NO_COLOR, no user config), like xh's tests.
+pub fn hooks() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::new(BIN);
+    cmd.env_clear()
+        .env("HOOKS_CONFIG", "/nonexistent/hooks-test-config.toml");
+    cmd
+}
+
+/// The same, as a std Command for processes that keep running.
+pub fn hooks_std() -> std::process::Command {
+    let mut cmd = std::process::Command::new(BIN);
+    cmd.env_clear()
+        .env("HOOKS_CONFIG", "/nonexistent/hooks-test-config.toml");
+    cmd
+}
+
+/// A running `hooks` process; killed when dropped.
+pub struct Running {
+    pub child: Child,
+    stdout: Receiver<String>,
+    stderr: Receiver<String>,
+    /// Every stderr line read so far.
+    pub stderr_seen: Vec<String>,
+}
+
+fn pipe_lines(reader: impl std::io::Read + Send + 'static) -> Receiver<String> {
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(reader).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+impl Running {
+    /// Starts `hooks ARGS` with piped stdio; `envs` are added to the empty environment.
+    pub fn start(args: &[&str], envs: &[(&str, &str)]) -> Running {
+        let mut cmd = hooks_std();
+        cmd.args(args)
+            .envs(envs.iter().copied())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = cmd.spawn().expect("spawn hooks");
+        let stdout = pipe_lines(child.stdout.take().unwrap());
+        let stderr = pipe_lines(child.stderr.take().unwrap());
+        Running {
+            child,
+            stdout,
+            stderr,
+            stderr_seen: Vec::new(),
+        }
+    }
+
+    /// Waits for a stderr line containing `marker` and returns the rest of that line after it.
+    pub fn wait_stderr(&mut self, marker: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.stderr.recv_timeout(left) {
+                Ok(line) => {
+                    self.stderr_seen.push(line.clone());
+                    if let Some(at) = line.find(marker) {
+                        return line[at + marker.len()..].trim().to_string();
+                    }
+                }
+                Err(e) => panic!(
+                    "no stderr line with {marker:?} ({e:?}); stderr so far: {:#?}",
+                    self.stderr_seen
+                ),
+            }
+        }
+    }
+
+    /// `hooks listen`'s ready line: returns the URL it listens on.
+    pub fn listen_url(&mut self) -> String {
+        self.wait_stderr("listening on ")
+    }
+
+    /// The next stdout line, or None when stdout closed or `timeout` passed.
+    pub fn next_stdout(&mut self, timeout: Duration) -> Option<String> {
+        match self.stdout.recv_timeout(timeout) {
+            Ok(line) => Some(line),
+            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
+        }
+    }
+
+    /// The next stdout line; panics if none comes within PATIENCE.
+    pub fn stdout_line(&mut self) -> String {
+        self.next_stdout(PATIENCE)
+            .unwrap_or_else(|| panic!("no stdout line; stderr so far: {:#?}", self.stderr_seen))
+    }
+
+    /// The next stdout line parsed as JSON.
+    pub fn stdout_json(&mut self) -> serde_json::Value {
+        let line = self.stdout_line();
+        serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"))
+    }
+
+    /// Waits for the process to exit by itself and returns its exit code.
+    pub fn wait_exit(&mut self) -> Option<i32> {
+        let deadline = Instant::now() + PATIENCE;
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                return status.code();
+            }
+            // Polling the child's state, not waiting for it to get somewhere.
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("hooks did not exit; stderr so far: {:#?}", self.stderr_seen);
+    }
+
+    /// All remaining stderr lines (after the process exited).
+    pub fn rest_of_stderr(&mut self) -> Vec<String> {
+        while let Ok(line) = self.stderr.recv_timeout(PATIENCE) {
+            self.stderr_seen.push(line);
+        }
+        self.stderr_seen.clone()
+    }
+
+    /// Sends SIGTERM, as a user's Ctrl-C or a supervisor would.
+    pub fn terminate(&self) {
+        std::process::Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("kill -TERM");
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One request as the recording server saw it.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub method: String,
+    /// Path and query, as sent.
+    pub uri: String,
+    pub headers: BTreeMap<String, String>,
+    pub body: Vec<u8>,
+}
+
+impl Recorded {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).expect("recorded body is JSON")
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .get(&name.to_ascii_lowercase())
+            .map(String::as_str)
+    }
+}
+
+type Responder = dyn Fn(&Recorded, usize) -> (u16, String) + Send + Sync;
+
+struct Shared {
+    requests: Mutex<Vec<Recorded>>,
+    arrived: Condvar,
+    respond: Box<Responder>,
+}
+
+/// A real HTTP server on 127.0.0.1:0, in its own thread, that records every request.
+pub struct Recorder {
+    /// `http://127.0.0.1:PORT`
+    pub url: String,
+    shared: Arc<Shared>,
+}
+
+impl Recorder {
+    /// `respond(request, index)` gives the status and JSON body for the index-th request (from 0).
+    pub fn start(
+        respond: impl Fn(&Recorded, usize) -> (u16, String) + Send + Sync + 'static,
+    ) -> Recorder {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+        listener.set_nonblocking(true).unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let shared = Arc::new(Shared {
+            requests: Mutex::new(Vec::new()),
+            arrived: Condvar::new(),
+            respond: Box::new(respond),
+        });
+        let state = shared.clone();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+                let app = axum::Router::new().fallback(record).with_state(state);
+                axum::serve(listener, app).await.unwrap();
+            });
+        });
+        Recorder { url, shared }
+    }
+
+    /// Answers 200 `{}` to everything.
+    pub fn ok() -> Recorder {
+        Recorder::start(|_, _| (200, "{}".into()))
+    }
+
+    /// Answers `status` with `body` to everything.
+    pub fn always(status: u16, body: &str) -> Recorder {
+        let body = body.to_string();
+        Recorder::start(move |_, _| (status, body.clone()))
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.shared.requests.lock().unwrap().clone()
+    }
+
+    /// Blocks until at least `n` requests arrived (panics after PATIENCE).
+    pub fn wait_for(&self, n: usize) -> Vec<Recorded> {
+        let guard = self.shared.requests.lock().unwrap();
+        let (guard, timeout) = self
+            .shared
+            .arrived
+            .wait_timeout_while(guard, PATIENCE, |requests| requests.len() < n)
+            .unwrap();
+        assert!(
+            !timeout.timed_out(),
+            "expected {n} requests, got {}",
+            guard.len()
+        );
+        guard.clone()
+    }
+}
+
+async fn record(
+    State(shared): State<Arc<Shared>>,
+    method: Method,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> impl IntoResponse {
+    let recorded = Recorded {
+        method: method.to_string(),
+        uri: uri.to_string(),
+        headers: headers
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect(),
+        body: body.to_vec(),
+    };
+    let (status, answer) = {
+        let mut requests = shared.requests.lock().unwrap();
+        let index = requests.len();
+        let answer = (shared.respond)(&recorded, index);
+        requests.push(recorded);
+        shared.arrived.notify_all();
+        answer
+    };
+    (
+        StatusCode::from_u16(status).unwrap(),
+        [("content-type", "application/json")],
+        answer,
+    )
+}
