@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::process::{Child, Stdio};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -108,10 +108,7 @@ impl Running {
 
     /// The next stdout line, or None when stdout closed or `timeout` passed.
     pub fn next_stdout(&mut self, timeout: Duration) -> Option<String> {
-        match self.stdout.recv_timeout(timeout) {
-            Ok(line) => Some(line),
-            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
-        }
+        self.stdout.recv_timeout(timeout).ok()
     }
 
     /// The next stdout line; panics if none comes within PATIENCE.
