@@ -3,6 +3,8 @@
 
 use serde_json::Value;
 
+pub mod generate;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Provider {
     /// Batched and real-time invoice/import notifications; `api_key` in the body.
@@ -41,6 +43,8 @@ pub struct Recognition {
     pub provider: Provider,
     /// `batch`/`realtime`, the ReceiptHero type, the document event type, `echo`, or "".
     pub kind: String,
+    /// Where the payload breaks its provider's documented format (shown, never rejected).
+    pub warnings: Vec<String>,
 }
 
 /// Which provider sent `body`, judged by its shape.
@@ -78,5 +82,9 @@ pub fn recognize(body: &Value) -> Recognition {
     } else {
         (Provider::Unknown, String::new())
     };
-    Recognition { provider, kind }
+    Recognition {
+        provider,
+        kind,
+        warnings: Vec::new(),
+    }
 }
