@@ -1,9 +1,136 @@
-//! `hooks fixtures` (issue 5).
+//! The fixture library: one realistic notification per provider and kind, embedded from
+//! `fixtures/` (build.rs), and `hooks fixtures list|show`.
+//!
+//! Everything about a fixture comes from the folder: its name from the file's path
+//! (`provider/kind.json`), its provider from the directory, its kind from the same
+//! recognition `hooks listen` applies, its description from `fixtures/catalog.toml`.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde_json::{Value, json};
 
 use crate::cli::FixturesCommand;
 use crate::error::{Error, Result};
-use crate::output::Output;
+use crate::output::{Output, pretty_json, table};
+use crate::providers::recognize;
 
-pub fn run(_command: FixturesCommand, _out: Output) -> Result<()> {
-    Err(Error::failure("hooks fixtures is not implemented yet"))
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
+}
+
+const CATALOG: &str = include_str!("../fixtures/catalog.toml");
+
+#[derive(Debug, Clone)]
+pub struct Fixture {
+    /// `provider/kind`, e.g. `clubcollect/batch`.
+    pub name: &'static str,
+    /// The directory the file is in: the provider it belongs to.
+    pub provider: &'static str,
+    /// The file's text, exactly as in the repository.
+    pub text: &'static str,
+    pub description: String,
+}
+
+impl Fixture {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(self.text).expect("fixtures are checked to be JSON by the tests")
+    }
+
+    /// The kind `hooks listen` recognises in this fixture.
+    pub fn kind(&self) -> String {
+        recognize(&self.json()).kind
+    }
+}
+
+fn descriptions() -> BTreeMap<String, String> {
+    toml::from_str(CATALOG).expect("fixtures/catalog.toml is checked by the tests")
+}
+
+/// Every fixture, sorted by name.
+pub fn all() -> &'static [Fixture] {
+    static ALL: OnceLock<Vec<Fixture>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut descriptions = descriptions();
+        embedded::EMBEDDED
+            .iter()
+            .map(|&(name, text)| Fixture {
+                name,
+                provider: name.split_once('/').map_or("", |(provider, _)| provider),
+                text,
+                description: descriptions.remove(name).unwrap_or_default(),
+            })
+            .collect()
+    })
+}
+
+/// The fixture called `name`.
+pub fn find(name: &str) -> Option<&'static Fixture> {
+    all().iter().find(|f| f.name == name)
+}
+
+/// The fixtures a name selects: one fixture by its full name, or every fixture of a
+/// provider by the provider's name (`receipthero`).
+pub fn select(name: &str) -> Vec<&'static Fixture> {
+    match find(name) {
+        Some(fixture) => vec![fixture],
+        None => all().iter().filter(|f| f.provider == name).collect(),
+    }
+}
+
+fn unknown(name: &str) -> Error {
+    Error::usage(format!(
+        "no fixture named '{name}'; `hooks fixtures list` shows them (e.g. {})",
+        all().first().map_or("", |f| f.name)
+    ))
+}
+
+pub fn run(command: FixturesCommand, out: Output) -> Result<()> {
+    match command {
+        FixturesCommand::List => {
+            list(out);
+            Ok(())
+        }
+        FixturesCommand::Show { name } => {
+            let fixture = find(&name).ok_or_else(|| unknown(&name))?;
+            if out.color && !out.json {
+                out.line(pretty_json(&fixture.json(), true));
+            } else {
+                // The file's own text, so `show NAME > file.json` is the fixture byte for byte.
+                out.line(fixture.text.trim_end());
+            }
+            Ok(())
+        }
+    }
+}
+
+fn list(out: Output) {
+    if out.json {
+        let items: Vec<Value> = all()
+            .iter()
+            .map(|f| {
+                json!({
+                    "name": f.name,
+                    "provider": f.provider,
+                    "kind": f.kind(),
+                    "description": f.description,
+                })
+            })
+            .collect();
+        out.json_line(&Value::Array(items));
+        return;
+    }
+    let header = ["name", "provider", "kind", "description"].map(String::from);
+    let rows: Vec<Vec<String>> = all()
+        .iter()
+        .map(|f| {
+            vec![
+                f.name.to_string(),
+                f.provider.to_string(),
+                f.kind(),
+                f.description.clone(),
+            ]
+        })
+        .collect();
+    out.line(table(&header, &rows));
 }

@@ -1,0 +1,325 @@
+//! `hooks replay`: delivers fixtures, JSON files and `listen --record` recordings to a URL
+//! the way the providers deliver them (provider auth, fresh ids, retries with the same body,
+//! ClubCollect rounds), singly or under load.
+//!
+//! Deliveries are produced by the workers as they are sent, never built up front, so memory
+//! stays flat whatever `--repeat` is; a body that does not change per delivery is serialized
+//! once and shared.
+
+mod deliver;
+mod report;
+pub mod source;
+
+use std::collections::BTreeSet;
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use bytes::Bytes;
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+use serde_json::Value;
+
+use crate::cli::ReplayArgs;
+use crate::config::parse_http_url;
+use crate::error::{Error, Result};
+use crate::fixtures;
+use crate::output::Output;
+use crate::payload::apply_assignment;
+use crate::providers::Provider;
+use crate::providers::generate::{KeyPlacement, key_placement, token_authorization};
+use source::Source;
+
+/// At most this many deliveries get one line each in human output; more get a progress bar.
+const FEW: u64 = 20;
+
+/// One source, ready to send: headers and body with every per-run flag applied.
+#[derive(Debug)]
+pub struct Template {
+    pub label: String,
+    pub provider: Provider,
+    pub kind: String,
+    pub method: reqwest::Method,
+    pub headers: HeaderMap,
+    /// What every delivery sends when nothing changes per delivery.
+    pub body: Bytes,
+    /// The JSON to rebuild each delivery's body from, when something may change per
+    /// delivery (fresh ids, ids carried between ClubCollect rounds).
+    pub json: Option<Value>,
+}
+
+/// The run's settings, validated before anything is sent.
+#[derive(Debug)]
+pub struct Plan {
+    pub url: reqwest::Url,
+    pub templates: Vec<Template>,
+    /// `--set` assignments, re-applied after fresh ids so that the user's values win.
+    pub assignments: Vec<String>,
+    pub fresh_ids: bool,
+    pub repeat: u64,
+    pub concurrency: u64,
+    pub rate: Option<f64>,
+    pub retries: u32,
+    pub rounds: u64,
+    pub interval: Duration,
+    pub timeout: Duration,
+}
+
+impl Plan {
+    /// Deliveries in one round, before any carried id.
+    pub fn per_round(&self) -> u64 {
+        self.templates.len() as u64 * self.repeat
+    }
+}
+
+pub async fn run(args: ReplayArgs, out: Output) -> Result<()> {
+    let url = parse_http_url(&args.to, "--to URL")?;
+    let headers = parse_headers(&args.headers)?;
+    let interval = parse_duration(&args.interval)?;
+    if args.timeout == 0 {
+        return Err(Error::usage("--timeout must be at least 1 second"));
+    }
+    if let Some(rate) = args.rate
+        && !(rate.is_finite() && rate > 0.0)
+    {
+        return Err(Error::usage(format!(
+            "--rate {rate} is not a positive number of deliveries per second"
+        )));
+    }
+    let names = if args.sources.is_empty() {
+        pick_fixtures()?
+    } else {
+        args.sources.clone()
+    };
+    let mut sources = Vec::new();
+    for name in &names {
+        sources.extend(source::load(name)?);
+    }
+    let mut warned = BTreeSet::new();
+    let templates = sources
+        .into_iter()
+        .map(|source| prepare(source, &args, &headers, &mut warned, out))
+        .collect::<Result<Vec<_>>>()?;
+    if args.rounds > 1
+        && !templates
+            .iter()
+            .any(|t| t.provider == Provider::ClubCollect)
+    {
+        return Err(Error::usage(
+            "--rounds replays ClubCollect's ten-minute rounds, but no SOURCE is a ClubCollect \
+             notification (try clubcollect/batch)",
+        ));
+    }
+    let plan = Plan {
+        url,
+        templates,
+        assignments: args.set.clone(),
+        fresh_ids: args.fresh_ids,
+        repeat: args.repeat,
+        concurrency: args.concurrency,
+        rate: args.rate,
+        retries: args.retries,
+        rounds: args.rounds,
+        interval,
+        timeout: Duration::from_secs(args.timeout),
+    };
+    deliver::run(plan, out).await
+}
+
+/// `-H 'Name: value'` flags, validated.
+fn parse_headers(flags: &[String]) -> Result<Vec<(HeaderName, HeaderValue)>> {
+    flags
+        .iter()
+        .map(|flag| {
+            let bad =
+                |why: &str| Error::usage(format!("-H '{flag}': {why}; expected 'Name: value'"));
+            let (name, value) = flag.split_once(':').ok_or_else(|| bad("no colon"))?;
+            let name = HeaderName::from_bytes(name.trim().as_bytes())
+                .map_err(|_| bad("not a valid header name"))?;
+            let value =
+                HeaderValue::from_str(value.trim()).map_err(|_| bad("not a valid header value"))?;
+            Ok((name, value))
+        })
+        .collect()
+}
+
+/// `500ms`, `10s`, `10m`, `1h`; a bare number is seconds.
+fn parse_duration(text: &str) -> Result<Duration> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let scale = match unit.trim() {
+        "ms" => 0.001,
+        "" | "s" => 1.0,
+        "m" => 60.0,
+        "h" => 3600.0,
+        _ => f64::NAN,
+    };
+    number
+        .parse::<f64>()
+        .ok()
+        .map(|n| n * scale)
+        .filter(|secs| secs.is_finite() && *secs >= 0.0)
+        .map(Duration::from_secs_f64)
+        .ok_or_else(|| {
+            Error::usage(format!(
+                "--interval '{text}' is not a duration; expected e.g. 500ms, 10s, 10m"
+            ))
+        })
+}
+
+/// No SOURCE: a person on a terminal picks fixtures; a script gets a usage error.
+fn pick_fixtures() -> Result<Vec<String>> {
+    let none = || {
+        Error::usage(
+            "no SOURCE given: name fixtures (see `hooks fixtures list`), JSON files, \
+             directories or `hooks listen --record` files",
+        )
+    };
+    if !std::io::stdin().is_terminal() {
+        return Err(none());
+    }
+    let all = fixtures::all();
+    let items: Vec<String> = all
+        .iter()
+        .map(|f| format!("{:<52} {}", f.name, f.description))
+        .collect();
+    let chosen = dialoguer::MultiSelect::new()
+        .with_prompt("Fixtures to send (space selects, enter confirms)")
+        .items(&items)
+        .interact()
+        .map_err(|e| Error::usage(format!("no fixture picked: {e}")))?;
+    if chosen.is_empty() {
+        return Err(none());
+    }
+    Ok(chosen
+        .into_iter()
+        .map(|i| all[i].name.to_string())
+        .collect())
+}
+
+/// Applies the per-run flags to one source. A body is re-serialized only when a flag
+/// changes it; otherwise its exact bytes are sent.
+fn prepare(
+    source: Source,
+    args: &ReplayArgs,
+    extra_headers: &[(HeaderName, HeaderValue)],
+    warned: &mut BTreeSet<&'static str>,
+    out: Output,
+) -> Result<Template> {
+    let Source {
+        label,
+        method,
+        headers: recorded,
+        body,
+        json,
+        provider,
+        kind,
+        recorded: _,
+    } = source;
+    let mut headers = HeaderMap::new();
+    for (name, value) in &recorded {
+        let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(value),
+        ) else {
+            out.warn(format!(
+                "{label}: recorded header '{name}' is not valid; not sent"
+            ));
+            continue;
+        };
+        headers.append(name, value);
+    }
+    if !headers.contains_key(CONTENT_TYPE) {
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    }
+    let mut json = json;
+    let mut changed = false;
+    if let Some(key) = &args.api_key {
+        match key_placement(provider) {
+            Some(KeyPlacement::BodyField(field)) => {
+                if let Some(map) = json.as_mut().and_then(Value::as_object_mut) {
+                    map.insert(field.to_string(), Value::String(key.clone()));
+                    changed = true;
+                }
+            }
+            Some(KeyPlacement::AuthorizationToken) => {
+                let value = HeaderValue::from_str(&token_authorization(key))
+                    .map_err(|_| Error::usage("--api-key holds characters a header cannot"))?;
+                headers.insert(AUTHORIZATION, value);
+            }
+            None => {
+                if warned.insert(provider.as_str()) {
+                    out.warn(format!(
+                        "--api-key: {} notifications carry no key in their provider's documents; \
+                         sent without one",
+                        provider.as_str()
+                    ));
+                }
+            }
+        }
+    }
+    // -H replaces a recorded header of the same name; several -H of one name are all sent.
+    for (name, _) in extra_headers {
+        headers.remove(name);
+    }
+    for (name, value) in extra_headers {
+        headers.append(name.clone(), value.clone());
+    }
+    if !args.set.is_empty() {
+        let document = json.as_mut().ok_or_else(|| {
+            Error::usage(format!(
+                "--set: the body of {label} is not JSON, so it has no fields"
+            ))
+        })?;
+        for assignment in &args.set {
+            apply_assignment(document, assignment)?;
+        }
+        changed = true;
+    }
+    if args.fresh_ids && provider == Provider::Unknown && warned.insert("fresh-ids") {
+        out.warn(format!(
+            "--fresh-ids: {label} is no known provider's notification; its ids are kept"
+        ));
+    }
+    let body = match (&json, changed) {
+        (Some(document), true) => Bytes::from(
+            serde_json::to_vec(document)
+                .map_err(|e| Error::usage(format!("{label}: cannot serialize the body: {e}")))?,
+        ),
+        _ => body,
+    };
+    let rebuilt = args.fresh_ids || (provider == Provider::ClubCollect && args.rounds > 1);
+    Ok(Template {
+        json: if rebuilt { json } else { None },
+        label,
+        provider,
+        kind,
+        method,
+        headers,
+        body,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("10ms").unwrap(), Duration::from_millis(10));
+        assert_eq!(parse_duration("10m").unwrap(), Duration::from_secs(600));
+        assert_eq!(parse_duration("2").unwrap(), Duration::from_secs(2));
+        assert_eq!(parse_duration("1.5s").unwrap(), Duration::from_millis(1500));
+        assert!(parse_duration("soon").is_err());
+        assert!(parse_duration("10 parsecs").is_err());
+        assert!(parse_duration("").is_err());
+    }
+
+    #[test]
+    fn headers_need_a_name_and_a_colon() {
+        assert!(parse_headers(&["X-Trace: 1".into()]).is_ok());
+        assert!(parse_headers(&["X-Trace 1".into()]).is_err());
+        assert!(parse_headers(&["Bad Name: 1".into()]).is_err());
+    }
+}

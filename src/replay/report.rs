@@ -1,0 +1,283 @@
+//! What `hooks replay` tells: one line (or JSON object) per delivery, a progress bar on a
+//! terminal when there are many, and the summary. Latencies are kept as microseconds in a
+//! `Vec<u32>` (4 MB for a million deliveries); responses are never kept.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::time::Duration;
+
+use colored::Colorize;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde_json::{Value, json};
+
+use super::deliver::Outcome;
+use super::{FEW, Plan};
+use crate::error::{Error, Result};
+use crate::output::Output;
+
+/// How many failures the summary names one by one.
+const NAMED_FAILURES: usize = 10;
+/// Write buffered stdout once it holds this much, even while deliveries keep coming.
+const FLUSH_AT: usize = 64 * 1024;
+
+pub struct Reporter<'a> {
+    plan: &'a Plan,
+    out: Output,
+    /// One line per delivery (always with --json).
+    lines: bool,
+    bar: Option<ProgressBar>,
+    stdout: Vec<u8>,
+    sent: u64,
+    requests: u64,
+    ok: u64,
+    /// Failed deliveries by their last status ("500", or "no answer").
+    by_status: BTreeMap<String, u64>,
+    failures: Vec<Value>,
+    latencies: Vec<u32>,
+    elapsed: Duration,
+}
+
+impl<'a> Reporter<'a> {
+    pub fn new(plan: &'a Plan, out: Output) -> Self {
+        let total = plan.per_round() * plan.rounds;
+        let many = total > FEW;
+        let bar = (many && std::io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+            if let Ok(style) =
+                ProgressStyle::with_template("{bar:40} {pos}/{len} deliveries, {per_sec} {msg}")
+            {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Reporter {
+            plan,
+            out,
+            lines: out.json || !many,
+            bar,
+            stdout: Vec::new(),
+            sent: 0,
+            requests: 0,
+            ok: 0,
+            by_status: BTreeMap::new(),
+            failures: Vec::new(),
+            latencies: Vec::with_capacity(total.min(1 << 20) as usize),
+            elapsed: Duration::ZERO,
+        }
+    }
+
+    pub fn delivery(&mut self, outcome: &Outcome) {
+        self.sent += 1;
+        self.requests += outcome.statuses.len() as u64;
+        self.latencies
+            .push(u32::try_from(outcome.latency.as_micros()).unwrap_or(u32::MAX));
+        let source = &self.plan.templates[outcome.template];
+        let status = outcome.status();
+        if outcome.ok() {
+            self.ok += 1;
+        } else {
+            let key = status.map_or("no answer".to_string(), |s| s.to_string());
+            *self.by_status.entry(key).or_default() += 1;
+            if self.failures.len() < NAMED_FAILURES {
+                self.failures.push(json!({
+                    "delivery": outcome.number,
+                    "source": source.label,
+                    "status": status,
+                    "error": outcome.error,
+                }));
+            }
+            if let Some(bar) = &self.bar {
+                let failed: u64 = self.by_status.values().sum();
+                bar.set_message(format!("{failed} failed"));
+            }
+        }
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+        if !self.lines {
+            return;
+        }
+        let latency_ms = round3(outcome.latency.as_secs_f64() * 1000.0);
+        let line = if self.out.json {
+            let mut object = json!({
+                "type": "delivery",
+                "delivery": outcome.number,
+                "round": outcome.round,
+                "source": source.label,
+                "provider": source.provider.as_str(),
+                "kind": source.kind,
+                "status": status,
+                "ok": outcome.ok(),
+                "attempts": outcome.statuses.len(),
+                "statuses": outcome.statuses,
+                "latency_ms": latency_ms,
+                "error": outcome.error,
+            });
+            if outcome.ids.is_some() {
+                object["carried_ids"] = outcome.carried.into();
+            }
+            object.to_string()
+        } else {
+            self.human_line(outcome, latency_ms)
+        };
+        self.stdout.extend_from_slice(line.as_bytes());
+        self.stdout.push(b'\n');
+        if self.stdout.len() >= FLUSH_AT {
+            self.flush();
+        }
+    }
+
+    fn human_line(&self, outcome: &Outcome, latency_ms: f64) -> String {
+        let source = &self.plan.templates[outcome.template];
+        let status = outcome
+            .status()
+            .map_or("---".to_string(), |s| s.to_string());
+        let status = if outcome.ok() {
+            status.green()
+        } else {
+            status.red().bold()
+        };
+        let mut notes = Vec::new();
+        if self.plan.rounds > 1 {
+            notes.push(format!("round {}/{}", outcome.round, self.plan.rounds));
+        }
+        if outcome.carried > 0 {
+            notes.push(format!("{} ids carried", outcome.carried));
+        }
+        if outcome.statuses.len() > 1 {
+            let tries: Vec<String> = outcome
+                .statuses
+                .iter()
+                .map(|s| s.map_or("no answer".into(), |s| s.to_string()))
+                .collect();
+            notes.push(format!("attempts: {}", tries.join(", ")));
+        }
+        if let Some(error) = &outcome.error {
+            notes.push(error.clone());
+        }
+        let notes = if notes.is_empty() {
+            String::new()
+        } else {
+            format!("  ({})", notes.join("; "))
+        };
+        format!(
+            "#{:<4} {status} {:>9.1} ms  {}{notes}",
+            outcome.number, latency_ms, source.label
+        )
+    }
+
+    pub fn round_done(&mut self, elapsed: Duration) {
+        self.elapsed += elapsed;
+    }
+
+    /// Writes buffered lines to stdout; a closed pipe (`| head`) is not worth an error.
+    pub fn flush(&mut self) {
+        if self.stdout.is_empty() {
+            return;
+        }
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout.write_all(&self.stdout);
+        let _ = stdout.flush();
+        self.stdout.clear();
+    }
+
+    /// Prints the summary; an error (exit 1) when any delivery did not end 2xx.
+    /// `unconfirmed` counts ClubCollect ids still not answered 200 after the last round.
+    pub fn finish(mut self, unconfirmed: usize) -> Result<()> {
+        self.flush();
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+        self.latencies.sort_unstable();
+        let percentile = |p: usize| -> f64 {
+            match self.latencies.len() {
+                0 => 0.0,
+                n => round3(f64::from(self.latencies[(n - 1) * p / 100]) / 1000.0),
+            }
+        };
+        let (p50, p99) = (percentile(50), percentile(99));
+        let seconds = self.elapsed.as_secs_f64();
+        let per_sec = if seconds > 0.0 {
+            (self.requests as f64 / seconds).round()
+        } else {
+            0.0
+        };
+        let failed = self.sent - self.ok;
+        let by_status = self
+            .by_status
+            .iter()
+            .map(|(status, n)| format!("{status} ×{n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if self.out.json {
+            let mut summary = json!({
+                "type": "summary",
+                "sent": self.sent,
+                "requests": self.requests,
+                "ok": self.ok,
+                "failed": failed,
+                "failures_by_status": self.by_status,
+                "failures": self.failures,
+                "latency_ms": {"p50": p50, "p99": p99},
+                "elapsed_s": round3(seconds),
+                "requests_per_sec": per_sec,
+                "rounds": self.plan.rounds,
+            });
+            if self.plan.rounds > 1 {
+                summary["unconfirmed_ids"] = unconfirmed.into();
+            }
+            self.out.json_line(&summary);
+        } else {
+            let mut text = format!(
+                "sent {} deliveries ({} requests) in {:.2} s: {} answered 2xx",
+                self.sent, self.requests, seconds, self.ok
+            );
+            if failed > 0 {
+                text.push_str(&format!(", {failed} failed ({by_status})"));
+            }
+            text.push_str(&format!(
+                "\nlatency p50 {p50} ms, p99 {p99} ms; {per_sec} requests/s"
+            ));
+            if self.plan.rounds > 1 {
+                text.push_str(&format!(
+                    "\n{unconfirmed} ClubCollect ids still unconfirmed after round {}",
+                    self.plan.rounds
+                ));
+            }
+            for failure in &self.failures {
+                text.push_str(&format!(
+                    "\nfailed: #{} {}: {}",
+                    failure["delivery"],
+                    failure["source"].as_str().unwrap_or_default(),
+                    failure["error"].as_str().unwrap_or_default()
+                ));
+            }
+            if failed as usize > self.failures.len() {
+                text.push_str(&format!(
+                    "\n… and {} more failures",
+                    failed as usize - self.failures.len()
+                ));
+            }
+            self.out.line(text);
+        }
+        if failed == 0 {
+            Ok(())
+        } else {
+            let first = self.failures.first().map_or(String::new(), |f| {
+                format!(
+                    "; first: {}: {}",
+                    f["source"].as_str().unwrap_or_default(),
+                    f["error"].as_str().unwrap_or_default()
+                )
+            });
+            Err(Error::failure(format!(
+                "{failed} of {} deliveries did not end 2xx ({by_status}){first}",
+                self.sent
+            )))
+        }
+    }
+}
+
+fn round3(value: f64) -> f64 {
+    (value * 1000.0).round() / 1000.0
+}

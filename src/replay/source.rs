@@ -1,0 +1,249 @@
+//! What `hooks replay` can send: fixtures (by name or by provider), JSON files, directories
+//! of them, and `hooks listen --record` recordings (JSONL), each turned into [`Source`]s
+//! that keep the exact body bytes.
+
+use std::path::{Path, PathBuf};
+
+use bytes::Bytes;
+use reqwest::Method;
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::fixtures;
+use crate::providers::{Provider, recognize};
+
+/// Headers that describe one hop or one body, not the notification: never replayed.
+const NOT_REPLAYED: [&str; 10] = [
+    "host",
+    "content-length",
+    "connection",
+    "keep-alive",
+    "proxy-connection",
+    "transfer-encoding",
+    "te",
+    "trailer",
+    "upgrade",
+    "expect",
+];
+
+/// One notification to deliver, as loaded.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// What the user will recognise: a fixture name, a file path, `file.jsonl:LINE`.
+    pub label: String,
+    pub method: Method,
+    /// Headers from a recording (hop-by-hop ones dropped); empty for JSON sources.
+    pub headers: Vec<(String, String)>,
+    /// The exact bytes, sent as they are unless a flag changes the body.
+    pub body: Bytes,
+    /// The body parsed, when it is JSON.
+    pub json: Option<Value>,
+    pub provider: Provider,
+    pub kind: String,
+    pub recorded: bool,
+}
+
+impl Source {
+    fn json(label: String, body: Bytes, json: Value) -> Source {
+        let recognition = recognize(&json);
+        Source {
+            label,
+            method: Method::POST,
+            headers: Vec::new(),
+            body,
+            json: Some(json),
+            provider: recognition.provider,
+            kind: recognition.kind,
+            recorded: false,
+        }
+    }
+}
+
+/// Every source a SOURCE argument names: an existing path wins over a fixture name.
+pub fn load(spec: &str) -> Result<Vec<Source>> {
+    let path = Path::new(spec);
+    if path.is_dir() {
+        return load_dir(path);
+    }
+    if path.is_file() {
+        return load_file(path);
+    }
+    let selected = fixtures::select(spec);
+    if selected.is_empty() {
+        return Err(Error::usage(format!(
+            "SOURCE '{spec}' is neither a file, a directory, a fixture nor a provider name; \
+             `hooks fixtures list` shows the fixtures"
+        )));
+    }
+    Ok(selected
+        .into_iter()
+        .map(|f| {
+            Source::json(
+                f.name.to_string(),
+                Bytes::from_static(f.text.as_bytes()),
+                f.json(),
+            )
+        })
+        .collect())
+}
+
+fn load_dir(dir: &Path) -> Result<Vec<Source>> {
+    let mut files = Vec::new();
+    collect_json_files(dir, &mut files)?;
+    if files.is_empty() {
+        return Err(Error::usage(format!(
+            "directory {} holds no .json or .jsonl files",
+            dir.display()
+        )));
+    }
+    files.sort();
+    let mut sources = Vec::new();
+    for file in files {
+        sources.extend(load_file(&file)?);
+    }
+    Ok(sources)
+}
+
+fn collect_json_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Error::usage(format!("cannot read directory {}: {e}", dir.display())))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|e| Error::usage(format!("cannot read directory {}: {e}", dir.display())))?
+            .path();
+        if path.is_dir() {
+            collect_json_files(&path, out)?;
+        } else if path
+            .extension()
+            .is_some_and(|ext| ext == "json" || ext == "jsonl")
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// A `.jsonl` file, or any file whose lines are `listen --record` lines, is a recording;
+/// any other file must be one JSON document.
+fn load_file(path: &Path) -> Result<Vec<Source>> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::usage(format!("cannot read {}: {e}", path.display())))?;
+    let label = path.display().to_string();
+    let whole: Result<Value, _> = serde_json::from_slice(&bytes);
+    let is_jsonl = path.extension().is_some_and(|ext| ext == "jsonl");
+    match whole {
+        Ok(json) if !is_jsonl && !is_record_line(&json) => {
+            Ok(vec![Source::json(label, Bytes::from(bytes), json)])
+        }
+        whole => {
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Error::usage(format!(
+                    "{label} is neither JSON nor a recording: not UTF-8"
+                ))
+            })?;
+            let sources = load_recording(&label, &text).map_err(|e| match whole {
+                // Neither reading worked: the JSON error is the likelier story for a .json file.
+                Err(json_error) if !is_jsonl && !looks_like_jsonl(&text) => {
+                    Error::usage(format!("{label} is not valid JSON: {json_error}"))
+                }
+                _ => e,
+            })?;
+            if sources.is_empty() {
+                return Err(Error::usage(format!("recording {label} holds no lines")));
+            }
+            Ok(sources)
+        }
+    }
+}
+
+fn looks_like_jsonl(text: &str) -> bool {
+    text.lines()
+        .find(|line| !line.trim().is_empty())
+        .and_then(|line| serde_json::from_str::<Value>(line).ok())
+        .is_some_and(|first| is_record_line(&first))
+}
+
+/// The shape `hooks listen --record` writes: method, headers as [name, value] pairs, body text.
+fn is_record_line(value: &Value) -> bool {
+    value.get("method").is_some_and(Value::is_string)
+        && value.get("headers").is_some_and(Value::is_array)
+        && value.get("body").is_some_and(Value::is_string)
+}
+
+fn load_recording(label: &str, text: &str) -> Result<Vec<Source>> {
+    let mut sources = Vec::new();
+    for (number, line) in text.lines().enumerate().map(|(i, l)| (i + 1, l)) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let bad = |why: String| {
+            Error::usage(format!(
+                "{label} line {number} is not a `hooks listen --record` line: {why}"
+            ))
+        };
+        let record: Value = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
+        if !is_record_line(&record) {
+            return Err(bad(
+                "expected an object with method, headers ([name, value] pairs) and body".into(),
+            ));
+        }
+        let method = record["method"].as_str().unwrap_or_default();
+        let method = Method::from_bytes(method.as_bytes())
+            .map_err(|_| bad(format!("'{method}' is not an HTTP method")))?;
+        let mut headers = Vec::new();
+        for pair in record["headers"].as_array().into_iter().flatten() {
+            let (Some(name), Some(value)) = (
+                pair.get(0).and_then(Value::as_str),
+                pair.get(1).and_then(Value::as_str),
+            ) else {
+                return Err(bad(format!("header {pair} is not a [name, value] pair")));
+            };
+            if !NOT_REPLAYED.contains(&name.to_ascii_lowercase().as_str()) {
+                headers.push((name.to_string(), value.to_string()));
+            }
+        }
+        let body = record["body"].as_str().unwrap_or_default().to_string();
+        let json: Option<Value> = serde_json::from_str(&body).ok();
+        let recognition = json.as_ref().map(recognize);
+        let path = record.get("path").and_then(Value::as_str).unwrap_or("");
+        sources.push(Source {
+            label: format!("{label}:{number} {} {path}", method.as_str())
+                .trim_end()
+                .to_string(),
+            method,
+            headers,
+            body: Bytes::from(body),
+            json,
+            provider: recognition
+                .as_ref()
+                .map_or(Provider::Unknown, |r| r.provider),
+            kind: recognition.map(|r| r.kind).unwrap_or_default(),
+            recorded: true,
+        });
+    }
+    Ok(sources)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_lines_keep_exact_bodies_and_drop_hop_headers() {
+        let line = r#"{"received_at":"2025-03-30T10:15:00Z","method":"POST","path":"/h","query":null,"headers":[["host","x"],["content-length","9"],["x-sig","abc"]],"body":"{ \"a\" :1}"}"#;
+        let sources = load_recording("r.jsonl", line).unwrap();
+        assert_eq!(sources.len(), 1);
+        assert_eq!(&sources[0].body[..], br#"{ "a" :1}"#);
+        assert_eq!(
+            sources[0].headers,
+            vec![("x-sig".to_string(), "abc".to_string())]
+        );
+        assert_eq!(sources[0].label, "r.jsonl:1 POST /h");
+    }
+
+    #[test]
+    fn bad_record_lines_name_the_line() {
+        let error = load_recording("r.jsonl", "\n{\"method\":1}").unwrap_err();
+        assert!(error.to_string().contains("line 2"), "{error}");
+    }
+}
