@@ -1,0 +1,698 @@
+//! `hooks replay` (issue 5, requirements 4-8) against real HTTP servers on 127.0.0.1:0.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Output;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use common::*;
+use serde_json::{Value, json};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+fn fixture_text(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(format!("{name}.json"));
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn fixture(name: &str) -> Value {
+    serde_json::from_str(&fixture_text(name)).unwrap()
+}
+
+/// `hooks replay ARGS --to URL` with stdin not a terminal.
+fn replay(url: &str, args: &[&str]) -> Output {
+    hooks()
+        .arg("replay")
+        .args(args)
+        .args(["--to", url])
+        .write_stdin("")
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn json_lines(output: &Output) -> Vec<Value> {
+    stdout(output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}")))
+        .collect()
+}
+
+fn is_clubcollect_id(id: &Value) -> bool {
+    id.as_str().is_some_and(|s| {
+        s.len() == 40
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+    })
+}
+
+fn is_uuid_v4(id: &Value) -> bool {
+    id.as_str()
+        .and_then(|s| uuid::Uuid::parse_str(s).ok())
+        .is_some_and(|u| u.get_version_num() == 4)
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_fixture_is_posted_as_json_byte_for_byte() {
+    let server = Recorder::ok();
+    let output = replay(&server.url, &["receipthero/transaction_notification"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].method, "POST");
+    assert_eq!(requests[0].header("content-type"), Some("application/json"));
+    assert_eq!(
+        requests[0].body,
+        fixture_text("receipthero/transaction_notification").as_bytes()
+    );
+    assert!(stdout(&output).contains("200"), "{}", stdout(&output));
+}
+
+#[test]
+fn a_provider_name_sends_all_its_fixtures() {
+    let server = Recorder::ok();
+    let output = replay(&server.url, &["receipthero"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let types: BTreeSet<String> = server
+        .requests()
+        .iter()
+        .map(|r| r.json()["notification_type"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        types,
+        BTreeSet::from(
+            [
+                "receipt_notification",
+                "transaction_notification",
+                "oauth_authorization_revoke"
+            ]
+            .map(String::from)
+        )
+    );
+}
+
+#[test]
+fn files_and_directories_are_sent_with_their_exact_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = "{ \"hello\" :  \"world\" }\n";
+    let b = "{\"eventId\":\"5f0c0f3e-6a8e-4b8e-9d55-0d6a2b7e3c11\",\"eventType\":\"INVOICE_STATUS_CHANGED\"}";
+    let single = "[1, 2,3]";
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("a.json"), a).unwrap();
+    std::fs::write(dir.path().join("sub/b.json"), b).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not sent").unwrap();
+    let file = tempfile::NamedTempFile::with_suffix(".json").unwrap();
+    std::fs::write(file.path(), single).unwrap();
+    let server = Recorder::ok();
+    let output = replay(
+        &server.url,
+        &[dir.path().to_str().unwrap(), file.path().to_str().unwrap()],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let bodies: Vec<Vec<u8>> = server.requests().into_iter().map(|r| r.body).collect();
+    assert_eq!(
+        bodies,
+        vec![
+            a.as_bytes().to_vec(),
+            b.as_bytes().to_vec(),
+            single.as_bytes().to_vec()
+        ]
+    );
+}
+
+#[test]
+fn a_recording_is_replayed_with_its_headers_and_exact_bytes() {
+    let first = "{\"notification_type\" : \"receipt_notification\",\n  \"receipthero_id\":\"7350515d-0f15-4663-8430-cf4d7f4057a1\",\"receipt_id\":\"5c734daf-30ce-412c-8102-b267e313322f\"}";
+    let second = "{\"api_key\":\"7742c368f2dce09b78ddcaf50c61cd238b8e99cb\",\"invoice_ids\":[\"e23aa2b33516fecce5158bdc5f048d0b1f9ca6c0\"],\"import_ids\":[ ]}";
+    let line = |body: &str, headers: Value| {
+        json!({
+            "received_at": "2025-03-30T10:15:00Z",
+            "method": "POST",
+            "path": "/webhooks/receipts",
+            "query": "a=1",
+            "headers": headers,
+            "body": body,
+        })
+        .to_string()
+    };
+    let recording = format!(
+        "{}\n{}\n",
+        line(
+            first,
+            json!([
+                ["host", "partner.example"],
+                ["content-length", "999"],
+                ["connection", "close"],
+                ["content-type", "application/json; charset=utf-8"],
+                ["authorization", "Token recorded-key"],
+                ["x-request-id", "req-1"]
+            ])
+        ),
+        line(second, json!([["content-type", "application/json"]]))
+    );
+    let file = tempfile::NamedTempFile::with_suffix(".jsonl").unwrap();
+    std::fs::write(file.path(), recording).unwrap();
+    let server = Recorder::ok();
+    let output = replay(&server.url, &[file.path().to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[0].body, first.as_bytes());
+    assert_eq!(requests[1].body, second.as_bytes());
+    let headers = &requests[0];
+    assert_eq!(headers.method, "POST");
+    assert_eq!(headers.header("authorization"), Some("Token recorded-key"));
+    assert_eq!(headers.header("x-request-id"), Some("req-1"));
+    assert_eq!(
+        headers.header("content-type"),
+        Some("application/json; charset=utf-8")
+    );
+    assert_eq!(
+        headers.header("content-length"),
+        Some(first.len().to_string().as_str())
+    );
+    assert_ne!(headers.header("host"), Some("partner.example"));
+    assert_ne!(headers.header("connection"), Some("close"));
+}
+
+#[test]
+fn flags_that_change_a_recorded_body_re_serialize_it() {
+    let body = "{\"eventId\":\"f47ac10b-58cc-4372-a567-0e02b2c3d479\",  \"eventType\":\"DOCUMENT_STATUS_CHANGED\",\"currentStatus\":\"OK\"}";
+    let line = json!({"received_at": "2025-03-30T10:15:00Z", "method": "POST", "path": "/",
+        "query": null, "headers": [], "body": body});
+    let file = tempfile::NamedTempFile::with_suffix(".jsonl").unwrap();
+    std::fs::write(file.path(), format!("{line}\n")).unwrap();
+    let server = Recorder::ok();
+    let output = replay(
+        &server.url,
+        &[
+            file.path().to_str().unwrap(),
+            "--set",
+            "currentStatus=ERROR",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let received = server.requests()[0].json();
+    assert_eq!(received["currentStatus"], "ERROR");
+    assert_eq!(received["eventId"], "f47ac10b-58cc-4372-a567-0e02b2c3d479");
+}
+
+#[test]
+fn no_source_and_no_terminal_is_a_usage_error() {
+    let server = Recorder::ok();
+    let output = replay(&server.url, &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no SOURCE"), "{}", stderr(&output));
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn bad_values_are_usage_errors_before_anything_is_sent() {
+    let server = Recorder::ok();
+    let cases: [&[&str]; 8] = [
+        &["no/such-fixture"],
+        &["clubcollect/batch", "-H", "X-Trace 1"],
+        &["clubcollect/batch", "--set", "=1"],
+        &["clubcollect/batch", "--set", "api_key.inner=1"],
+        &["clubcollect/batch", "--interval", "soon", "--rounds", "2"],
+        &["clubcollect/batch", "--rate", "0"],
+        &["document-status/invoice_status_changed", "--rounds", "2"],
+        &["clubcollect/batch", "--repeat", "0"],
+    ];
+    for args in cases {
+        let output = replay(&server.url, args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(stdout(&output).is_empty(), "{args:?}");
+    }
+    let output = replay("ftp://127.0.0.1/", &["clubcollect/batch"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn api_key_goes_where_each_provider_puts_it() {
+    let key = "sk_live_4f9a2b7c1d";
+    let server = Recorder::ok();
+    let output = replay(
+        &server.url,
+        &[
+            "clubcollect/realtime",
+            "receipthero/receipt_notification",
+            "document-status/document_status_changed",
+            "--api-key",
+            key,
+            "-v",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let requests = server.requests();
+    assert_eq!(requests.len(), 3);
+    let clubcollect = &requests[0];
+    assert_eq!(clubcollect.json()["api_key"], key);
+    assert_eq!(
+        clubcollect.json()["invoice_ids"],
+        fixture("clubcollect/realtime")["invoice_ids"]
+    );
+    assert_eq!(clubcollect.header("authorization"), None);
+    let receipthero = &requests[1];
+    assert_eq!(
+        receipthero.header("authorization"),
+        Some(format!("Token {key}").as_str())
+    );
+    assert_eq!(
+        receipthero.body,
+        fixture_text("receipthero/receipt_notification").as_bytes()
+    );
+    let document = &requests[2];
+    assert_eq!(document.header("authorization"), None);
+    assert_eq!(
+        document.body,
+        fixture_text("document-status/document_status_changed").as_bytes()
+    );
+    for request in &requests {
+        assert_eq!(request.header("content-type"), Some("application/json"));
+    }
+    // The -v trace shows the key masked, and nothing shows it whole.
+    let err = stderr(&output);
+    assert!(err.contains("Token sk_l****"), "{err}");
+    assert!(err.contains("\"api_key\":\"sk_l****\""), "{err}");
+    assert!(!err.contains(key) && !stdout(&output).contains(key));
+}
+
+#[test]
+fn headers_and_set_change_every_request() {
+    let server = Recorder::ok();
+    let output = replay(
+        &server.url,
+        &[
+            "receipthero/transaction_notification",
+            "-H",
+            "X-Trace: abc 1",
+            "-H",
+            "Content-Type: application/vnd.partner+json",
+            "--set",
+            "data.merchant_name=Kahvila Oy",
+            "--set",
+            "partner_metadata.visits=3",
+            "--repeat",
+            "2",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2);
+    for request in requests {
+        assert_eq!(request.header("x-trace"), Some("abc 1"));
+        assert_eq!(
+            request.header("content-type"),
+            Some("application/vnd.partner+json")
+        );
+        let body = request.json();
+        assert_eq!(body["data"]["merchant_name"], "Kahvila Oy");
+        assert_eq!(body["partner_metadata"]["visits"], 3);
+        assert_eq!(body["partner_metadata"]["customer_id"], "C-10442");
+    }
+}
+
+#[test]
+fn fresh_ids_differ_per_delivery_and_keep_each_providers_format() {
+    let server = Recorder::ok();
+    let output = replay(
+        &server.url,
+        &[
+            "document-status/document_status_changed",
+            "receipthero/receipt_notification",
+            "clubcollect/batch",
+            "partner-callbacks/type-6",
+            "--fresh-ids",
+            "--repeat",
+            "3",
+            "--concurrency",
+            "4",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let bodies: Vec<Value> = server.requests().iter().map(|r| r.json()).collect();
+    assert_eq!(bodies.len(), 12);
+    let of = |field: &str| -> Vec<&Value> { bodies.iter().filter_map(|b| b.get(field)).collect() };
+    let distinct = |values: &[&Value], original: &Value| {
+        let set: BTreeSet<String> = values.iter().map(|v| v.to_string()).collect();
+        assert_eq!(set.len(), values.len(), "all different: {values:?}");
+        assert!(!values.contains(&original), "{original} was renewed");
+    };
+
+    let document = fixture("document-status/document_status_changed");
+    let event_ids = of("eventId");
+    assert_eq!(event_ids.len(), 3);
+    assert!(event_ids.iter().all(|id| is_uuid_v4(id)));
+    distinct(&event_ids, &document["eventId"]);
+    for at in of("occurredAt") {
+        let at = OffsetDateTime::parse(at.as_str().unwrap(), &Rfc3339).unwrap();
+        assert!((OffsetDateTime::now_utc() - at).whole_seconds().abs() < 120);
+    }
+    assert!(
+        of("documentId")
+            .iter()
+            .all(|d| **d == document["documentId"])
+    );
+
+    let receipt = fixture("receipthero/receipt_notification");
+    for field in ["receipthero_id", "receipt_id"] {
+        let ids = of(field);
+        assert!(ids.iter().all(|id| is_uuid_v4(id)));
+        distinct(&ids, &receipt[field]);
+    }
+
+    let batch = fixture("clubcollect/batch");
+    let invoices: Vec<&Value> = of("invoice_ids");
+    assert_eq!(invoices.len(), 3);
+    let mut all = BTreeSet::new();
+    for list in &invoices {
+        let list = list.as_array().unwrap();
+        assert_eq!(list.len(), 3);
+        for id in list {
+            assert!(is_clubcollect_id(id), "{id}");
+            assert!(!batch["invoice_ids"].as_array().unwrap().contains(id));
+            assert!(all.insert(id.to_string()), "{id} repeated");
+        }
+    }
+    assert!(of("api_key").iter().all(|k| **k == batch["api_key"]));
+    let simulations = of("simulationUniqueId");
+    assert!(simulations.iter().all(|id| is_uuid_v4(id)));
+    distinct(
+        &simulations,
+        &fixture("partner-callbacks/type-6")["simulationUniqueId"],
+    );
+}
+
+#[test]
+fn repeat_and_concurrency_send_every_delivery() {
+    let server = Recorder::ok();
+    let output = replay(
+        &server.url,
+        &[
+            "clubcollect/realtime",
+            "partner-callbacks/type-5",
+            "--repeat",
+            "25",
+            "--concurrency",
+            "8",
+            "--json",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let requests = server.requests();
+    assert_eq!(requests.len(), 50);
+    let realtime = requests
+        .iter()
+        .filter(|r| r.body == fixture_text("clubcollect/realtime").as_bytes())
+        .count();
+    assert_eq!(realtime, 25);
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 51);
+    let numbers: BTreeSet<u64> = lines[..50]
+        .iter()
+        .map(|l| l["delivery"].as_u64().unwrap())
+        .collect();
+    assert_eq!(numbers, (1..=50).collect());
+    assert_eq!(lines[50]["sent"], 50);
+}
+
+/// A server that holds every request until `n` are in flight at once, so only a sender
+/// with at least that much concurrency gets answers.
+fn barrier_server(n: usize) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let barrier = Arc::new(tokio::sync::Barrier::new(n));
+            let app = axum::Router::new().fallback(move || {
+                let barrier = barrier.clone();
+                async move {
+                    barrier.wait().await;
+                    "{}"
+                }
+            });
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            axum::serve(listener, app).await.unwrap();
+        });
+    });
+    url
+}
+
+#[test]
+fn concurrency_keeps_that_many_deliveries_in_flight() {
+    let url = barrier_server(4);
+    let args = ["clubcollect/batch", "--repeat", "8", "--timeout", "5"];
+    let output = replay(&url, &[&args[..], &["--concurrency", "4"]].concat());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("8 answered 2xx"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn rate_spreads_deliveries_out() {
+    let server = Recorder::ok();
+    let started = Instant::now();
+    let output = replay(
+        &server.url,
+        &[
+            "clubcollect/realtime",
+            "--repeat",
+            "6",
+            "--rate",
+            "20",
+            "--concurrency",
+            "6",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(server.requests().len(), 6);
+    // Six starts at 20 per second are at least five gaps of 50 ms apart.
+    assert!(
+        started.elapsed() >= Duration::from_millis(250),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn retries_resend_the_same_body_and_event_id_after_a_503() {
+    let server = Recorder::start(|_, index| {
+        if index == 0 {
+            (503, r#"{"error":"try later"}"#.into())
+        } else {
+            (200, "{}".into())
+        }
+    });
+    let output = replay(
+        &server.url,
+        &[
+            "document-status/document_status_changed",
+            "--fresh-ids",
+            "--retries",
+            "3",
+            "--json",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[0].body, requests[1].body);
+    let event_id = &requests[0].json()["eventId"];
+    assert_ne!(
+        *event_id,
+        fixture("document-status/document_status_changed")["eventId"]
+    );
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["statuses"], json!([503, 200]));
+    assert_eq!(lines[0]["attempts"], 2);
+    assert_eq!(lines[0]["ok"], true);
+    assert_eq!(lines[1]["requests"], 2);
+}
+
+#[test]
+fn retries_give_up_after_n_and_fail() {
+    let server = Recorder::always(503, "{}");
+    let output = replay(&server.url, &["partner-callbacks/type-7", "--retries", "2"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(server.requests().len(), 3);
+    assert!(
+        stdout(&output).contains("attempts: 503, 503, 503"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn clubcollect_rounds_carry_ids_not_answered_200() {
+    // Round 1's batch is refused; rounds 2 and 3 are confirmed.
+    let server = Recorder::start(|_, index| {
+        if index == 0 {
+            (500, "{}".into())
+        } else {
+            (200, "{}".into())
+        }
+    });
+    let output = replay(
+        &server.url,
+        &[
+            "clubcollect/batch",
+            "--fresh-ids",
+            "--rounds",
+            "3",
+            "--interval",
+            "10ms",
+            "--json",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1), "round 1 failed");
+    let bodies: Vec<Value> = server.requests().iter().map(|r| r.json()).collect();
+    assert_eq!(bodies.len(), 3);
+    let ids = |b: &Value| (strings(&b["invoice_ids"]), strings(&b["import_ids"]));
+    let (first, second, third) = (ids(&bodies[0]), ids(&bodies[1]), ids(&bodies[2]));
+    // Round 2 = round 1's unconfirmed ids first, then its own fresh batch.
+    assert_eq!(second.0.len(), 6);
+    assert_eq!(second.0[..3], first.0[..]);
+    assert_eq!(second.1.len(), 2);
+    assert_eq!(second.1[..1], first.1[..]);
+    // Round 2 was confirmed: round 3 carries nothing.
+    assert_eq!(third.0.len(), 3);
+    assert_eq!(third.1.len(), 1);
+    for id in third.0.iter().chain(&third.1) {
+        assert!(!second.0.contains(id) && !second.1.contains(id));
+    }
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[1]["round"], 2);
+    assert_eq!(lines[1]["carried_ids"], 4);
+    assert_eq!(lines[3]["unconfirmed_ids"], 0);
+    assert_eq!(lines[3]["failed"], 1);
+}
+
+#[test]
+fn a_500_exits_1_and_the_summary_names_the_failure() {
+    let server = Recorder::always(500, r#"{"error":"database down"}"#);
+    let output = replay(&server.url, &["document-status/invoice_status_changed"]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(out.contains("1 failed (500 ×1)"), "{out}");
+    assert!(
+        out.contains("failed: #1 document-status/invoice_status_changed: 500 Internal Server Error: database down"),
+        "{out}"
+    );
+    assert!(
+        stderr(&output).contains("did not end 2xx"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn an_unreachable_url_is_a_delivery_failure() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let output = replay(
+        &format!("http://127.0.0.1:{port}/"),
+        &["clubcollect/realtime", "--json"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let lines = json_lines(&output);
+    assert_eq!(lines[0]["status"], Value::Null);
+    assert_eq!(lines[1]["failures_by_status"]["no answer"], 1);
+}
+
+#[test]
+fn json_is_one_object_per_delivery_then_one_summary() {
+    let server = Recorder::start(|_, index| {
+        if index == 1 {
+            (422, r#"{"message":"bad receipt"}"#.into())
+        } else {
+            (200, "{}".into())
+        }
+    });
+    let output = replay(
+        &server.url,
+        &[
+            "receipthero/receipt_notification",
+            "--repeat",
+            "3",
+            "--json",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 4, "{}", stdout(&output));
+    for line in &lines[..3] {
+        assert_eq!(line["type"], "delivery");
+        assert_eq!(line["source"], "receipthero/receipt_notification");
+        assert_eq!(line["provider"], "receipthero");
+        assert_eq!(line["kind"], "receipt_notification");
+        assert!(line["latency_ms"].is_number());
+    }
+    assert_eq!(lines[1]["status"], 422);
+    assert_eq!(lines[1]["error"], "422 Unprocessable Entity: bad receipt");
+    let summary = &lines[3];
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["sent"], 3);
+    assert_eq!(summary["ok"], 2);
+    assert_eq!(summary["failures_by_status"], json!({"422": 1}));
+    assert_eq!(summary["failures"][0]["delivery"], 2);
+    assert!(summary["latency_ms"]["p50"].is_number() && summary["latency_ms"]["p99"].is_number());
+    assert!(summary["requests_per_sec"].is_number());
+}
+
+#[test]
+fn many_deliveries_print_no_control_codes_when_not_on_a_terminal() {
+    let server = Recorder::ok();
+    let output = replay(
+        &server.url,
+        &["clubcollect/batch", "--repeat", "40", "--concurrency", "4"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    for text in [stderr(&output), stdout(&output)] {
+        assert!(!text.contains('\x1b') && !text.contains('\r'), "{text:?}");
+    }
+    // Many deliveries: a summary, not a line each.
+    let out = stdout(&output);
+    assert!(out.contains("sent 40 deliveries"), "{out}");
+    assert!(out.lines().count() < 5, "{out}");
+}
