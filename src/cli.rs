@@ -75,6 +75,21 @@ pub enum Command {
     /// Run a local server that recognises and prints every notification
     Listen(ListenArgs),
     /// Send fixtures, JSON files or `listen --record` recordings at a URL
+    #[command(
+        long_about = "Send fixtures, JSON files or `listen --record` recordings at a URL.\n\n\
+        SOURCE is a fixture name (`hooks fixtures list`), a provider name (all its fixtures), a \
+        JSON file, a directory (its .json/.jsonl files), or a JSONL recording. Every request is a \
+        POST to --to with Content-Type: application/json. With no SOURCE on a terminal, pick \
+        fixtures from a list. A recording line is sent with its own \
+        method and headers (less Host, Content-Length and hop-by-hop ones) to --to, ignoring its \
+        recorded path. Bodies go out byte for byte unless a flag changes them: --set, \
+        --fresh-ids, --api-key for ClubCollect and carried ClubCollect ids re-serialize the JSON \
+        body (a recording included).\n\n\
+        --retries re-sends the same body (so the same eventId). --rounds N models ClubCollect's \
+        ten-minute rounds: the invoice/import ids of a batch not answered 200 are put in front of \
+        that source's next batch; other sources are simply sent again each round.\n\n\
+        Exit codes: 0 every delivery ended 2xx; 1 some did not (the summary names them); 2 usage."
+    )]
     Replay(ReplayArgs),
     /// Browse the built-in notification fixtures
     #[command(subcommand)]

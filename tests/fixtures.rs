@@ -136,20 +136,6 @@ fn every_fixture_is_recognised_as_its_own_provider_and_kind_without_warnings() {
     }
 }
 
-fn is_clubcollect_id(id: &Value) -> bool {
-    id.as_str().is_some_and(|s| {
-        s.len() == 40
-            && s.chars()
-                .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
-    })
-}
-
-fn is_uuid_v4(id: &Value) -> bool {
-    id.as_str()
-        .and_then(|s| uuid::Uuid::parse_str(s).ok())
-        .is_some_and(|u| u.get_version_num() == 4)
-}
-
 /// The formats the providers document, checked here directly, so the fixtures stay valid
 /// whatever the listener's shape warnings cover.
 #[test]

@@ -50,18 +50,16 @@ fn json_lines(output: &Output) -> Vec<Value> {
         .collect()
 }
 
-fn is_clubcollect_id(id: &Value) -> bool {
-    id.as_str().is_some_and(|s| {
-        s.len() == 40
-            && s.chars()
-                .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+/// Answers `status` with `body` to the `failing`-th request (from 0), 200 `{}` to the others.
+fn failing_once(failing: usize, status: u16, body: &str) -> Recorder {
+    let body = body.to_string();
+    Recorder::start(move |_, index| {
+        if index == failing {
+            (status, body.clone())
+        } else {
+            (200, "{}".into())
+        }
     })
-}
-
-fn is_uuid_v4(id: &Value) -> bool {
-    id.as_str()
-        .and_then(|s| uuid::Uuid::parse_str(s).ok())
-        .is_some_and(|u| u.get_version_num() == 4)
 }
 
 fn strings(value: &Value) -> Vec<String> {
@@ -447,28 +445,14 @@ fn repeat_and_concurrency_send_every_delivery() {
 /// A server that holds every request until `n` are in flight at once, so only a sender
 /// with at least that much concurrency gets answers.
 fn barrier_server(n: usize) -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.set_nonblocking(true).unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        runtime.block_on(async move {
-            let barrier = Arc::new(tokio::sync::Barrier::new(n));
-            let app = axum::Router::new().fallback(move || {
-                let barrier = barrier.clone();
-                async move {
-                    barrier.wait().await;
-                    "{}"
-                }
-            });
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum::serve(listener, app).await.unwrap();
-        });
-    });
-    url
+    let barrier = Arc::new(tokio::sync::Barrier::new(n));
+    serve(axum::Router::new().fallback(move || {
+        let barrier = barrier.clone();
+        async move {
+            barrier.wait().await;
+            "{}"
+        }
+    }))
 }
 
 #[test]
@@ -512,13 +496,7 @@ fn rate_spreads_deliveries_out() {
 
 #[test]
 fn retries_resend_the_same_body_and_event_id_after_a_503() {
-    let server = Recorder::start(|_, index| {
-        if index == 0 {
-            (503, r#"{"error":"try later"}"#.into())
-        } else {
-            (200, "{}".into())
-        }
-    });
+    let server = failing_once(0, 503, r#"{"error":"try later"}"#);
     let output = replay(
         &server.url,
         &[
@@ -562,13 +540,7 @@ fn retries_give_up_after_n_and_fail() {
 #[test]
 fn clubcollect_rounds_carry_ids_not_answered_200() {
     // Round 1's batch is refused; rounds 2 and 3 are confirmed.
-    let server = Recorder::start(|_, index| {
-        if index == 0 {
-            (500, "{}".into())
-        } else {
-            (200, "{}".into())
-        }
-    });
+    let server = failing_once(0, 500, "{}");
     let output = replay(
         &server.url,
         &[
@@ -642,13 +614,7 @@ fn an_unreachable_url_is_a_delivery_failure() {
 
 #[test]
 fn json_is_one_object_per_delivery_then_one_summary() {
-    let server = Recorder::start(|_, index| {
-        if index == 1 {
-            (422, r#"{"message":"bad receipt"}"#.into())
-        } else {
-            (200, "{}".into())
-        }
-    });
+    let server = failing_once(1, 422, r#"{"message":"bad receipt"}"#);
     let output = replay(
         &server.url,
         &[

@@ -202,26 +202,16 @@ impl Recorder {
     pub fn start(
         respond: impl Fn(&Recorded, usize) -> (u16, String) + Send + Sync + 'static,
     ) -> Recorder {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
-        listener.set_nonblocking(true).unwrap();
-        let url = format!("http://{}", listener.local_addr().unwrap());
         let shared = Arc::new(Shared {
             requests: Mutex::new(Vec::new()),
             arrived: Condvar::new(),
             respond: Box::new(respond),
         });
-        let state = shared.clone();
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-                let app = axum::Router::new().fallback(record).with_state(state);
-                axum::serve(listener, app).await.unwrap();
-            });
-        });
+        let url = serve(
+            axum::Router::new()
+                .fallback(record)
+                .with_state(shared.clone()),
+        );
         Recorder { url, shared }
     }
 
@@ -291,4 +281,38 @@ async fn record(
         [("content-type", "application/json")],
         answer,
     )
+}
+
+/// Serves `app` on 127.0.0.1:0 in its own thread; returns `http://127.0.0.1:PORT`.
+pub fn serve(app: axum::Router) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+    listener.set_nonblocking(true).unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            axum::serve(listener, app).await.unwrap();
+        });
+    });
+    url
+}
+
+/// A ClubCollect id: 40 lowercase hexadecimal characters.
+pub fn is_clubcollect_id(id: &serde_json::Value) -> bool {
+    id.as_str().is_some_and(|s| {
+        s.len() == 40
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+    })
+}
+
+/// A version-4 UUID, as ReceiptHero, document-status and the Callback API use.
+pub fn is_uuid_v4(id: &serde_json::Value) -> bool {
+    id.as_str()
+        .and_then(|s| uuid::Uuid::parse_str(s).ok())
+        .is_some_and(|u| u.get_version_num() == 4)
 }
