@@ -662,3 +662,19 @@ fn many_deliveries_print_no_control_codes_when_not_on_a_terminal() {
     assert!(out.contains("sent 40 deliveries"), "{out}");
     assert!(out.lines().count() < 5, "{out}");
 }
+
+#[test]
+fn fresh_ids_leave_a_body_of_no_known_provider_byte_for_byte() {
+    let file = tempfile::NamedTempFile::with_suffix(".json").unwrap();
+    let body = "{\"id\" : \"abc\"}";
+    std::fs::write(file.path(), body).unwrap();
+    let server = Recorder::ok();
+    let output = replay(&server.url, &[file.path().to_str().unwrap(), "--fresh-ids"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(server.requests()[0].body, body.as_bytes());
+    assert!(
+        stderr(&output).contains("ids are kept"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -215,7 +215,6 @@ fn prepare(
         json,
         provider,
         kind,
-        recorded: _,
     } = source;
     let mut headers = HeaderMap::new();
     for (name, value) in &recorded {
@@ -289,7 +288,9 @@ fn prepare(
         ),
         _ => body,
     };
-    let rebuilt = args.fresh_ids || (provider == Provider::ClubCollect && args.rounds > 1);
+    // A body no flag changes per delivery keeps its exact bytes, shared by every delivery.
+    let rebuilt = (args.fresh_ids && provider != Provider::Unknown)
+        || (provider == Provider::ClubCollect && args.rounds > 1);
     Ok(Template {
         json: if rebuilt { json } else { None },
         label,

@@ -40,7 +40,6 @@ pub struct Source {
     pub json: Option<Value>,
     pub provider: Provider,
     pub kind: String,
-    pub recorded: bool,
 }
 
 impl Source {
@@ -54,7 +53,6 @@ impl Source {
             json: Some(json),
             provider: recognition.provider,
             kind: recognition.kind,
-            recorded: false,
         }
     }
 }
@@ -218,7 +216,6 @@ fn load_recording(label: &str, text: &str) -> Result<Vec<Source>> {
                 .as_ref()
                 .map_or(Provider::Unknown, |r| r.provider),
             kind: recognition.map(|r| r.kind).unwrap_or_default(),
-            recorded: true,
         });
     }
     Ok(sources)
