@@ -52,7 +52,7 @@ oha_rps() {
     oha --no-tui --output-format json -n "$1" -c "$CONCURRENCY" -m POST \
         -H 'Content-Type: application/json' -D "$work/body.json" "$url" >"$work/oha.json" \
         || die "oha failed"
-    grep -o '"requestsPerSec":[0-9.eE+-]*' "$work/oha.json" | head -n 1 | cut -d: -f2
+    grep -o '"requestsPerSec": *[0-9.eE+-]*' "$work/oha.json" | head -n 1 | cut -d: -f2 | tr -d ' '
 }
 
 # Warm both ends up (connections, page cache) before measuring.

@@ -1,6 +1,6 @@
 //! The sending side of `hooks replay`: `--concurrency` workers pull delivery numbers from
-//! a shared counter, build each body as they go, send it with retries, and hand the outcome
-//! to the reporter. ClubCollect rounds run one after another, carrying ids not answered 200.
+//! a shared counter, build each body as they go, send it with retries, and record the
+//! outcome. ClubCollect rounds run one after another, carrying ids not answered 200.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -8,14 +8,12 @@ use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use serde_json::Value;
-use tokio::sync::mpsc;
-use tokio::sync::mpsc::error::TryRecvError;
-use tokio::time::{Interval, MissedTickBehavior};
+use tokio::task::JoinSet;
 
 use super::Plan;
 use super::report::Reporter;
 use crate::client::{describe_send_error, http_client, server_error_text};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::output::{Output, mask, mask_authorization};
 use crate::payload::apply_assignment;
 use crate::providers::Provider;
@@ -59,12 +57,46 @@ impl Outcome {
 
 struct Shared {
     plan: Plan,
-    client: reqwest::Client,
     out: Output,
-    limiter: Option<tokio::sync::Mutex<Interval>>,
+    pace: Option<Pace>,
     /// Per template: ids not confirmed in the previous round, taken by the first delivery
     /// of that source in this one.
     carried: Vec<Mutex<Ids>>,
+    /// Per template: ids not confirmed so far in this round.
+    unconfirmed: Vec<Mutex<Ids>>,
+    /// Workers record each outcome here themselves: handing outcomes to another task
+    /// would cost a cross-thread wake-up per delivery, more than the request itself.
+    reporter: Mutex<Reporter>,
+}
+
+/// `--rate`: each start takes the slot one period after the previous one, and never one in
+/// the past, so a slow response is not followed by a burst. Lock-free, and free of any one
+/// runtime's timer, since workers run on several runtimes.
+struct Pace {
+    origin: Instant,
+    period: Duration,
+    /// The next free slot, in nanoseconds after `origin`.
+    next: AtomicU64,
+}
+
+impl Pace {
+    fn slot(&self) -> Instant {
+        let now = self.origin.elapsed().as_nanos() as u64;
+        let period = self.period.as_nanos() as u64;
+        let mut next = self.next.load(Ordering::Relaxed);
+        loop {
+            let slot = next.max(now);
+            match self.next.compare_exchange_weak(
+                next,
+                slot + period,
+                Ordering::Relaxed,
+                Ordering::Relaxed,
+            ) {
+                Ok(_) => return self.origin + Duration::from_nanos(slot),
+                Err(actual) => next = actual,
+            }
+        }
+    }
 }
 
 struct Round {
@@ -83,82 +115,106 @@ struct Delivery {
     carried: usize,
 }
 
+/// A poisoned lock only means another worker panicked; its data is still usable.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 pub async fn run(plan: Plan, out: Output) -> Result<()> {
-    let limiter = plan.rate.map(|rate| {
-        let mut interval = tokio::time::interval(Duration::from_secs_f64(1.0 / rate));
-        // A slow response must not be followed by a burst: the rate is a ceiling.
-        interval.set_missed_tick_behavior(MissedTickBehavior::Delay);
-        tokio::sync::Mutex::new(interval)
-    });
     let shared = Arc::new(Shared {
-        client: http_client(plan.timeout),
+        pace: plan.rate.map(|rate| Pace {
+            origin: Instant::now(),
+            period: Duration::from_secs_f64(1.0 / rate),
+            next: AtomicU64::new(0),
+        }),
         carried: plan.templates.iter().map(|_| Mutex::default()).collect(),
+        unconfirmed: plan.templates.iter().map(|_| Mutex::default()).collect(),
+        reporter: Mutex::new(Reporter::new(&plan, out)),
         plan,
         out,
-        limiter,
     });
-    let plan = &shared.plan;
-    let mut reporter = Reporter::new(plan, out);
-    for number in 1..=plan.rounds {
+    for number in 1..=shared.plan.rounds {
         if number > 1 {
-            tokio::time::sleep(plan.interval).await;
+            tokio::time::sleep(shared.plan.interval).await;
         }
         let started = Instant::now();
         let round = Arc::new(Round {
             number,
-            offset: (number - 1) * plan.per_round(),
+            offset: (number - 1) * shared.plan.per_round(),
             next: AtomicU64::new(0),
         });
-        let (tx, mut rx) = mpsc::channel(1024);
-        for _ in 0..plan.concurrency.min(plan.per_round()) {
-            tokio::spawn(worker(shared.clone(), round.clone(), tx.clone()));
-        }
-        drop(tx);
-        let mut unconfirmed: Vec<Ids> = vec![Ids::default(); plan.templates.len()];
-        loop {
-            let outcome = match rx.try_recv() {
-                Ok(outcome) => outcome,
-                Err(TryRecvError::Disconnected) => break,
-                Err(TryRecvError::Empty) => {
-                    // Nothing waiting: a good moment to write what is buffered.
-                    reporter.flush();
-                    match rx.recv().await {
-                        Some(outcome) => outcome,
-                        None => break,
-                    }
-                }
-            };
-            // ClubCollect wants exactly 200 OK as the confirmation of a batch.
-            if let Some(ids) = &outcome.ids
-                && outcome.status() != Some(200)
-            {
-                for (pending, sent) in unconfirmed[outcome.template].iter_mut().zip(ids) {
-                    for id in sent {
-                        if !pending.contains(id) {
-                            pending.push(id.clone());
-                        }
-                    }
-                }
-            }
-            reporter.delivery(&outcome);
-        }
-        reporter.round_done(started.elapsed());
-        for (slot, ids) in shared.carried.iter().zip(unconfirmed) {
-            *slot.lock().unwrap_or_else(|e| e.into_inner()) = ids;
+        let sending = shared.clone();
+        tokio::task::spawn_blocking(move || run_round(&sending, &round))
+            .await
+            .map_err(|e| Error::failure(format!("the delivery threads failed: {e}")))??;
+        lock(&shared.reporter).round_done(started.elapsed());
+        for (carried, unconfirmed) in shared.carried.iter().zip(&shared.unconfirmed) {
+            *lock(carried) = std::mem::take(&mut *lock(unconfirmed));
         }
     }
+    let shared = Arc::into_inner(shared).expect("every worker has finished");
     let left = shared
         .carried
         .iter()
         .map(|slot| {
-            let ids = slot.lock().unwrap_or_else(|e| e.into_inner());
+            let ids = lock(slot);
             ids[0].len() + ids[1].len()
         })
         .sum();
+    let reporter = shared
+        .reporter
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner());
     reporter.finish(left)
 }
 
-async fn worker(shared: Arc<Shared>, round: Arc<Round>, tx: mpsc::Sender<Outcome>) {
+/// One round's deliveries on one thread per core, each with its own single-threaded runtime
+/// and its own client (so its own connections): a request and the task driving its
+/// connection then never wake each other across threads, which on loopback costs more
+/// than the request itself. This is how oha gets its speed too.
+fn run_round(shared: &Arc<Shared>, round: &Arc<Round>) -> Result<()> {
+    let plan = &shared.plan;
+    let workers = plan.concurrency.min(plan.per_round());
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get() as u64)
+        .min(workers);
+    let spawned = (0..threads)
+        .map(|thread| {
+            let tasks = workers / threads + u64::from(thread < workers % threads);
+            let (shared, round) = (shared.clone(), round.clone());
+            std::thread::Builder::new()
+                .name("hooks-replay".into())
+                .spawn(move || deliver_on_this_thread(shared, round, tasks))
+                .map_err(|e| Error::failure(format!("cannot start a delivery thread: {e}")))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    for thread in spawned {
+        thread
+            .join()
+            .map_err(|_| Error::failure("a delivery thread panicked"))??;
+    }
+    Ok(())
+}
+
+fn deliver_on_this_thread(shared: Arc<Shared>, round: Arc<Round>, tasks: u64) -> Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::failure(format!("cannot start a delivery runtime: {e}")))?;
+    runtime.block_on(async {
+        let client = http_client(shared.plan.timeout);
+        let mut workers = JoinSet::new();
+        for _ in 0..tasks {
+            workers.spawn(worker(shared.clone(), round.clone(), client.clone()));
+        }
+        while let Some(joined) = workers.join_next().await {
+            joined.map_err(|e| Error::failure(format!("a delivery worker failed: {e}")))?;
+        }
+        Ok(())
+    })
+}
+
+async fn worker(shared: Arc<Shared>, round: Arc<Round>, client: reqwest::Client) {
     let plan = &shared.plan;
     let templates = plan.templates.len() as u64;
     loop {
@@ -166,22 +222,37 @@ async fn worker(shared: Arc<Shared>, round: Arc<Round>, tx: mpsc::Sender<Outcome
         if index >= plan.per_round() {
             break;
         }
-        if let Some(limiter) = &shared.limiter {
-            limiter.lock().await.tick().await;
+        if let Some(pace) = &shared.pace {
+            tokio::time::sleep_until(pace.slot().into()).await;
         }
         let delivery = shared.build(
             (index % templates) as usize,
             round.offset + index + 1,
             round.number,
         );
-        let outcome = shared.send(delivery).await;
-        if tx.send(outcome).await.is_err() {
-            break;
-        }
+        let outcome = shared.send(&client, delivery).await;
+        shared.record(&outcome);
     }
 }
 
 impl Shared {
+    fn record(&self, outcome: &Outcome) {
+        // ClubCollect wants exactly 200 OK as the confirmation of a batch.
+        if let Some(ids) = &outcome.ids
+            && outcome.status() != Some(200)
+        {
+            let mut unconfirmed = lock(&self.unconfirmed[outcome.template]);
+            for (pending, sent) in unconfirmed.iter_mut().zip(ids) {
+                for id in sent {
+                    if !pending.contains(id) {
+                        pending.push(id.clone());
+                    }
+                }
+            }
+        }
+        lock(&self.reporter).delivery(outcome);
+    }
+
     /// The body for one delivery: the shared bytes, unless fresh ids or carried ids change it.
     fn build(&self, template: usize, number: u64, round: u64) -> Delivery {
         let plan = &self.plan;
@@ -229,7 +300,7 @@ impl Shared {
         delivery
     }
 
-    async fn send(&self, delivery: Delivery) -> Outcome {
+    async fn send(&self, client: &reqwest::Client, delivery: Delivery) -> Outcome {
         let plan = &self.plan;
         let source = &plan.templates[delivery.template];
         let mut statuses = Vec::with_capacity(1);
@@ -242,7 +313,7 @@ impl Shared {
                 self.trace_request(&request, &delivery.body);
             }
             let started = Instant::now();
-            let (status, error) = match self.client.execute(request).await {
+            let (status, error) = match client.execute(request).await {
                 Ok(response) => {
                     let status = response.status();
                     // Reading the whole answer lets the connection be reused.

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use colored::Colorize;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -17,11 +17,15 @@ use crate::output::Output;
 
 /// How many failures the summary names one by one.
 const NAMED_FAILURES: usize = 10;
-/// Write buffered stdout once it holds this much, even while deliveries keep coming.
+/// Buffered stdout is written once it holds this much, or when the last write is this old,
+/// so a fast run makes few writes and a slow one still shows each line as it happens.
 const FLUSH_AT: usize = 64 * 1024;
+const FLUSH_EVERY: Duration = Duration::from_millis(100);
 
-pub struct Reporter<'a> {
-    plan: &'a Plan,
+pub struct Reporter {
+    /// Each template's label, by index.
+    labels: Vec<String>,
+    rounds: u64,
     out: Output,
     /// One line per delivery (always with --json).
     lines: bool,
@@ -29,6 +33,8 @@ pub struct Reporter<'a> {
     /// Per template, its `"source","provider","kind"` members as JSON text.
     sources: Vec<String>,
     stdout: Vec<u8>,
+    /// When `stdout` was last written out.
+    flushed: Instant,
     sent: u64,
     requests: u64,
     ok: u64,
@@ -39,8 +45,8 @@ pub struct Reporter<'a> {
     elapsed: Duration,
 }
 
-impl<'a> Reporter<'a> {
-    pub fn new(plan: &'a Plan, out: Output) -> Self {
+impl Reporter {
+    pub fn new(plan: &Plan, out: Output) -> Self {
         let total = plan.per_round() * plan.rounds;
         let many = total > FEW;
         let bar = (many && std::io::stderr().is_terminal()).then(|| {
@@ -53,7 +59,8 @@ impl<'a> Reporter<'a> {
             bar
         });
         Reporter {
-            plan,
+            labels: plan.templates.iter().map(|t| t.label.clone()).collect(),
+            rounds: plan.rounds,
             out,
             lines: out.json || !many,
             bar,
@@ -71,6 +78,7 @@ impl<'a> Reporter<'a> {
                 })
                 .collect(),
             stdout: Vec::new(),
+            flushed: Instant::now(),
             sent: 0,
             requests: 0,
             ok: 0,
@@ -86,7 +94,7 @@ impl<'a> Reporter<'a> {
         self.requests += outcome.statuses.len() as u64;
         self.latencies
             .push(u32::try_from(outcome.latency.as_micros()).unwrap_or(u32::MAX));
-        let source = &self.plan.templates[outcome.template];
+        let label = &self.labels[outcome.template];
         let status = outcome.status();
         if outcome.ok() {
             self.ok += 1;
@@ -96,7 +104,7 @@ impl<'a> Reporter<'a> {
             if self.failures.len() < NAMED_FAILURES {
                 self.failures.push(json!({
                     "delivery": outcome.number,
-                    "source": source.label,
+                    "source": label,
                     "status": status,
                     "error": outcome.error,
                 }));
@@ -120,7 +128,7 @@ impl<'a> Reporter<'a> {
             self.stdout.extend_from_slice(line.as_bytes());
         }
         self.stdout.push(b'\n');
-        if self.stdout.len() >= FLUSH_AT {
+        if self.stdout.len() >= FLUSH_AT || self.flushed.elapsed() >= FLUSH_EVERY {
             self.flush();
         }
     }
@@ -154,7 +162,6 @@ impl<'a> Reporter<'a> {
     }
 
     fn human_line(&self, outcome: &Outcome, latency_ms: f64) -> String {
-        let source = &self.plan.templates[outcome.template];
         let status = outcome
             .status()
             .map_or("---".to_string(), |s| s.to_string());
@@ -164,8 +171,8 @@ impl<'a> Reporter<'a> {
             status.red().bold()
         };
         let mut notes = Vec::new();
-        if self.plan.rounds > 1 {
-            notes.push(format!("round {}/{}", outcome.round, self.plan.rounds));
+        if self.rounds > 1 {
+            notes.push(format!("round {}/{}", outcome.round, self.rounds));
         }
         if outcome.carried > 0 {
             notes.push(format!("{} ids carried", outcome.carried));
@@ -188,7 +195,7 @@ impl<'a> Reporter<'a> {
         };
         format!(
             "#{:<4} {status} {:>9.1} ms  {}{notes}",
-            outcome.number, latency_ms, source.label
+            outcome.number, latency_ms, self.labels[outcome.template]
         )
     }
 
@@ -198,6 +205,7 @@ impl<'a> Reporter<'a> {
 
     /// Writes buffered lines to stdout; a closed pipe (`| head`) is not worth an error.
     pub fn flush(&mut self) {
+        self.flushed = Instant::now();
         if self.stdout.is_empty() {
             return;
         }
@@ -247,9 +255,9 @@ impl<'a> Reporter<'a> {
                 "latency_ms": {"p50": p50, "p99": p99},
                 "elapsed_s": round3(seconds),
                 "requests_per_sec": per_sec,
-                "rounds": self.plan.rounds,
+                "rounds": self.rounds,
             });
-            if self.plan.rounds > 1 {
+            if self.rounds > 1 {
                 summary["unconfirmed_ids"] = unconfirmed.into();
             }
             self.out.json_line(&summary);
@@ -264,10 +272,10 @@ impl<'a> Reporter<'a> {
             text.push_str(&format!(
                 "\nlatency p50 {p50} ms, p99 {p99} ms; {per_sec} requests/s"
             ));
-            if self.plan.rounds > 1 {
+            if self.rounds > 1 {
                 text.push_str(&format!(
                     "\n{unconfirmed} ClubCollect ids still unconfirmed after round {}",
-                    self.plan.rounds
+                    self.rounds
                 ));
             }
             for failure in &self.failures {
