@@ -180,9 +180,10 @@ fn pick_fixtures() -> Result<Vec<String>> {
         return Err(none());
     }
     let all = fixtures::all();
+    let width = all.iter().map(|f| f.name.len()).max().unwrap_or(0);
     let items: Vec<String> = all
         .iter()
-        .map(|f| format!("{:<52} {}", f.name, f.description))
+        .map(|f| format!("{:<width$}  {}", f.name, f.description))
         .collect();
     let chosen = dialoguer::MultiSelect::new()
         .with_prompt("Fixtures to send (space selects, enter confirms)")

@@ -52,7 +52,7 @@ impl Reporter {
         let bar = (many && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
             if let Ok(style) =
-                ProgressStyle::with_template("{bar:40} {pos}/{len} deliveries, {per_sec} {msg}")
+                ProgressStyle::with_template("{bar:40} {pos}/{len} deliveries in {elapsed} {msg}")
             {
                 bar.set_style(style);
             }
