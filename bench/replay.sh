@@ -60,6 +60,7 @@ oha_rps 2000 >/dev/null
 
 echo "oha: $REQUESTS requests, concurrency $CONCURRENCY, POST $url ($FIXTURE)" >&2
 oha=$(oha_rps "$REQUESTS")
+[ -n "$oha" ] || die "no requests/s in oha's output: $(head -c 300 "$work/oha.json")"
 
 echo "hooks replay: $REQUESTS deliveries, concurrency $CONCURRENCY" >&2
 "$hooks" replay "$FIXTURE" --repeat "$REQUESTS" --concurrency "$CONCURRENCY" --to "$url" --json \
@@ -67,7 +68,7 @@ echo "hooks replay: $REQUESTS deliveries, concurrency $CONCURRENCY" >&2
 summary=$(tail -n 1 "$work/replay.jsonl")
 replay=$(printf '%s' "$summary" | grep -o '"requests_per_sec":[0-9.eE+-]*' | cut -d: -f2)
 sent=$(printf '%s' "$summary" | grep -o '"sent":[0-9]*' | cut -d: -f2)
-[ "$sent" = "$REQUESTS" ] || die "hooks replay sent $sent deliveries, not $REQUESTS"
+[ -n "$replay" ] && [ "$sent" = "$REQUESTS" ] || die "hooks replay sent $sent deliveries, not $REQUESTS"
 
 awk -v oha="$oha" -v replay="$replay" -v target="$TARGET" 'BEGIN {
     ratio = replay / oha
