@@ -259,11 +259,7 @@ impl Shared {
         let source = &plan.templates[template];
         let tracked = source.provider == Provider::ClubCollect && plan.rounds > 1;
         let carried: Ids = if tracked {
-            std::mem::take(
-                &mut *self.carried[template]
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner()),
-            )
+            std::mem::take(&mut *lock(&self.carried[template]))
         } else {
             Ids::default()
         };

@@ -27,6 +27,8 @@ pub struct Reporter {
     labels: Vec<String>,
     rounds: u64,
     out: Output,
+    /// At most FEW deliveries: every line is written at once.
+    few: bool,
     /// One line per delivery (always with --json).
     lines: bool,
     bar: Option<ProgressBar>,
@@ -63,6 +65,7 @@ impl Reporter {
             rounds: plan.rounds,
             out,
             lines: out.json || !many,
+            few: !many,
             bar,
             sources: plan
                 .templates
@@ -128,7 +131,7 @@ impl Reporter {
             self.stdout.extend_from_slice(line.as_bytes());
         }
         self.stdout.push(b'\n');
-        if self.stdout.len() >= FLUSH_AT || self.flushed.elapsed() >= FLUSH_EVERY {
+        if self.few || self.stdout.len() >= FLUSH_AT || self.flushed.elapsed() >= FLUSH_EVERY {
             self.flush();
         }
     }
@@ -201,6 +204,8 @@ impl Reporter {
 
     pub fn round_done(&mut self, elapsed: Duration) {
         self.elapsed += elapsed;
+        // The pause before the next round may be minutes long.
+        self.flush();
     }
 
     /// Writes buffered lines to stdout; a closed pipe (`| head`) is not worth an error.
