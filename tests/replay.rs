@@ -678,3 +678,17 @@ fn fresh_ids_leave_a_body_of_no_known_provider_byte_for_byte() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_response_slower_than_timeout_is_a_failure() {
+    // Two requests must be in flight before this server answers; one never is.
+    let url = barrier_server(2);
+    let output = replay(&url, &["clubcollect/realtime", "--timeout", "1", "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let lines = json_lines(&output);
+    assert!(
+        lines[0]["error"].as_str().unwrap().contains("timed out"),
+        "{}",
+        lines[0]
+    );
+}
