@@ -2,7 +2,6 @@
 //! command that sends (timeouts, User-Agent); `ApiClient` adds what the Callback API needs:
 //! bearer auth, `-v` traces with the token masked, retries for idempotent methods.
 
-use std::error::Error as _;
 use std::time::Duration;
 
 use reqwest::{Method, StatusCode, Url};
@@ -33,16 +32,18 @@ pub fn describe_send_error(method: &Method, url: &Url, error: &reqwest::Error) -
     if error.is_timeout() {
         return format!("{method} {url} timed out");
     }
-    let mut cause = String::new();
+    format!("{method} {url} failed: {}", root_cause(error))
+}
+
+/// The innermost cause of an error (the OS's "Connection refused"), which wrappers hide.
+pub fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut cause = error.to_string();
     let mut source = error.source();
     while let Some(inner) = source {
         cause = inner.to_string();
         source = inner.source();
     }
-    if cause.is_empty() {
-        cause = error.to_string();
-    }
-    format!("{method} {url} failed: {cause}")
+    cause
 }
 
 /// The server's own words about an error: a JSON `error`/`message`/`detail`/`title`, else the text.

@@ -74,11 +74,15 @@ fn strings(value: &Value) -> Vec<String> {
 #[test]
 fn a_fixture_is_posted_as_json_byte_for_byte() {
     let server = Recorder::ok();
-    let output = replay(&server.url, &["receipthero/transaction_notification"]);
+    let output = replay(
+        &format!("{}/webhooks/in?partner=7", server.url),
+        &["receipthero/transaction_notification"],
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     let requests = server.requests();
     assert_eq!(requests.len(), 1);
     assert_eq!(requests[0].method, "POST");
+    assert_eq!(requests[0].uri, "/webhooks/in?partner=7");
     assert_eq!(requests[0].header("content-type"), Some("application/json"));
     assert_eq!(
         requests[0].body,
@@ -691,4 +695,17 @@ fn a_response_slower_than_timeout_is_a_failure() {
         "{}",
         lines[0]
     );
+}
+
+#[test]
+fn a_server_that_closes_each_connection_still_gets_every_delivery() {
+    let answered = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = answered.clone();
+    let url = serve(axum::Router::new().fallback(move || {
+        counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        async { ([("connection", "close")], "{}") }
+    }));
+    let output = replay(&url, &["clubcollect/realtime", "--repeat", "5"]);
+    assert!(output.status.success(), "{}", stdout(&output));
+    assert_eq!(answered.load(std::sync::atomic::Ordering::SeqCst), 5);
 }

@@ -7,11 +7,14 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
+use reqwest::header::HeaderMap;
+use reqwest::{Method, StatusCode};
 use serde_json::Value;
 use tokio::task::JoinSet;
 
-use super::Plan;
+use super::direct::{Connection, Target};
 use super::report::Reporter;
+use super::{Plan, Template};
 use crate::client::{describe_send_error, http_client, server_error_text};
 use crate::error::{Error, Result};
 use crate::output::{Output, mask, mask_authorization};
@@ -57,6 +60,8 @@ impl Outcome {
 
 struct Shared {
     plan: Plan,
+    /// Set for http:// targets.
+    direct: Option<Arc<Target>>,
     out: Output,
     pace: Option<Pace>,
     /// Per template: ids not confirmed in the previous round, taken by the first delivery
@@ -99,6 +104,13 @@ impl Pace {
     }
 }
 
+/// How one worker sends: its own connection for http:// targets, the thread's reqwest
+/// client (and its TLS) for https://.
+enum Transport {
+    Direct(Arc<Target>, Connection),
+    Client(reqwest::Client),
+}
+
 struct Round {
     number: u64,
     /// Deliveries numbered in earlier rounds.
@@ -130,6 +142,7 @@ pub async fn run(plan: Plan, out: Output) -> Result<()> {
         carried: plan.templates.iter().map(|_| Mutex::default()).collect(),
         unconfirmed: plan.templates.iter().map(|_| Mutex::default()).collect(),
         reporter: Mutex::new(Reporter::new(&plan, out)),
+        direct: Target::for_url(&plan.url).map(Arc::new),
         plan,
         out,
     });
@@ -205,7 +218,11 @@ fn deliver_on_this_thread(shared: Arc<Shared>, round: Arc<Round>, tasks: u64) ->
         let client = http_client(shared.plan.timeout);
         let mut workers = JoinSet::new();
         for _ in 0..tasks {
-            workers.spawn(worker(shared.clone(), round.clone(), client.clone()));
+            let transport = match &shared.direct {
+                Some(target) => Transport::Direct(target.clone(), Connection::default()),
+                None => Transport::Client(client.clone()),
+            };
+            workers.spawn(worker(shared.clone(), round.clone(), transport));
         }
         while let Some(joined) = workers.join_next().await {
             joined.map_err(|e| Error::failure(format!("a delivery worker failed: {e}")))?;
@@ -214,7 +231,7 @@ fn deliver_on_this_thread(shared: Arc<Shared>, round: Arc<Round>, tasks: u64) ->
     })
 }
 
-async fn worker(shared: Arc<Shared>, round: Arc<Round>, client: reqwest::Client) {
+async fn worker(shared: Arc<Shared>, round: Arc<Round>, mut transport: Transport) {
     let plan = &shared.plan;
     let templates = plan.templates.len() as u64;
     loop {
@@ -230,7 +247,7 @@ async fn worker(shared: Arc<Shared>, round: Arc<Round>, client: reqwest::Client)
             round.offset + index + 1,
             round.number,
         );
-        let outcome = shared.send(&client, delivery).await;
+        let outcome = shared.send(&mut transport, delivery).await;
         shared.record(&outcome);
     }
 }
@@ -296,24 +313,18 @@ impl Shared {
         delivery
     }
 
-    async fn send(&self, client: &reqwest::Client, delivery: Delivery) -> Outcome {
+    async fn send(&self, transport: &mut Transport, delivery: Delivery) -> Outcome {
         let plan = &self.plan;
         let source = &plan.templates[delivery.template];
         let mut statuses = Vec::with_capacity(1);
         let mut backoff = FIRST_BACKOFF;
         loop {
-            let mut request = reqwest::Request::new(source.method.clone(), plan.url.clone());
-            *request.headers_mut() = source.headers.clone();
-            *request.body_mut() = Some(delivery.body.clone().into());
             if self.out.verbose {
-                self.trace_request(&request, &delivery.body);
+                self.trace_request(&source.method, &source.headers, &delivery.body);
             }
             let started = Instant::now();
-            let (status, error) = match client.execute(request).await {
-                Ok(response) => {
-                    let status = response.status();
-                    // Reading the whole answer lets the connection be reused.
-                    let answer = response.bytes().await.unwrap_or_default();
+            let (status, error) = match self.exchange(transport, source, &delivery.body).await {
+                Ok((status, answer)) => {
                     let error = (!status.is_success()).then(|| {
                         let text = server_error_text(&String::from_utf8_lossy(&answer));
                         if text.is_empty() {
@@ -324,10 +335,7 @@ impl Shared {
                     });
                     (Some(status.as_u16()), error)
                 }
-                Err(e) => (
-                    None,
-                    Some(describe_send_error(&source.method, &plan.url, &e)),
-                ),
+                Err(error) => (None, Some(error)),
             };
             let latency = started.elapsed();
             self.out.trace(format!(
@@ -359,10 +367,47 @@ impl Shared {
         }
     }
 
+    /// One attempt: the status and the whole answer (read so the connection can be
+    /// reused), or why no answer came.
+    async fn exchange(
+        &self,
+        transport: &mut Transport,
+        source: &Template,
+        body: &Bytes,
+    ) -> Result<(StatusCode, Bytes), String> {
+        let plan = &self.plan;
+        match transport {
+            Transport::Direct(target, connection) => {
+                target
+                    .send(
+                        connection,
+                        &source.method,
+                        &source.headers,
+                        body.clone(),
+                        plan.timeout,
+                    )
+                    .await
+            }
+            Transport::Client(client) => {
+                let mut request = reqwest::Request::new(source.method.clone(), plan.url.clone());
+                *request.headers_mut() = source.headers.clone();
+                *request.body_mut() = Some(body.clone().into());
+                let answer = async {
+                    let response = client.execute(request).await?;
+                    let status = response.status();
+                    Ok((status, response.bytes().await?))
+                };
+                answer
+                    .await
+                    .map_err(|e| describe_send_error(&source.method, &plan.url, &e))
+            }
+        }
+    }
+
     /// `-v`: the request with its secrets (Authorization, ClubCollect's api_key) masked.
-    fn trace_request(&self, request: &reqwest::Request, body: &Bytes) {
-        let mut lines = vec![format!("> {} {}", request.method(), request.url())];
-        for (name, value) in request.headers() {
+    fn trace_request(&self, method: &Method, headers: &HeaderMap, body: &Bytes) {
+        let mut lines = vec![format!("> {method} {}", self.plan.url)];
+        for (name, value) in headers {
             let value = String::from_utf8_lossy(value.as_bytes());
             let value = if name == reqwest::header::AUTHORIZATION {
                 mask_authorization(&value)

@@ -7,6 +7,7 @@
 //! once and shared.
 
 mod deliver;
+mod direct;
 mod report;
 pub mod source;
 
