@@ -709,3 +709,24 @@ fn a_server_that_closes_each_connection_still_gets_every_delivery() {
     assert!(output.status.success(), "{}", stdout(&output));
     assert_eq!(answered.load(std::sync::atomic::Ordering::SeqCst), 5);
 }
+
+#[test]
+fn https_targets_are_sent_over_tls() {
+    // A plain-HTTP server behind an https:// URL: the TLS handshake fails, nothing is
+    // delivered in clear text, and the failure says so.
+    let server = Recorder::ok();
+    let url = server.url.replace("http://", "https://");
+    let output = replay(&url, &["clubcollect/realtime", "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let lines = json_lines(&output);
+    assert_eq!(lines[0]["status"], Value::Null);
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("POST https://"),
+        "{}",
+        lines[0]
+    );
+    assert!(server.requests().is_empty());
+}
