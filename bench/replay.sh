@@ -4,14 +4,18 @@
 # same concurrency twice: once with oha (the reference load tool, from crates.io), once with
 # `hooks replay`. Prints both requests/s and their ratio; the target is a ratio >= 0.9.
 #
+# The machine may be shared, so each tool runs RUNS times, alternating, and the best run of
+# each counts (every run is printed).
+#
 # Usage: bench/replay.sh [FIXTURE]        (default clubcollect/batch)
-# Environment: REQUESTS (default 20000), CONCURRENCY (default 64).
+# Environment: REQUESTS (default 20000), CONCURRENCY (default 64), RUNS (default 3).
 # Exit status: 0 when the ratio meets the target, 1 when it does not, 2 when a step fails.
 set -euo pipefail
 
 FIXTURE=${1:-clubcollect/batch}
 REQUESTS=${REQUESTS:-20000}
 CONCURRENCY=${CONCURRENCY:-64}
+RUNS=${RUNS:-3}
 TARGET=0.9
 
 cd "$(dirname "$0")/.."
@@ -58,17 +62,32 @@ oha_rps() {
 # Warm both ends up (connections, page cache) before measuring.
 oha_rps 2000 >/dev/null
 
-echo "oha: $REQUESTS requests, concurrency $CONCURRENCY, POST $url ($FIXTURE)" >&2
-oha=$(oha_rps "$REQUESTS")
-[ -n "$oha" ] || die "no requests/s in oha's output: $(head -c 300 "$work/oha.json")"
+replay_rps() {
+    "$hooks" replay "$FIXTURE" --repeat "$REQUESTS" --concurrency "$CONCURRENCY" --to "$url" --json \
+        >"$work/replay.jsonl" || die "hooks replay reported failures: $(tail -n 1 "$work/replay.jsonl")"
+    local summary sent
+    summary=$(tail -n 1 "$work/replay.jsonl")
+    sent=$(printf '%s' "$summary" | grep -o '"sent":[0-9]*' | cut -d: -f2)
+    [ "$sent" = "$REQUESTS" ] || die "hooks replay sent $sent deliveries, not $REQUESTS"
+    printf '%s' "$summary" | grep -o '"requests_per_sec":[0-9.eE+-]*' | cut -d: -f2
+}
 
-echo "hooks replay: $REQUESTS deliveries, concurrency $CONCURRENCY" >&2
-"$hooks" replay "$FIXTURE" --repeat "$REQUESTS" --concurrency "$CONCURRENCY" --to "$url" --json \
-    >"$work/replay.jsonl" || die "hooks replay reported failures: $(tail -n 1 "$work/replay.jsonl")"
-summary=$(tail -n 1 "$work/replay.jsonl")
-replay=$(printf '%s' "$summary" | grep -o '"requests_per_sec":[0-9.eE+-]*' | cut -d: -f2)
-sent=$(printf '%s' "$summary" | grep -o '"sent":[0-9]*' | cut -d: -f2)
-[ -n "$replay" ] && [ "$sent" = "$REQUESTS" ] || die "hooks replay sent $sent deliveries, not $REQUESTS"
+best() { printf '%s\n' "$@" | sort -g | tail -n 1; }
+
+echo "POST $url ($FIXTURE): $REQUESTS requests, concurrency $CONCURRENCY, best of $RUNS runs each" >&2
+oha_runs=()
+replay_runs=()
+for run in $(seq 1 "$RUNS"); do
+    o=$(oha_rps "$REQUESTS")
+    [ -n "$o" ] || die "no requests/s in oha's output: $(head -c 300 "$work/oha.json")"
+    r=$(replay_rps)
+    [ -n "$r" ] || die "no requests_per_sec in hooks replay's summary"
+    printf 'run %d: oha %.0f, hooks replay %.0f requests/s\n' "$run" "$o" "$r" >&2
+    oha_runs+=("$o")
+    replay_runs+=("$r")
+done
+oha=$(best "${oha_runs[@]}")
+replay=$(best "${replay_runs[@]}")
 
 awk -v oha="$oha" -v replay="$replay" -v target="$TARGET" 'BEGIN {
     ratio = replay / oha
