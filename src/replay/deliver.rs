@@ -182,9 +182,9 @@ pub async fn run(plan: Plan, out: Output) -> Result<()> {
 }
 
 /// One round's deliveries on one thread per core, each with its own single-threaded runtime
-/// and its own client (so its own connections): a request and the task driving its
-/// connection then never wake each other across threads, which on loopback costs more
-/// than the request itself. This is how oha gets its speed too.
+/// and its own connections: a request and the task driving its connection then never wake
+/// each other across threads, which on loopback costs more than the request itself. This
+/// is how oha gets its speed too.
 fn run_round(shared: &Arc<Shared>, round: &Arc<Round>) -> Result<()> {
     let plan = &shared.plan;
     let workers = plan.concurrency.min(plan.per_round());

@@ -88,7 +88,8 @@ impl Target {
         *request.uri_mut() = self.path.clone();
         let all = request.headers_mut();
         all.clone_from(headers);
-        all.insert(HOST, self.host.clone());
+        // As reqwest does: a Host or User-Agent given with -H wins.
+        all.entry(HOST).or_insert_with(|| self.host.clone());
         all.entry(USER_AGENT)
             .or_insert(HeaderValue::from_static(client::USER_AGENT));
         let kept = match connection.0.take() {
