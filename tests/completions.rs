@@ -28,8 +28,8 @@ fn committed_completions_match_the_binary() {
             std::fs::write(&path, &output.stdout).unwrap();
             continue;
         }
-        let committed = std::fs::read(&path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let committed =
+            std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         assert!(
             committed == output.stdout,
             "{} differs from `hooks completions {shell}`; regenerate with \

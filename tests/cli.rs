@@ -1,0 +1,165 @@
+//! Global behaviour: settings from flags, environment and profiles; usage errors; help.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+
+const PARTNER: &str = "3f2c8d8e-1111-2222-3333-444455556666";
+
+#[test]
+fn missing_settings_name_the_flag_and_the_variable() {
+    hooks()
+        .args(["callbacks", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--base-url"))
+        .stderr(predicate::str::contains("HOOKS_BASE_URL"));
+    hooks()
+        .args(["callbacks", "list", "--base-url", "http://127.0.0.1:1"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--partner"))
+        .stderr(predicate::str::contains("HOOKS_PARTNER"));
+    hooks()
+        .args([
+            "callbacks",
+            "list",
+            "--base-url",
+            "http://127.0.0.1:1",
+            "--partner",
+            PARTNER,
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--token"))
+        .stderr(predicate::str::contains("HOOKS_TOKEN"));
+}
+
+#[test]
+fn a_base_url_that_is_not_a_url_is_a_usage_error() {
+    hooks()
+        .args(["callbacks", "list", "--base-url", "api.partner.example"])
+        .args(["--partner", PARTNER, "--token", "t"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("base URL"));
+}
+
+fn write_config(dir: &tempfile::TempDir, text: &str) -> String {
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_profile_supplies_settings_and_flags_then_env_win() {
+    let from_profile = Recorder::always(200, "[]");
+    let from_env = Recorder::always(200, "[]");
+    let from_flag = Recorder::always(200, "[]");
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(
+        &dir,
+        &format!(
+            "[profiles.staging]\nbase_url = \"{}\"\npartner = \"{PARTNER}\"\ntoken = \"profile-token\"\n",
+            from_profile.url
+        ),
+    );
+    let run = |extra_env: &[(&str, &str)], extra_args: &[&str]| {
+        hooks()
+            .env("HOOKS_CONFIG", &config)
+            .env("HOOKS_PROFILE", "staging")
+            .envs(extra_env.iter().copied())
+            .args(["callbacks", "list"])
+            .args(extra_args)
+            .assert()
+            .success();
+    };
+    run(&[], &[]);
+    assert_eq!(from_profile.requests().len(), 1);
+    assert_eq!(
+        from_profile.requests()[0].header("authorization"),
+        Some("Bearer profile-token")
+    );
+    run(&[("HOOKS_BASE_URL", &from_env.url)], &[]);
+    assert_eq!(from_env.requests().len(), 1);
+    run(
+        &[("HOOKS_BASE_URL", &from_env.url)],
+        &["--base-url", &from_flag.url],
+    );
+    assert_eq!(from_flag.requests().len(), 1);
+    assert_eq!(from_env.requests().len(), 1);
+    assert_eq!(from_profile.requests().len(), 1);
+}
+
+#[test]
+fn an_unknown_profile_is_a_usage_error_listing_the_known_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(&dir, "[profiles.staging]\ntoken = \"x\"\n");
+    hooks()
+        .env("HOOKS_CONFIG", &config)
+        .args(["--profile", "prod", "callbacks", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("prod"))
+        .stderr(predicate::str::contains("staging"));
+}
+
+#[test]
+fn a_broken_config_file_is_a_usage_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(&dir, "[profiles.staging\n");
+    hooks()
+        .env("HOOKS_CONFIG", &config)
+        .args(["--profile", "staging", "callbacks", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not valid"))
+        .stderr(predicate::str::contains("panicked").not());
+}
+
+#[test]
+fn clap_usage_errors_exit_2_and_help_exits_0() {
+    hooks().arg("frobnicate").assert().code(2);
+    hooks()
+        .args(["callbacks", "put", "five", "--url", "https://x.example"])
+        .assert()
+        .code(2);
+    hooks().args(["callbacks", "put", "5"]).assert().code(2);
+    hooks()
+        .args(["--color", "sometimes", "callbacks", "list"])
+        .assert()
+        .code(2);
+    hooks()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("callbacks"))
+        .stdout(predicate::str::contains("Exit codes"));
+    hooks()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn put_help_states_the_body_contract() {
+    hooks()
+        .args(["callbacks", "put", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("does not document"))
+        .stdout(predicate::str::contains("--set"))
+        .stdout(predicate::str::contains("--body"));
+}
+
+#[test]
+fn errors_are_plain_when_stderr_is_not_a_terminal() {
+    hooks()
+        .args(["callbacks", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("hooks: error: "))
+        .stderr(predicate::str::contains("\u{1b}[").not());
+}
