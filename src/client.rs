@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::config::ApiSettings;
 use crate::error::{Error, Result};
-use crate::output::{Output, mask_authorization};
+use crate::output::{Output, mask_authorization, pretty_json};
 
 pub const USER_AGENT: &str = concat!("hooks/", env!("CARGO_PKG_VERSION"));
 
@@ -89,6 +89,25 @@ impl ApiResponse {
             "{} {} answered {}{detail}",
             self.method, self.url, self.status
         )
+    }
+
+    /// Prints a successful exchange: `--json` gets status, notification type, what we sent and
+    /// what came back; a person gets `headline` and the pretty-printed answer.
+    pub fn report(&self, out: &Output, notification_type: u32, request: &Value, headline: String) {
+        let answered = !self.body.trim().is_empty();
+        if out.json {
+            out.json_line(&serde_json::json!({
+                "status": self.status.as_u16(),
+                "notification_type": notification_type,
+                "request": request,
+                "response": answered.then(|| self.json()),
+            }));
+        } else {
+            out.line(headline);
+            if answered {
+                out.line(pretty_json(&self.json(), out.color));
+            }
+        }
     }
 
     pub fn error_for_status(self) -> Result<Self> {

@@ -164,77 +164,62 @@ fn errors_are_plain_when_stderr_is_not_a_terminal() {
         .stderr(predicate::str::contains("\u{1b}[").not());
 }
 
-/// `auto` colours a terminal unless NO_COLOR is set. `script` (util-linux, on every Debian)
-/// gives `hooks` a pseudo-terminal as its stdout.
+/// Runs `hooks ARGS` on a pseudo-terminal (util-linux `script`, on every Debian) against
+/// `api`, typing `keys`; returns what the terminal showed.
+fn on_terminal(api: &Recorder, args: &str, envs: &[(&str, &str)], keys: &str) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &format!("{BIN} {args}"), "/dev/null"])
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("HOOKS_CONFIG", "/nonexistent/hooks-test-config.toml")
+        .env("HOOKS_BASE_URL", &api.url)
+        .env("HOOKS_PARTNER", PARTNER)
+        .env("HOOKS_TOKEN", "t")
+        .envs(envs.iter().copied())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run script");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(keys.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// `auto` colours a terminal unless NO_COLOR is set.
 #[test]
 fn auto_colour_follows_the_terminal_and_no_color() {
     let api = Recorder::always(
         200,
         r#"[{"notificationType":5,"url":"https://me.example/5"}]"#,
     );
-    let run = |no_color: Option<&str>| -> String {
-        let mut cmd = std::process::Command::new("script");
-        cmd.args(["-qec", &format!("{BIN} callbacks list"), "/dev/null"])
-            .env_clear()
-            .env("PATH", "/usr/bin:/bin")
-            .env("HOOKS_CONFIG", "/nonexistent/hooks-test-config.toml")
-            .env("HOOKS_BASE_URL", &api.url)
-            .env("HOOKS_PARTNER", PARTNER)
-            .env("HOOKS_TOKEN", "t");
-        if let Some(value) = no_color {
-            cmd.env("NO_COLOR", value);
-        }
-        let output = cmd.output().expect("run script");
-        assert!(output.status.success(), "{output:?}");
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    };
-    let on_terminal = run(None);
+    let coloured = on_terminal(&api, "callbacks list", &[], "");
+    assert!(coloured.contains("https://me.example/5"), "{coloured}");
     assert!(
-        on_terminal.contains("https://me.example/5"),
-        "{on_terminal}"
+        coloured.contains("\u{1b}["),
+        "colour on a terminal: {coloured:?}"
     );
-    assert!(
-        on_terminal.contains("\u{1b}["),
-        "colour on a terminal: {on_terminal:?}"
-    );
-    let no_color = run(Some("1"));
-    assert!(no_color.contains("https://me.example/5"), "{no_color}");
-    assert!(!no_color.contains("\u{1b}["), "NO_COLOR: {no_color:?}");
+    let plain = on_terminal(&api, "callbacks list", &[("NO_COLOR", "1")], "");
+    assert!(plain.contains("https://me.example/5"), "{plain}");
+    assert!(!plain.contains("\u{1b}["), "NO_COLOR: {plain:?}");
 }
 
 /// On a terminal, `delete` without `--yes` asks first: "n" sends nothing, "y" deletes.
 #[test]
 fn delete_on_a_terminal_asks_for_confirmation() {
     let api = Recorder::always(204, "");
-    let answer = |key: &str| {
-        let mut cmd = std::process::Command::new("script");
-        cmd.args(["-qec", &format!("{BIN} callbacks delete 5"), "/dev/null"])
-            .env_clear()
-            .env("PATH", "/usr/bin:/bin")
-            .env("HOOKS_CONFIG", "/nonexistent/hooks-test-config.toml")
-            .env("HOOKS_BASE_URL", &api.url)
-            .env("HOOKS_PARTNER", PARTNER)
-            .env("HOOKS_TOKEN", "t")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped());
-        let mut child = cmd.spawn().expect("run script");
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(key.as_bytes())
-            .unwrap();
-        let output = child.wait_with_output().unwrap();
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    };
-    let declined = answer("n");
+    let declined = on_terminal(&api, "callbacks delete 5", &[], "n");
     assert!(
         declined.contains("Delete the callback for notification type 5?"),
         "{declined}"
     );
     assert!(api.requests().is_empty(), "declined: nothing sent");
-    let accepted = answer("y");
+    let accepted = on_terminal(&api, "callbacks delete 5", &[], "y");
     assert!(accepted.contains("deleted"), "{accepted}");
     assert_eq!(api.requests().len(), 1);
     assert_eq!(api.requests()[0].method, "DELETE");
