@@ -42,7 +42,8 @@ fn put_body(args: &PutArgs, out: &Output) -> Result<Value> {
     Ok(body)
 }
 
-fn not_public_https(url: &Url) -> Option<&'static str> {
+/// Why the provider would refuse `url` as a callback URL, if it would.
+pub fn not_public_https(url: &Url) -> Option<&'static str> {
     let loopback = match url.host() {
         Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),

@@ -33,6 +33,14 @@ pub fn describe_send_error(method: &Method, url: &Url, error: &reqwest::Error) -
     if error.is_timeout() {
         return format!("{method} {url} timed out");
     }
+    format!("{method} {url} failed: {}", send_error_cause(error))
+}
+
+/// Why a request failed, in the innermost error's words ("Connection refused", "timed out").
+pub fn send_error_cause(error: &reqwest::Error) -> String {
+    if error.is_timeout() {
+        return "timed out".to_string();
+    }
     let mut cause = String::new();
     let mut source = error.source();
     while let Some(inner) = source {
@@ -42,7 +50,7 @@ pub fn describe_send_error(method: &Method, url: &Url, error: &reqwest::Error) -
     if cause.is_empty() {
         cause = error.to_string();
     }
-    format!("{method} {url} failed: {cause}")
+    cause
 }
 
 /// The server's own words about an error: a JSON `error`/`message`/`detail`/`title`, else the text.
