@@ -47,7 +47,10 @@ pub fn router(sandbox: Arc<Sandbox>) -> Router {
             "/{partner}/callbacks/{notification_type}",
             put(put_callback).delete(delete_callback),
         )
-        .route("/v1/callbacks/echo/{partner}/{notification_type}", post(echo))
+        .route(
+            "/v1/callbacks/echo/{partner}/{notification_type}",
+            post(echo),
+        )
         .method_not_allowed_fallback(method_not_allowed)
         // Only known paths need a token: an unknown path is a 404 whoever asks.
         .route_layer(middleware::from_fn_with_state(
@@ -105,7 +108,9 @@ impl From<BytesRejection> for ApiError {
             BytesRejection::FailedToBufferBody(FailedToBufferBody::LengthLimitError(_)) => {
                 ApiError::new(
                     StatusCode::PAYLOAD_TOO_LARGE,
-                    format!("the request body is larger than the sandbox's limit of {BODY_LIMIT} bytes"),
+                    format!(
+                        "the request body is larger than the sandbox's limit of {BODY_LIMIT} bytes"
+                    ),
                 )
             }
             other => ApiError::new(other.status(), other.body_text()),
@@ -147,7 +152,9 @@ fn notification_type(text: &str) -> Result<u32, ApiError> {
 fn json_object(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
     match serde_json::from_slice(body) {
         Ok(Value::Object(map)) => Ok(map),
-        Ok(_) => Err(ApiError::bad_request("the request body must be a JSON object")),
+        Ok(_) => Err(ApiError::bad_request(
+            "the request body must be a JSON object",
+        )),
         Err(e) => Err(ApiError::bad_request(format!(
             "the request body is not valid JSON: {e}"
         ))),
@@ -155,7 +162,11 @@ fn json_object(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
 }
 
 fn bearer_token(request: &Request) -> Option<&str> {
-    let value = request.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let value = request
+        .headers()
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
     let (scheme, token) = value.split_once(' ')?;
     let token = token.trim();
     (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
@@ -179,7 +190,11 @@ fn check_token(expected: Option<&str>, presented: Option<&str>) -> Result<(), Ap
     }
 }
 
-async fn require_token(State(sandbox): State<Arc<Sandbox>>, request: Request, next: Next) -> Response {
+async fn require_token(
+    State(sandbox): State<Arc<Sandbox>>,
+    request: Request,
+    next: Next,
+) -> Response {
     match check_token(sandbox.token.as_deref(), bearer_token(&request)) {
         Ok(()) => next.run(request).await,
         Err(error) => error.into_response(),
@@ -187,10 +202,16 @@ async fn require_token(State(sandbox): State<Arc<Sandbox>>, request: Request, ne
 }
 
 /// One stderr line per request, so a developer sees what reached the sandbox.
-async fn log_request(State(sandbox): State<Arc<Sandbox>>, request: Request, next: Next) -> Response {
+async fn log_request(
+    State(sandbox): State<Arc<Sandbox>>,
+    request: Request,
+    next: Next,
+) -> Response {
     let asked = format!("{} {}", request.method(), request.uri().path());
     let response = next.run(request).await;
-    sandbox.out.note(format!("{asked} -> {}", response.status()));
+    sandbox
+        .out
+        .note(format!("{asked} -> {}", response.status()));
     response
 }
 
@@ -205,7 +226,11 @@ async fn unknown_path() -> ApiError {
 async fn method_not_allowed(request: Request) -> ApiError {
     ApiError::new(
         StatusCode::METHOD_NOT_ALLOWED,
-        format!("{} is not allowed on {}", request.method(), request.uri().path()),
+        format!(
+            "{} is not allowed on {}",
+            request.method(),
+            request.uri().path()
+        ),
     )
 }
 

@@ -134,7 +134,9 @@ impl Attempt<'_> {
         let result = match (self.status, self.error) {
             (Some(status), _) if status.is_success() => status.to_string().green().to_string(),
             (Some(status), _) => status.to_string().red().to_string(),
-            (None, error) => format!("error: {}", error.unwrap_or("unknown")).red().to_string(),
+            (None, error) => format!("error: {}", error.unwrap_or("unknown"))
+                .red()
+                .to_string(),
         };
         let outcome = match self.outcome {
             Outcome::Delivered => "delivered".green().to_string(),
@@ -162,11 +164,15 @@ pub fn parse_schedule(text: &str) -> Result<Vec<Duration>> {
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }
-    text.split(',').map(|item| parse_delay(item.trim())).collect()
+    text.split(',')
+        .map(|item| parse_delay(item.trim()))
+        .collect()
 }
 
 fn parse_delay(item: &str) -> Result<Duration> {
-    let digits = item.find(|c: char| !c.is_ascii_digit()).unwrap_or(item.len());
+    let digits = item
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(item.len());
     let (number, unit) = item.split_at(digits);
     let invalid = || {
         Error::usage(format!(

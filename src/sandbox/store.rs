@@ -54,10 +54,7 @@ impl Store {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                     let empty = Registrations::default();
                     write_atomically(path, &empty).map_err(|e| {
-                        Error::usage(format!(
-                            "cannot create state file {}: {e}",
-                            path.display()
-                        ))
+                        Error::usage(format!("cannot create state file {}: {e}", path.display()))
                     })?;
                     empty
                 }
