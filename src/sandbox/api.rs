@@ -9,7 +9,8 @@ use axum::Json;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, FailedToBufferBody, PathRejection};
-use axum::extract::{DefaultBodyLimit, Path, RawQuery, Request, State};
+use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, RawQuery, Request, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -147,6 +148,25 @@ fn notification_type(text: &str) -> Result<u32, ApiError> {
                 "notification type '{text}' is not supported; supported types are 5, 6 and 7"
             ))
         })
+}
+
+/// `/…/{partner}/…/{notification_type}`, validated: a GUID and a supported type.
+struct CallbackPath {
+    partner: String,
+    notification_type: u32,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for CallbackPath {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let Path((partner, type_text)) =
+            Path::<(String, String)>::from_request_parts(parts, state).await?;
+        Ok(CallbackPath {
+            partner: partner_id(&partner)?,
+            notification_type: notification_type(&type_text)?,
+        })
+    }
 }
 
 fn json_object(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
@@ -287,12 +307,9 @@ async fn list(
 
 async fn put_callback(
     State(sandbox): State<Arc<Sandbox>>,
-    path: Result<Path<(String, String)>, PathRejection>,
+    target: CallbackPath,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<Registration>), ApiError> {
-    let Path((partner, type_text)) = path?;
-    let partner = partner_id(&partner)?;
-    let notification_type = notification_type(&type_text)?;
     let mut fields = json_object(&body?)?;
     let url = match fields.remove("url") {
         Some(Value::String(url)) => url,
@@ -314,7 +331,13 @@ async fn put_callback(
     }
     let (registration, created) = sandbox
         .store
-        .put(&partner, notification_type, url, fields, super::now())
+        .put(
+            &target.partner,
+            target.notification_type,
+            url,
+            fields,
+            super::now(),
+        )
         .map_err(storage_error)?;
     let status = if created {
         StatusCode::CREATED
@@ -326,22 +349,23 @@ async fn put_callback(
 
 async fn delete_callback(
     State(sandbox): State<Arc<Sandbox>>,
-    path: Result<Path<(String, String)>, PathRejection>,
+    target: CallbackPath,
 ) -> Result<StatusCode, ApiError> {
-    let Path((partner, type_text)) = path?;
-    let partner = partner_id(&partner)?;
-    let notification_type = notification_type(&type_text)?;
     match sandbox
         .store
-        .delete(&partner, notification_type)
+        .delete(&target.partner, target.notification_type)
         .map_err(storage_error)?
     {
         Some(_) => Ok(StatusCode::NO_CONTENT),
-        None => Err(not_registered(&partner, notification_type)),
+        None => Err(not_registered(&target)),
     }
 }
 
-fn not_registered(partner: &str, notification_type: u32) -> ApiError {
+fn not_registered(target: &CallbackPath) -> ApiError {
+    let CallbackPath {
+        partner,
+        notification_type,
+    } = target;
     ApiError::new(
         StatusCode::NOT_FOUND,
         format!(
@@ -353,12 +377,9 @@ fn not_registered(partner: &str, notification_type: u32) -> ApiError {
 
 async fn echo(
     State(sandbox): State<Arc<Sandbox>>,
-    path: Result<Path<(String, String)>, PathRejection>,
+    target: CallbackPath,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let Path((partner, type_text)) = path?;
-    let partner = partner_id(&partner)?;
-    let notification_type = notification_type(&type_text)?;
     let body = body?;
     let fields = json_object(&body)?;
     let present = ID_FIELDS
@@ -373,19 +394,19 @@ async fn echo(
     }
     let registration = sandbox
         .store
-        .get(&partner, notification_type)
-        .ok_or_else(|| not_registered(&partner, notification_type))?;
+        .get(&target.partner, target.notification_type)
+        .ok_or_else(|| not_registered(&target))?;
     let delivery = Delivery {
         id: uuid::Uuid::new_v4().to_string(),
-        partner,
-        notification_type,
+        partner: target.partner,
+        notification_type: target.notification_type,
         url: registration.url,
         body,
     };
     let answer = json!({
         "accepted": true,
         "deliveryId": delivery.id,
-        "notificationType": notification_type,
+        "notificationType": delivery.notification_type,
         "url": delivery.url,
         "attempts": sandbox.deliverer.attempts(),
     });

@@ -2,6 +2,7 @@
 //! non-2xx answer or a network failure after each delay of the retry schedule, then given up.
 //! Every attempt is one line on stdout (the sandbox's delivery log), human or JSON.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -29,6 +30,8 @@ pub struct Deliverer {
     /// The delays before the 2nd, 3rd, … attempt.
     schedule: Vec<Duration>,
     out: Output,
+    /// Deliveries started and not yet delivered or given up.
+    unfinished: AtomicUsize,
 }
 
 /// What one attempt led to.
@@ -45,6 +48,7 @@ impl Deliverer {
             http: http_client(ATTEMPT_TIMEOUT),
             schedule,
             out,
+            unfinished: AtomicUsize::new(0),
         }
     }
 
@@ -53,7 +57,18 @@ impl Deliverer {
         self.schedule.len() + 1
     }
 
+    /// Deliveries still under way (waiting to retry, most likely).
+    pub fn unfinished(&self) -> usize {
+        self.unfinished.load(Ordering::SeqCst)
+    }
+
     pub async fn deliver(&self, delivery: Delivery) {
+        self.unfinished.fetch_add(1, Ordering::SeqCst);
+        self.attempt_until_done(delivery).await;
+        self.unfinished.fetch_sub(1, Ordering::SeqCst);
+    }
+
+    async fn attempt_until_done(&self, delivery: Delivery) {
         let attempts = self.attempts();
         for attempt in 1..=attempts {
             let started = Instant::now();

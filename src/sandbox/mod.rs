@@ -60,10 +60,11 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<
         uuid::Uuid::new_v4()
     ));
 
+    let deliverer = Arc::new(delivery::Deliverer::new(schedule, out));
     let sandbox = Arc::new(api::Sandbox {
         store,
         token,
-        deliverer: Arc::new(delivery::Deliverer::new(schedule, out)),
+        deliverer: deliverer.clone(),
         out,
     });
     // The ready lines come last: once they are out, requests are served.
@@ -73,7 +74,12 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| Error::failure(format!("the sandbox stopped: {e}")))?;
-    out.note("sandbox stopped; deliveries still waiting to retry were dropped");
+    match deliverer.unfinished() {
+        0 => out.note("sandbox stopped"),
+        n => out.note(format!(
+            "sandbox stopped; dropped {n} unfinished deliveries"
+        )),
+    }
     Ok(())
 }
 
