@@ -315,7 +315,7 @@ fn registrations_survive_a_restart_with_state() {
 }
 
 #[test]
-fn bad_state_files_and_schedules_are_usage_errors() {
+fn bad_state_files_ports_and_schedules_are_usage_errors() {
     let dir = tempfile::tempdir().unwrap();
     let corrupt = dir.path().join("corrupt.json");
     std::fs::write(&corrupt, "{\"partners\": [").unwrap();
@@ -328,6 +328,13 @@ fn bad_state_files_and_schedules_are_usage_errors() {
             .code(2)
             .stderr(predicates::str::contains("state file"));
     }
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    hooks()
+        .args(["sandbox", "--port", &port])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot listen on 127.0.0.1"));
     hooks()
         .args(["sandbox", "--port", "0", "--retry-schedule", "1s,soon"])
         .assert()

@@ -27,7 +27,7 @@ use crate::echo::{ECHO_TYPES, ID_FIELDS};
 use crate::output::Output;
 
 /// Larger request bodies get a 413: a registration or an echo payload is a few hundred bytes.
-pub const BODY_LIMIT: usize = 1024 * 1024;
+const BODY_LIMIT: usize = 1024 * 1024;
 const DEFAULT_LIMIT: usize = 50;
 const MAX_LIMIT: usize = 500;
 /// Fields of a registration the sandbox sets itself; a PUT body cannot override them.
@@ -66,7 +66,7 @@ pub fn router(sandbox: Arc<Sandbox>) -> Router {
 
 /// An error answer: its status and a message that says what was wrong and what to do.
 #[derive(Debug)]
-pub struct ApiError {
+struct ApiError {
     status: StatusCode,
     message: String,
 }
