@@ -10,7 +10,7 @@ use crate::cli::{CallbacksCommand, DeleteArgs, GlobalArgs, ListArgs, PutArgs};
 use crate::client::ApiClient;
 use crate::config::{ApiSettings, parse_http_url};
 use crate::error::{Error, Result};
-use crate::output::{Output, pretty_json, table};
+use crate::output::{Output, table};
 use crate::payload::{apply_assignment, read_json_object};
 
 pub async fn run(command: CallbacksCommand, global: &GlobalArgs, out: Output) -> Result<()> {
@@ -42,7 +42,8 @@ fn put_body(args: &PutArgs, out: &Output) -> Result<Value> {
     Ok(body)
 }
 
-fn not_public_https(url: &Url) -> Option<&'static str> {
+/// Why the provider would refuse `url` as a callback URL, if it would.
+pub fn not_public_https(url: &Url) -> Option<&'static str> {
     let loopback = match url.host() {
         Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
@@ -69,27 +70,19 @@ async fn put(args: PutArgs, global: &GlobalArgs, out: Output) -> Result<()> {
         .send(Method::PUT, url, Some(&body))
         .await?
         .error_for_status()?;
-    if out.json {
-        let answer = (!response.body.trim().is_empty()).then(|| response.json());
-        out.json_line(&json!({
-            "status": response.status.as_u16(),
-            "notification_type": args.notification_type,
-            "request": body,
-            "response": answer,
-        }));
-    } else {
-        let target = body
-            .get("url")
-            .and_then(Value::as_str)
-            .unwrap_or("the given body");
-        out.line(format!(
+    let target = body
+        .get("url")
+        .and_then(Value::as_str)
+        .unwrap_or("the given body");
+    response.report(
+        &out,
+        args.notification_type,
+        &body,
+        format!(
             "callback for notification type {} set to {target} ({})",
             args.notification_type, response.status
-        ));
-        if !response.body.trim().is_empty() {
-            out.line(pretty_json(&response.json(), out.color));
-        }
-    }
+        ),
+    );
     Ok(())
 }
 

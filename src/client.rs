@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::config::ApiSettings;
 use crate::error::{Error, Result};
-use crate::output::{Output, mask_authorization};
+use crate::output::{Output, mask_authorization, pretty_json};
 
 pub const USER_AGENT: &str = concat!("hooks/", env!("CARGO_PKG_VERSION"));
 
@@ -32,10 +32,18 @@ pub fn describe_send_error(method: &Method, url: &Url, error: &reqwest::Error) -
     if error.is_timeout() {
         return format!("{method} {url} timed out");
     }
-    format!("{method} {url} failed: {}", root_cause(error))
+    format!("{method} {url} failed: {}", send_error_cause(error))
 }
 
-/// The innermost cause of an error (the OS's "Connection refused"), which wrappers hide.
+/// Why a request failed, in the innermost error's words ("Connection refused", "timed out").
+pub fn send_error_cause(error: &reqwest::Error) -> String {
+    if error.is_timeout() {
+        return "timed out".to_string();
+    }
+    root_cause(error)
+}
+
+/// The innermost cause of any error (the OS's "Connection refused"), which wrappers hide.
 pub fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
     let mut cause = error.to_string();
     let mut source = error.source();
@@ -90,6 +98,25 @@ impl ApiResponse {
             "{} {} answered {}{detail}",
             self.method, self.url, self.status
         )
+    }
+
+    /// Prints a successful exchange: `--json` gets status, notification type, what we sent and
+    /// what came back; a person gets `headline` and the pretty-printed answer.
+    pub fn report(&self, out: &Output, notification_type: u32, request: &Value, headline: String) {
+        let answered = !self.body.trim().is_empty();
+        if out.json {
+            out.json_line(&serde_json::json!({
+                "status": self.status.as_u16(),
+                "notification_type": notification_type,
+                "request": request,
+                "response": answered.then(|| self.json()),
+            }));
+        } else {
+            out.line(headline);
+            if answered {
+                out.line(pretty_json(&self.json(), out.color));
+            }
+        }
     }
 
     pub fn error_for_status(self) -> Result<Self> {

@@ -3,13 +3,13 @@
 //! that is checked before anything is sent.
 
 use reqwest::Method;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use crate::cli::{EchoArgs, GlobalArgs};
 use crate::client::ApiClient;
 use crate::config::ApiSettings;
 use crate::error::{Error, Result};
-use crate::output::{Output, pretty_json};
+use crate::output::Output;
 use crate::payload::read_json_object;
 
 /// The notification types the echo endpoint documents.
@@ -80,22 +80,14 @@ pub async fn run(args: EchoArgs, global: &GlobalArgs, out: Output) -> Result<()>
         .send(Method::POST, url, Some(&body))
         .await?
         .error_for_status()?;
-    if out.json {
-        let answer = (!response.body.trim().is_empty()).then(|| response.json());
-        out.json_line(&json!({
-            "status": response.status.as_u16(),
-            "notification_type": args.notification_type,
-            "request": body,
-            "response": answer,
-        }));
-    } else {
-        out.line(format!(
+    response.report(
+        &out,
+        args.notification_type,
+        &body,
+        format!(
             "echo for notification type {} accepted: {}",
             args.notification_type, response.status
-        ));
-        if !response.body.trim().is_empty() {
-            out.line(pretty_json(&response.json(), out.color));
-        }
-    }
+        ),
+    );
     Ok(())
 }

@@ -1,0 +1,331 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[hooks] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'hooks'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'hooks'= {
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand callbacks 'Manage callback registrations on the Callback API'
+            cand echo 'Ask the Callback API to fire a test notification at your registered callback'
+            cand listen 'Run a local server that recognises and prints every notification'
+            cand replay 'Send fixtures, JSON files or `listen --record` recordings at a URL'
+            cand fixtures 'Browse the built-in notification fixtures'
+            cand sandbox 'Run a local emulator of the Callback API that really delivers notifications'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hooks;callbacks'= {
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand put 'Create or update the callback URL for a notification type'
+            cand list 'List the registered callbacks'
+            cand delete 'Delete the callback for a notification type'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hooks;callbacks;put'= {
+            cand --url 'Your public HTTPS endpoint'
+            cand --set 'Add or override a body field (value parsed as JSON where it parses, else a string)'
+            cand --body 'Send this JSON object as the body instead (a file, or - for stdin)'
+            cand --timeout 'Seconds to wait for a connection and for a whole response'
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;callbacks;list'= {
+            cand --offset 'Skip this many entries'
+            cand --limit 'Return at most this many entries'
+            cand --timeout 'Seconds to wait for a connection and for a whole response'
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;callbacks;delete'= {
+            cand --timeout 'Seconds to wait for a connection and for a whole response'
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand -y 'Do not ask for confirmation (required when stdin is not a terminal)'
+            cand --yes 'Do not ask for confirmation (required when stdin is not a terminal)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;callbacks;help'= {
+            cand put 'Create or update the callback URL for a notification type'
+            cand list 'List the registered callbacks'
+            cand delete 'Delete the callback for a notification type'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hooks;callbacks;help;put'= {
+        }
+        &'hooks;callbacks;help;list'= {
+        }
+        &'hooks;callbacks;help;delete'= {
+        }
+        &'hooks;callbacks;help;help'= {
+        }
+        &'hooks;echo'= {
+            cand --process-id 'Send {"processUniqueId": ID}'
+            cand --simulation-id 'Send {"simulationUniqueId": ID}'
+            cand --body 'Send this JSON document as the raw body (a file, or - for stdin)'
+            cand --wait-on 'Listen on ADDR (a port, or host:port) and wait for the echoed notification'
+            cand --timeout 'Seconds to wait for a connection and for a whole response'
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;listen'= {
+            cand --host 'Address to bind'
+            cand --port 'Port to bind (0 picks a free one)'
+            cand --count 'Exit 0 once this many valid notifications have been answered'
+            cand --timeout 'With --count: exit 1 if the count is not reached within SECS'
+            cand --api-key 'Check ClubCollect''s body api_key and ReceiptHero''s `Authorization: Token` against KEY'
+            cand --status 'HTTP status to answer notifications with'
+            cand --delay 'Wait this many milliseconds before answering'
+            cand --fail-first 'Answer 503 to the first N notifications'
+            cand --record 'Append every valid notification to FILE as one JSON line (replayable)'
+            cand --forward-to 'Forward every valid notification to this URL and answer with its status'
+            cand --max-body 'Largest body accepted, in bytes'
+            cand --cert 'PEM certificate chain for --tls'
+            cand --key 'PEM private key for --tls'
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --tls 'Serve HTTPS (a self-signed certificate unless --cert/--key are given)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;replay'= {
+            cand --to 'URL to deliver to'
+            cand --api-key 'ClubCollect bodies get api_key: KEY; ReceiptHero requests get `Authorization: Token KEY`'
+            cand -H 'Extra header, e.g. -H ''X-Trace: 1'''
+            cand --header 'Extra header, e.g. -H ''X-Trace: 1'''
+            cand --set 'Override a JSON field, e.g. --set data.merchant_name=Shop (value parsed as JSON where it parses)'
+            cand --repeat 'Deliver each source N times'
+            cand --concurrency 'Deliveries in flight at once'
+            cand --rate 'Start at most this many deliveries per second'
+            cand --retries 'Re-send a failed delivery up to N times, with exponential backoff and the same body'
+            cand --rounds 'ClubCollect sources: send N rounds, carrying ids not answered 200 into the next'
+            cand --interval 'Pause between rounds, e.g. 500ms, 10s, 10m'
+            cand --timeout 'Seconds to wait for each response'
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --fresh-ids 'Give every delivery new identifiers and occurredAt = now'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;fixtures'= {
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the fixtures (name, provider, kind, description)'
+            cand show 'Print one fixture''s JSON'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hooks;fixtures;list'= {
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;fixtures;show'= {
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;fixtures;help'= {
+            cand list 'List the fixtures (name, provider, kind, description)'
+            cand show 'Print one fixture''s JSON'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hooks;fixtures;help;list'= {
+        }
+        &'hooks;fixtures;help;show'= {
+        }
+        &'hooks;fixtures;help;help'= {
+        }
+        &'hooks;sandbox'= {
+            cand --host 'Address to bind'
+            cand --port 'Port to bind (0 picks a free one)'
+            cand --state 'Keep registrations in this JSON file across restarts'
+            cand --retry-schedule 'Delays between delivery attempts, e.g. 1s,5s,30s'
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;completions'= {
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;help'= {
+            cand callbacks 'Manage callback registrations on the Callback API'
+            cand echo 'Ask the Callback API to fire a test notification at your registered callback'
+            cand listen 'Run a local server that recognises and prints every notification'
+            cand replay 'Send fixtures, JSON files or `listen --record` recordings at a URL'
+            cand fixtures 'Browse the built-in notification fixtures'
+            cand sandbox 'Run a local emulator of the Callback API that really delivers notifications'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hooks;help;callbacks'= {
+            cand put 'Create or update the callback URL for a notification type'
+            cand list 'List the registered callbacks'
+            cand delete 'Delete the callback for a notification type'
+        }
+        &'hooks;help;callbacks;put'= {
+        }
+        &'hooks;help;callbacks;list'= {
+        }
+        &'hooks;help;callbacks;delete'= {
+        }
+        &'hooks;help;echo'= {
+        }
+        &'hooks;help;listen'= {
+        }
+        &'hooks;help;replay'= {
+        }
+        &'hooks;help;fixtures'= {
+            cand list 'List the fixtures (name, provider, kind, description)'
+            cand show 'Print one fixture''s JSON'
+        }
+        &'hooks;help;fixtures;list'= {
+        }
+        &'hooks;help;fixtures;show'= {
+        }
+        &'hooks;help;sandbox'= {
+        }
+        &'hooks;help;completions'= {
+        }
+        &'hooks;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

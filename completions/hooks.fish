@@ -1,0 +1,248 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_hooks_global_optspecs
+    string join \n base-url= partner= token= profile= json color= v/verbose h/help V/version
+end
+
+function __fish_hooks_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_hooks_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_hooks_using_subcommand
+    set -l cmd (__fish_hooks_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c hooks -n "__fish_hooks_needs_command" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_needs_command" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_needs_command" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_needs_command" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_needs_command" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_needs_command" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_needs_command" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hooks -n "__fish_hooks_needs_command" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_needs_command" -f -a "callbacks" -d 'Manage callback registrations on the Callback API'
+complete -c hooks -n "__fish_hooks_needs_command" -f -a "echo" -d 'Ask the Callback API to fire a test notification at your registered callback'
+complete -c hooks -n "__fish_hooks_needs_command" -f -a "listen" -d 'Run a local server that recognises and prints every notification'
+complete -c hooks -n "__fish_hooks_needs_command" -f -a "replay" -d 'Send fixtures, JSON files or `listen --record` recordings at a URL'
+complete -c hooks -n "__fish_hooks_needs_command" -f -a "fixtures" -d 'Browse the built-in notification fixtures'
+complete -c hooks -n "__fish_hooks_needs_command" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
+complete -c hooks -n "__fish_hooks_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c hooks -n "__fish_hooks_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_seen_subcommand_from put list delete help" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_seen_subcommand_from put list delete help" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_seen_subcommand_from put list delete help" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_seen_subcommand_from put list delete help" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_seen_subcommand_from put list delete help" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_seen_subcommand_from put list delete help" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_seen_subcommand_from put list delete help" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_seen_subcommand_from put list delete help" -s h -l help -d 'Print help'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_seen_subcommand_from put list delete help" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_seen_subcommand_from put list delete help" -f -a "put" -d 'Create or update the callback URL for a notification type'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_seen_subcommand_from put list delete help" -f -a "list" -d 'List the registered callbacks'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_seen_subcommand_from put list delete help" -f -a "delete" -d 'Delete the callback for a notification type'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_seen_subcommand_from put list delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from put" -l url -d 'Your public HTTPS endpoint' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from put" -l set -d 'Add or override a body field (value parsed as JSON where it parses, else a string)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from put" -l body -d 'Send this JSON object as the body instead (a file, or - for stdin)' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from put" -l timeout -d 'Seconds to wait for a connection and for a whole response' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from put" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from put" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from put" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from put" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from put" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from put" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from put" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from put" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from put" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from list" -l offset -d 'Skip this many entries' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from list" -l limit -d 'Return at most this many entries' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds to wait for a connection and for a whole response' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from list" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from list" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from list" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from list" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from list" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds to wait for a connection and for a whole response' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from delete" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from delete" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from delete" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from delete" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from delete" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from delete" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from help" -f -a "put" -d 'Create or update the callback URL for a notification type'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the registered callbacks'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete the callback for a notification type'
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hooks -n "__fish_hooks_using_subcommand echo" -l process-id -d 'Send {"processUniqueId": ID}' -r
+complete -c hooks -n "__fish_hooks_using_subcommand echo" -l simulation-id -d 'Send {"simulationUniqueId": ID}' -r
+complete -c hooks -n "__fish_hooks_using_subcommand echo" -l body -d 'Send this JSON document as the raw body (a file, or - for stdin)' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand echo" -l wait-on -d 'Listen on ADDR (a port, or host:port) and wait for the echoed notification' -r
+complete -c hooks -n "__fish_hooks_using_subcommand echo" -l timeout -d 'Seconds to wait for a connection and for a whole response' -r
+complete -c hooks -n "__fish_hooks_using_subcommand echo" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand echo" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand echo" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand echo" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand echo" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand echo" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand echo" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand echo" -s h -l help -d 'Print help'
+complete -c hooks -n "__fish_hooks_using_subcommand echo" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l host -d 'Address to bind' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l port -d 'Port to bind (0 picks a free one)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l count -d 'Exit 0 once this many valid notifications have been answered' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l timeout -d 'With --count: exit 1 if the count is not reached within SECS' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l api-key -d 'Check ClubCollect\'s body api_key and ReceiptHero\'s `Authorization: Token` against KEY' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l status -d 'HTTP status to answer notifications with' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l delay -d 'Wait this many milliseconds before answering' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l fail-first -d 'Answer 503 to the first N notifications' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l record -d 'Append every valid notification to FILE as one JSON line (replayable)' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l forward-to -d 'Forward every valid notification to this URL and answer with its status' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l max-body -d 'Largest body accepted, in bytes' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l cert -d 'PEM certificate chain for --tls' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l key -d 'PEM private key for --tls' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l tls -d 'Serve HTTPS (a self-signed certificate unless --cert/--key are given)'
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -s h -l help -d 'Print help'
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l to -d 'URL to deliver to' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l api-key -d 'ClubCollect bodies get api_key: KEY; ReceiptHero requests get `Authorization: Token KEY`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -s H -l header -d 'Extra header, e.g. -H \'X-Trace: 1\'' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l set -d 'Override a JSON field, e.g. --set data.merchant_name=Shop (value parsed as JSON where it parses)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l repeat -d 'Deliver each source N times' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l concurrency -d 'Deliveries in flight at once' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l rate -d 'Start at most this many deliveries per second' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l retries -d 'Re-send a failed delivery up to N times, with exponential backoff and the same body' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l rounds -d 'ClubCollect sources: send N rounds, carrying ids not answered 200 into the next' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l interval -d 'Pause between rounds, e.g. 500ms, 10s, 10m' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l timeout -d 'Seconds to wait for each response' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l fresh-ids -d 'Give every delivery new identifiers and occurredAt = now'
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and not __fish_seen_subcommand_from list show help" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and not __fish_seen_subcommand_from list show help" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and not __fish_seen_subcommand_from list show help" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and not __fish_seen_subcommand_from list show help" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and not __fish_seen_subcommand_from list show help" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and not __fish_seen_subcommand_from list show help" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help'
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and not __fish_seen_subcommand_from list show help" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'List the fixtures (name, provider, kind, description)'
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'Print one fixture\'s JSON'
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the fixtures (name, provider, kind, description)'
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print one fixture\'s JSON'
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l host -d 'Address to bind' -r
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l port -d 'Port to bind (0 picks a free one)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l state -d 'Keep registrations in this JSON file across restarts' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l retry-schedule -d 'Delays between delivery attempts, e.g. 1s,5s,30s' -r
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand completions" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand completions" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand completions" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand completions" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand completions" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand completions" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand completions" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c hooks -n "__fish_hooks_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "callbacks" -d 'Manage callback registrations on the Callback API'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "echo" -d 'Ask the Callback API to fire a test notification at your registered callback'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "listen" -d 'Run a local server that recognises and prints every notification'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "replay" -d 'Send fixtures, JSON files or `listen --record` recordings at a URL'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "fixtures" -d 'Browse the built-in notification fixtures'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from callbacks" -f -a "put" -d 'Create or update the callback URL for a notification type'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from callbacks" -f -a "list" -d 'List the registered callbacks'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from callbacks" -f -a "delete" -d 'Delete the callback for a notification type'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from fixtures" -f -a "list" -d 'List the fixtures (name, provider, kind, description)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from fixtures" -f -a "show" -d 'Print one fixture\'s JSON'

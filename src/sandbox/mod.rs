@@ -1,0 +1,117 @@
+//! `hooks sandbox`: a local emulator of the partner Callback API that really delivers echo
+//! notifications, so `callbacks put` → `echo` → `listen` works with no account and no
+//! public endpoint. Stdout is the delivery log; everything else goes to stderr.
+
+mod api;
+mod delivery;
+mod store;
+
+use std::sync::Arc;
+
+use time::macros::format_description;
+
+use crate::cli::{GlobalArgs, SandboxArgs};
+use crate::error::{Error, Result};
+use crate::output::{Output, mask};
+
+use delivery::{format_delay, parse_schedule};
+
+pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<()> {
+    let schedule = parse_schedule(&args.retry_schedule)?;
+    let store = store::Store::open(args.state.clone())?;
+    let token = global.token.clone().filter(|t| !t.is_empty());
+    let listener = tokio::net::TcpListener::bind((args.host.as_str(), args.port))
+        .await
+        .map_err(|e| {
+            Error::usage(format!(
+                "cannot listen on {}:{}: {e}; pick another --host/--port (--port 0 picks a free one)",
+                args.host, args.port
+            ))
+        })?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| Error::failure(format!("cannot read the bound address: {e}")))?;
+    let base = format!("http://{address}");
+
+    match store.path() {
+        Some(path) => out.note(format!(
+            "state: {} ({} registrations)",
+            path.display(),
+            store.len()
+        )),
+        None => out.note("state: in memory (pass --state FILE to keep registrations)"),
+    }
+    match &token {
+        Some(token) => out.note(format!("token: only Bearer {} is accepted", mask(token))),
+        None => out.note("token: any non-empty bearer token is accepted"),
+    }
+    let delays: Vec<String> = schedule.iter().copied().map(format_delay).collect();
+    out.note(format!(
+        "deliveries: {} attempts (retry after {})",
+        schedule.len() + 1,
+        if delays.is_empty() {
+            "never".to_string()
+        } else {
+            delays.join(", ")
+        }
+    ));
+    out.note(format!(
+        "any GUID is a partner id, e.g. export HOOKS_PARTNER={}",
+        uuid::Uuid::new_v4()
+    ));
+
+    let deliverer = Arc::new(delivery::Deliverer::new(schedule, out));
+    let sandbox = Arc::new(api::Sandbox {
+        store,
+        token,
+        deliverer: deliverer.clone(),
+        out,
+    });
+    // The ready lines come last: once they are out, requests are served.
+    out.note(format!("listening on {base}"));
+    out.note(format!("export HOOKS_BASE_URL={base}"));
+    axum::serve(listener, api::router(sandbox))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| Error::failure(format!("the sandbox stopped: {e}")))?;
+    match deliverer.unfinished() {
+        0 => out.note("sandbox stopped"),
+        n => out.note(format!(
+            "sandbox stopped; dropped {n} unfinished deliveries"
+        )),
+    }
+    Ok(())
+}
+
+/// Ctrl-C or SIGTERM: a supervisor or a test stopping the sandbox is a normal end (exit 0).
+async fn shutdown_signal() {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
+}
+
+/// The current UTC time as RFC 3339 with milliseconds, for registrations and the delivery log.
+fn now() -> String {
+    let format =
+        format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z");
+    time::OffsetDateTime::now_utc()
+        .format(&format)
+        .unwrap_or_default()
+}

@@ -1,0 +1,226 @@
+//! Global behaviour: settings from flags, environment and profiles; usage errors; help.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+
+const PARTNER: &str = "3f2c8d8e-1111-2222-3333-444455556666";
+
+#[test]
+fn missing_settings_name_the_flag_and_the_variable() {
+    hooks()
+        .args(["callbacks", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--base-url"))
+        .stderr(predicate::str::contains("HOOKS_BASE_URL"));
+    hooks()
+        .args(["callbacks", "list", "--base-url", "http://127.0.0.1:1"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--partner"))
+        .stderr(predicate::str::contains("HOOKS_PARTNER"));
+    hooks()
+        .args([
+            "callbacks",
+            "list",
+            "--base-url",
+            "http://127.0.0.1:1",
+            "--partner",
+            PARTNER,
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--token"))
+        .stderr(predicate::str::contains("HOOKS_TOKEN"));
+}
+
+#[test]
+fn a_base_url_that_is_not_a_url_is_a_usage_error() {
+    hooks()
+        .args(["callbacks", "list", "--base-url", "api.partner.example"])
+        .args(["--partner", PARTNER, "--token", "t"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("base URL"));
+}
+
+fn write_config(dir: &tempfile::TempDir, text: &str) -> String {
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_profile_supplies_settings_and_flags_then_env_win() {
+    let from_profile = Recorder::always(200, "[]");
+    let from_env = Recorder::always(200, "[]");
+    let from_flag = Recorder::always(200, "[]");
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(
+        &dir,
+        &format!(
+            "[profiles.staging]\nbase_url = \"{}\"\npartner = \"{PARTNER}\"\ntoken = \"profile-token\"\n",
+            from_profile.url
+        ),
+    );
+    let run = |extra_env: &[(&str, &str)], extra_args: &[&str]| {
+        hooks()
+            .env("HOOKS_CONFIG", &config)
+            .env("HOOKS_PROFILE", "staging")
+            .envs(extra_env.iter().copied())
+            .args(["callbacks", "list"])
+            .args(extra_args)
+            .assert()
+            .success();
+    };
+    run(&[], &[]);
+    assert_eq!(from_profile.requests().len(), 1);
+    assert_eq!(
+        from_profile.requests()[0].header("authorization"),
+        Some("Bearer profile-token")
+    );
+    run(&[("HOOKS_BASE_URL", &from_env.url)], &[]);
+    assert_eq!(from_env.requests().len(), 1);
+    run(
+        &[("HOOKS_BASE_URL", &from_env.url)],
+        &["--base-url", &from_flag.url],
+    );
+    assert_eq!(from_flag.requests().len(), 1);
+    assert_eq!(from_env.requests().len(), 1);
+    assert_eq!(from_profile.requests().len(), 1);
+}
+
+#[test]
+fn an_unknown_profile_is_a_usage_error_listing_the_known_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(&dir, "[profiles.staging]\ntoken = \"x\"\n");
+    hooks()
+        .env("HOOKS_CONFIG", &config)
+        .args(["--profile", "prod", "callbacks", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("prod"))
+        .stderr(predicate::str::contains("staging"));
+}
+
+#[test]
+fn a_broken_config_file_is_a_usage_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(&dir, "[profiles.staging\n");
+    hooks()
+        .env("HOOKS_CONFIG", &config)
+        .args(["--profile", "staging", "callbacks", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not valid"))
+        .stderr(predicate::str::contains("panicked").not());
+}
+
+#[test]
+fn clap_usage_errors_exit_2_and_help_exits_0() {
+    hooks().arg("frobnicate").assert().code(2);
+    hooks()
+        .args(["callbacks", "put", "five", "--url", "https://x.example"])
+        .assert()
+        .code(2);
+    hooks().args(["callbacks", "put", "5"]).assert().code(2);
+    hooks()
+        .args(["--color", "sometimes", "callbacks", "list"])
+        .assert()
+        .code(2);
+    hooks()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("callbacks"))
+        .stdout(predicate::str::contains("Exit codes"));
+    hooks()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn put_help_states_the_body_contract() {
+    hooks()
+        .args(["callbacks", "put", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("does not document"))
+        .stdout(predicate::str::contains("--set"))
+        .stdout(predicate::str::contains("--body"));
+}
+
+#[test]
+fn errors_are_plain_when_stderr_is_not_a_terminal() {
+    hooks()
+        .args(["callbacks", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("hooks: error: "))
+        .stderr(predicate::str::contains("\u{1b}[").not());
+}
+
+/// Runs `hooks ARGS` on a pseudo-terminal (util-linux `script`, on every Debian) against
+/// `api`, typing `keys`; returns what the terminal showed.
+fn on_terminal(api: &Recorder, args: &str, envs: &[(&str, &str)], keys: &str) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &format!("{BIN} {args}"), "/dev/null"])
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("HOOKS_CONFIG", "/nonexistent/hooks-test-config.toml")
+        .env("HOOKS_BASE_URL", &api.url)
+        .env("HOOKS_PARTNER", PARTNER)
+        .env("HOOKS_TOKEN", "t")
+        .envs(envs.iter().copied())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run script");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(keys.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// `auto` colours a terminal unless NO_COLOR is set.
+#[test]
+fn auto_colour_follows_the_terminal_and_no_color() {
+    let api = Recorder::always(
+        200,
+        r#"[{"notificationType":5,"url":"https://me.example/5"}]"#,
+    );
+    let coloured = on_terminal(&api, "callbacks list", &[], "");
+    assert!(coloured.contains("https://me.example/5"), "{coloured}");
+    assert!(
+        coloured.contains("\u{1b}["),
+        "colour on a terminal: {coloured:?}"
+    );
+    let plain = on_terminal(&api, "callbacks list", &[("NO_COLOR", "1")], "");
+    assert!(plain.contains("https://me.example/5"), "{plain}");
+    assert!(!plain.contains("\u{1b}["), "NO_COLOR: {plain:?}");
+}
+
+/// On a terminal, `delete` without `--yes` asks first: "n" sends nothing, "y" deletes.
+#[test]
+fn delete_on_a_terminal_asks_for_confirmation() {
+    let api = Recorder::always(204, "");
+    let declined = on_terminal(&api, "callbacks delete 5", &[], "n");
+    assert!(
+        declined.contains("Delete the callback for notification type 5?"),
+        "{declined}"
+    );
+    assert!(api.requests().is_empty(), "declined: nothing sent");
+    let accepted = on_terminal(&api, "callbacks delete 5", &[], "y");
+    assert!(accepted.contains("deleted"), "{accepted}");
+    assert_eq!(api.requests().len(), 1);
+    assert_eq!(api.requests()[0].method, "DELETE");
+}
