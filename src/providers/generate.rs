@@ -2,8 +2,6 @@
 //! format and provider authentication (issue 5, `hooks replay`).
 
 use serde_json::Value;
-use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 use super::Provider;
 
@@ -47,16 +45,6 @@ pub fn uuid_v4() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
-/// Now, as RFC 3339 UTC with milliseconds (`2025-03-30T10:15:00.123Z`).
-pub fn now_rfc3339() -> String {
-    let now = OffsetDateTime::now_utc();
-    let now = now
-        .replace_nanosecond(now.millisecond() as u32 * 1_000_000)
-        .unwrap_or(now);
-    now.format(&Rfc3339)
-        .expect("a UTC time always formats as RFC 3339")
-}
-
 /// Gives `body` new identifiers in its provider's formats, as a new event would carry:
 /// ClubCollect invoice/import ids, ReceiptHero `receipthero_id`/`receipt_id`, document-status
 /// `eventId` and `occurredAt` = now, the Callback API's process/simulation id. Returns
@@ -69,7 +57,7 @@ pub fn freshen(provider: Provider, body: &mut Value) -> bool {
             (CLUBCOLLECT_ID_FIELDS[1], clubcollect_id),
         ],
         Provider::ReceiptHero => &[("receipthero_id", uuid_v4), ("receipt_id", uuid_v4)],
-        Provider::DocumentStatus => &[("eventId", uuid_v4), ("occurredAt", now_rfc3339)],
+        Provider::DocumentStatus => &[("eventId", uuid_v4), ("occurredAt", crate::timefmt::now)],
         Provider::PartnerCallbacks => &[
             ("processUniqueId", uuid_v4),
             ("simulationUniqueId", uuid_v4),
@@ -140,13 +128,6 @@ mod tests {
                 .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
         );
         assert_ne!(id, clubcollect_id());
-    }
-
-    #[test]
-    fn now_is_rfc3339_utc() {
-        let now = now_rfc3339();
-        assert!(now.ends_with('Z'), "{now}");
-        OffsetDateTime::parse(&now, &Rfc3339).unwrap();
     }
 
     #[test]

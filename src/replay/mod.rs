@@ -27,6 +27,7 @@ use crate::output::Output;
 use crate::payload::apply_assignment;
 use crate::providers::Provider;
 use crate::providers::generate::{KeyPlacement, key_placement, token_authorization};
+use crate::timefmt;
 use source::Source;
 
 /// At most this many deliveries get one line each in human output; more get a progress bar.
@@ -74,7 +75,12 @@ impl Plan {
 pub async fn run(args: ReplayArgs, out: Output) -> Result<()> {
     let url = parse_http_url(&args.to, "--to URL")?;
     let headers = parse_headers(&args.headers)?;
-    let interval = parse_duration(&args.interval)?;
+    let interval = timefmt::parse_duration(&args.interval).ok_or_else(|| {
+        Error::usage(format!(
+            "--interval '{}' is not a duration; expected e.g. 500ms, 10s, 10m",
+            args.interval
+        ))
+    })?;
     if args.timeout == 0 {
         return Err(Error::usage("--timeout must be at least 1 second"));
     }
@@ -140,33 +146,6 @@ fn parse_headers(flags: &[String]) -> Result<Vec<(HeaderName, HeaderValue)>> {
             Ok((name, value))
         })
         .collect()
-}
-
-/// `500ms`, `10s`, `10m`, `1h`; a bare number is seconds.
-fn parse_duration(text: &str) -> Result<Duration> {
-    let text = text.trim();
-    let split = text
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    let scale = match unit.trim() {
-        "ms" => 0.001,
-        "" | "s" => 1.0,
-        "m" => 60.0,
-        "h" => 3600.0,
-        _ => f64::NAN,
-    };
-    number
-        .parse::<f64>()
-        .ok()
-        .map(|n| n * scale)
-        .filter(|secs| secs.is_finite() && *secs >= 0.0)
-        .map(Duration::from_secs_f64)
-        .ok_or_else(|| {
-            Error::usage(format!(
-                "--interval '{text}' is not a duration; expected e.g. 500ms, 10s, 10m"
-            ))
-        })
 }
 
 /// No SOURCE: a person on a terminal picks fixtures; a script gets a usage error.
@@ -307,17 +286,6 @@ fn prepare(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn durations() {
-        assert_eq!(parse_duration("10ms").unwrap(), Duration::from_millis(10));
-        assert_eq!(parse_duration("10m").unwrap(), Duration::from_secs(600));
-        assert_eq!(parse_duration("2").unwrap(), Duration::from_secs(2));
-        assert_eq!(parse_duration("1.5s").unwrap(), Duration::from_millis(1500));
-        assert!(parse_duration("soon").is_err());
-        assert!(parse_duration("10 parsecs").is_err());
-        assert!(parse_duration("").is_err());
-    }
 
     #[test]
     fn headers_need_a_name_and_a_colon() {

@@ -336,7 +336,7 @@ async fn put_callback(
             target.notification_type,
             url,
             fields,
-            super::now(),
+            crate::timefmt::now(),
         )
         .map_err(storage_error)?;
     let status = if created {

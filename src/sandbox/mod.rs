@@ -8,13 +8,11 @@ mod store;
 
 use std::sync::Arc;
 
-use time::macros::format_description;
-
 use crate::cli::{GlobalArgs, SandboxArgs};
 use crate::error::{Error, Result};
 use crate::output::{Output, mask};
 
-use delivery::{format_delay, parse_schedule};
+use delivery::parse_schedule;
 
 pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<()> {
     let schedule = parse_schedule(&args.retry_schedule)?;
@@ -45,7 +43,11 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<
         Some(token) => out.note(format!("token: only Bearer {} is accepted", mask(token))),
         None => out.note("token: any non-empty bearer token is accepted"),
     }
-    let delays: Vec<String> = schedule.iter().copied().map(format_delay).collect();
+    let delays: Vec<String> = schedule
+        .iter()
+        .copied()
+        .map(crate::timefmt::format_duration)
+        .collect();
     out.note(format!(
         "deliveries: {} attempts (retry after {})",
         schedule.len() + 1,
@@ -105,13 +107,4 @@ async fn shutdown_signal() {
         () = interrupt => {}
         () = terminate => {}
     }
-}
-
-/// The current UTC time as RFC 3339 with milliseconds, for registrations and the delivery log.
-fn now() -> String {
-    let format =
-        format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z");
-    time::OffsetDateTime::now_utc()
-        .format(&format)
-        .unwrap_or_default()
 }
