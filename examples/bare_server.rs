@@ -7,7 +7,10 @@ use std::net::SocketAddr;
 async fn main() -> std::io::Result<()> {
     let port = match std::env::args().nth(1) {
         Some(text) => text.parse::<u16>().map_err(|e| {
-            std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("PORT {text:?}: {e}"))
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("PORT {text:?}: {e}"),
+            )
         })?,
         None => 0,
     };

@@ -11,7 +11,7 @@ use serde_json::Value;
 use time::OffsetDateTime;
 use time::macros::format_description;
 
-use crate::output::{Output, mask, mask_authorization, pretty_json};
+use crate::output::{Output, escape_controls, mask, mask_authorization, pretty_json};
 use crate::providers::{self, Provider};
 
 /// Headers whose values are credentials, masked wherever a notification is shown.
@@ -130,19 +130,6 @@ pub fn escape_invalid_utf8(bytes: &[u8]) -> String {
         }
     }
     text
-}
-
-/// Control characters other than newline and tab escaped, so a body cannot drive the terminal.
-fn escape_controls(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }
 
 impl Notification {
@@ -284,7 +271,7 @@ impl Notification {
         }
         if let Some(body) = self.shown_body() {
             for detail in providers::details(self.provider, &self.kind, &body) {
-                line(escape_controls(&detail));
+                line(detail);
             }
             text.push('\n');
             text.push_str(&pretty_json(&body, color));

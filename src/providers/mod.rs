@@ -5,7 +5,7 @@
 use colored::Colorize;
 use serde_json::Value;
 
-use crate::output::mask;
+use crate::output::{escape_controls, mask};
 
 pub mod generate;
 
@@ -332,9 +332,10 @@ pub fn details(provider: Provider, kind: &str, body: &Value) -> Vec<String> {
     }
 }
 
+/// A field's value for a human line: strings unquoted, control characters escaped.
 fn text(value: &Value) -> String {
     match value {
-        Value::String(text) => text.clone(),
+        Value::String(text) => escape_controls(text),
         other => other.to_string(),
     }
 }
@@ -391,7 +392,11 @@ fn receipthero_details(kind: &str, body: &Value) -> Vec<String> {
         "oauth_authorization_revoke" => " (the user revoked the connection)",
         _ => "",
     };
-    let mut lines = vec![format!("{} {kind}{meaning}", "type:".bold())];
+    let mut lines = vec![format!(
+        "{} {}{meaning}",
+        "type:".bold(),
+        escape_controls(kind)
+    )];
     lines.extend(
         ["receipt_id", "receipthero_id"]
             .into_iter()
