@@ -314,7 +314,8 @@ fn api_key_is_checked_per_provider_and_never_shown() {
     let http = Http::new();
     let token = format!("Token {KEY}");
     let json_type = ("content-type", "application/json");
-    let cases: Vec<(Vec<(&str, &str)>, Value, u16, &str)> = vec![
+    type Case<'a> = (Vec<(&'a str, &'a str)>, Value, u16, &'a str);
+    let cases: Vec<Case> = vec![
         (vec![json_type], clubcollect(KEY, &[HEX_A], &[]), 200, "ok"),
         (
             vec![json_type],
@@ -607,6 +608,30 @@ fn record_holds_exact_bytes_and_sigterm_exits_zero() {
     assert_eq!(lines[1]["body"], r#"{"n":2}"#);
     let keys: Vec<&String> = first.as_object().unwrap().keys().collect();
     assert_eq!(keys.len(), 6, "{keys:?}");
+}
+
+#[test]
+fn sigterm_lets_a_request_in_flight_finish() {
+    let (arrived, on_arrival) = std::sync::mpsc::channel();
+    let (release, on_release) = std::sync::mpsc::channel::<()>();
+    let (arrived, on_release) = (
+        std::sync::Mutex::new(arrived),
+        std::sync::Mutex::new(on_release),
+    );
+    let app = Recorder::start(move |_, _| {
+        arrived.lock().unwrap().send(()).unwrap();
+        let _ = on_release.lock().unwrap().recv_timeout(PATIENCE);
+        (200, "{}".into())
+    });
+    let (mut running, url) = listen(true, &["--forward-to", &app.url]);
+    let client = std::thread::spawn(move || Http::new().post(&url, &document(EVENT)).status);
+    on_arrival.recv_timeout(PATIENCE).unwrap();
+    running.terminate();
+    running.wait_stderr("stopping");
+    release.send(()).unwrap();
+    assert_eq!(client.join().unwrap(), 200);
+    assert_eq!(running.wait_exit(), Some(0));
+    assert_eq!(running.stdout_json()["status"], 200);
 }
 
 #[test]

@@ -345,7 +345,10 @@ pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
                 printer.flush();
             }
             () = sleep_until(deadline), if deadline.is_some() => break Stop::Timeout,
-            () = signals.recv() => break Stop::Signal,
+            () = signals.recv() => {
+                printer.out.note("stopping: finishing the requests in flight");
+                break Stop::Signal;
+            }
         }
     };
     let rest = listener.shutdown().await;

@@ -157,6 +157,17 @@ fn is_clubcollect_id(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
+/// A warning unless `value` is one of the documented `allowed` strings.
+fn not_one_of(field: &str, value: &Value, allowed: &[&str]) -> Option<String> {
+    match value.as_str() {
+        Some(text) if allowed.contains(&text) => None,
+        _ => Some(format!(
+            "{field} {value} is not one of {}",
+            allowed.join(", ")
+        )),
+    }
+}
+
 /// A hyphenated UUID, the form every documented sample uses.
 fn is_uuid(text: &str) -> bool {
     text.len() == 36 && uuid::Uuid::try_parse(text).is_ok()
@@ -165,12 +176,11 @@ fn is_uuid(text: &str) -> bool {
 fn receipthero_warnings(body: &Value) -> Vec<String> {
     let mut warnings = Vec::new();
     let kind = body["notification_type"].as_str().unwrap_or_default();
-    if !RECEIPTHERO_TYPES.contains(&kind) {
-        warnings.push(format!(
-            "notification_type {kind:?} is not one of {}",
-            RECEIPTHERO_TYPES.join(", ")
-        ));
-    }
+    warnings.extend(not_one_of(
+        "notification_type",
+        &body["notification_type"],
+        &RECEIPTHERO_TYPES,
+    ));
     let mut required = vec!["receipthero_id"];
     if kind != "oauth_authorization_revoke" {
         required.push("receipt_id");
@@ -197,13 +207,11 @@ fn receipthero_warnings(body: &Value) -> Vec<String> {
 
 fn document_status_warnings(body: &Value) -> Vec<String> {
     let mut warnings = Vec::new();
-    let kind = body["eventType"].as_str().unwrap_or_default();
-    if !DOCUMENT_EVENT_TYPES.contains(&kind) {
-        warnings.push(format!(
-            "eventType {kind:?} is not one of {}",
-            DOCUMENT_EVENT_TYPES.join(", ")
-        ));
-    }
+    warnings.extend(not_one_of(
+        "eventType",
+        &body["eventType"],
+        &DOCUMENT_EVENT_TYPES,
+    ));
     match &body["eventId"] {
         Value::String(id) if is_uuid(id) => {}
         other => warnings.push(format!("eventId {other} is not a UUID")),
@@ -213,13 +221,8 @@ fn document_status_warnings(body: &Value) -> Vec<String> {
         Some(Value::String(at)) if is_iso8601(at) => {}
         Some(other) => warnings.push(format!("occurredAt {other} is not an ISO 8601 timestamp")),
     }
-    match body.get("currentStatus") {
-        None => {}
-        Some(Value::String(status)) if DOCUMENT_STATUSES.contains(&status.as_str()) => {}
-        Some(other) => warnings.push(format!(
-            "currentStatus {other} is not one of {}",
-            DOCUMENT_STATUSES.join(", ")
-        )),
+    if let Some(status) = body.get("currentStatus") {
+        warnings.extend(not_one_of("currentStatus", status, &DOCUMENT_STATUSES));
     }
     warnings
 }
@@ -508,17 +511,12 @@ mod tests {
     #[test]
     fn document_status_sample_and_broken_one() {
         let sample = json!({
-            "eventId": "f47ac10b-58cc-4372-a567-0e02b2c3d479",
-            "eventType": "DOCUMENT_STATUS_CHANGED",
-            "occurredAt": "2025-03-30T10:15:00Z",
-            "documentId": "INV-2025-00123",
-            "externalStatus": "APPROVED",
-            "currentStatus": "OK",
-            "flowDetail": "VERIFACTU"
+            "eventType": "INVOICE_STATUS_CHANGED", "eventId": "0b6f2a54-34e5-4c1e-9d6a-3a0f1f2b9c11",
+            "occurredAt": "2025-04-01T08:00:00+02:00", "documentId": "A-7", "currentStatus": "PENDING_ACTION"
         });
         let r = recognize(&sample);
         assert_eq!(r.provider, Provider::DocumentStatus);
-        assert_eq!(r.kind, "DOCUMENT_STATUS_CHANGED");
+        assert_eq!(r.kind, "INVOICE_STATUS_CHANGED");
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
         let mut broken = sample.clone();
         broken["occurredAt"] = json!("30/03/2025 10:15");
