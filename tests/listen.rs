@@ -367,10 +367,28 @@ fn api_key_is_checked_per_provider_and_never_shown() {
     }
     assert!(stdout[0].contains("7742****"), "{}", stdout[0]);
     assert!(stdout[3].contains("Token 7742****"), "{}", stdout[3]);
-    // Human output masks too.
-    let (mut human, human_url) = listen(false, &["--api-key", KEY]);
+    // Human output masks too, headers (-v) included.
+    let (mut human, human_url) = listen(false, &["-v", "--api-key", KEY]);
     http.post(&human_url, &clubcollect(KEY, &[HEX_A], &[]));
     stdout.push(human_block(&mut human));
+    http.post_with(
+        &human_url,
+        &[("authorization", &token)],
+        &receipt("receipt_notification"),
+    );
+    let block = human_block(&mut human);
+    assert!(block.contains("authorization: Token 7742****"), "{block}");
+    stdout.push(block);
+    http.post_with(
+        &human_url,
+        &[("authorization", "Token wrong")],
+        &receipt("receipt_notification"),
+    );
+    let block = human_block(&mut human);
+    assert!(
+        block.contains("mismatch: the Authorization: Token header differs"),
+        "{block}"
+    );
     running.terminate();
     human.terminate();
     assert_eq!(running.wait_exit(), Some(0));
@@ -474,6 +492,17 @@ fn a_stalled_client_times_out() {
         let notification = listener.next().await.unwrap();
         assert_eq!(notification.status, 408);
         assert!(!notification.valid);
+        // A client that never finishes its request head is dropped as well.
+        let closed = tokio::task::spawn_blocking(move || {
+            let mut stream = std::net::TcpStream::connect(addr).unwrap();
+            stream.write_all(b"POST /slow HTTP/1.1\r\nhost:").unwrap();
+            stream.set_read_timeout(Some(PATIENCE)).unwrap();
+            let mut rest = Vec::new();
+            stream.read_to_end(&mut rest).map(|_| rest)
+        })
+        .await
+        .unwrap();
+        assert!(closed.is_ok(), "the connection stayed open: {closed:?}");
         listener.shutdown().await.unwrap();
     });
 }

@@ -197,8 +197,9 @@ impl Notification {
         serde_json::to_string(&line).unwrap_or_default()
     }
 
-    /// The human block: a header line, then indented details, the body, and a blank line.
-    pub fn to_human(&self, color: bool) -> String {
+    /// The human block: a header line, then indented details (the headers too when
+    /// `with_headers`), the body, and a blank line.
+    pub fn to_human(&self, color: bool, with_headers: bool) -> String {
         let status = StatusCode::from_u16(self.status).ok();
         let answered = format!(
             "{} {}",
@@ -233,11 +234,19 @@ impl Notification {
             text.push_str("\n  ");
             text.push_str(&content);
         };
+        if with_headers {
+            for (name, value) in self.shown_headers() {
+                line(format!("{}: {}", name.dimmed(), escape_controls(&value)));
+            }
+        }
         if self.auth != Auth::Unchecked {
+            let place = providers::credential_place(self.provider);
             let auth = match self.auth {
                 Auth::Ok => "ok".green().bold(),
-                Auth::Mismatch => "mismatch: the key differs from --api-key".red().bold(),
-                _ => "missing: no key presented".red().bold(),
+                Auth::Mismatch => format!("mismatch: the {place} differs from --api-key")
+                    .red()
+                    .bold(),
+                _ => format!("missing: no {place}").red().bold(),
             };
             line(format!("{} {auth}", "auth:".bold()));
         }
@@ -288,7 +297,7 @@ impl Notification {
         if out.json {
             self.to_json_line()
         } else {
-            self.to_human(out.color)
+            self.to_human(out.color, out.verbose)
         }
     }
 

@@ -291,6 +291,15 @@ pub fn credential<'a>(
     }
 }
 
+/// Where a provider's credential travels, for messages.
+pub fn credential_place(provider: Provider) -> &'static str {
+    match provider {
+        Provider::ClubCollect => "body's api_key",
+        Provider::ReceiptHero => "Authorization: Token header",
+        Provider::DocumentStatus | Provider::PartnerCallbacks | Provider::Unknown => "key",
+    }
+}
+
 /// The secret a body carries in its provider's format, to be masked wherever it is shown.
 pub fn body_secret(provider: Provider, body: &Value) -> Option<&str> {
     match provider {
