@@ -243,6 +243,13 @@ impl Listener {
     }
 }
 
+impl Drop for Listener {
+    /// A listener dropped without [`Listener::shutdown`] stops serving at once.
+    fn drop(&mut self) {
+        self.handle.shutdown();
+    }
+}
+
 /// Ctrl-C and SIGTERM, registered before the ready line so neither can kill us unflushed.
 struct StopSignals {
     interrupt: Signal,
