@@ -304,6 +304,14 @@ impl Printer {
 }
 
 pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
+    // On a runtime worker, not the thread that blocks on `run`: a handler waking the
+    // printer then stays on its worker instead of waking another thread per notification.
+    tokio::spawn(serve(args, out))
+        .await
+        .map_err(|e| Error::failure(format!("the listener stopped: {e}")))?
+}
+
+async fn serve(args: ListenArgs, out: Output) -> Result<()> {
     let options = ListenOptions::from_args(&args)?;
     let mut signals = StopSignals::new()?;
     let mut listener = Listener::bind(options).await?;

@@ -231,19 +231,26 @@ enum BodyError {
     Broken(String),
 }
 
-/// Reads the body, giving up past `limit` bytes or when the client stalls.
+/// Reads the body, giving up past `limit` bytes or when the client stalls. A body that
+/// arrives in one chunk (the usual case) is taken as is, without a copy.
 async fn read_body(body: Body, limit: usize, timeout: Duration) -> Result<Bytes, BodyError> {
     let read = async {
         let mut stream = body.into_data_stream();
-        let mut collected = Vec::new();
+        let mut first = Bytes::new();
+        let mut joined: Option<Vec<u8>> = None;
         while let Some(chunk) = stream.next().await {
             let chunk = chunk.map_err(|e| BodyError::Broken(e.to_string()))?;
-            if collected.len() + chunk.len() > limit {
+            let size = joined.as_ref().map_or(first.len(), Vec::len);
+            if size + chunk.len() > limit {
                 return Err(BodyError::TooLarge);
             }
-            collected.extend_from_slice(&chunk);
+            match &mut joined {
+                Some(joined) => joined.extend_from_slice(&chunk),
+                None if first.is_empty() => first = chunk,
+                None => joined = Some([first.as_ref(), chunk.as_ref()].concat()),
+            }
         }
-        Ok(Bytes::from(collected))
+        Ok(joined.map_or(first, Bytes::from))
     };
     tokio::time::timeout(timeout, read)
         .await

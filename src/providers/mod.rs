@@ -2,6 +2,8 @@
 //! payload is, where it breaks its provider's documented shape, where its credential
 //! lives, and what a developer wants to see of it.
 
+use std::borrow::Cow;
+
 use colored::Colorize;
 use serde_json::Value;
 
@@ -308,13 +310,16 @@ pub fn body_secret(provider: Provider, body: &Value) -> Option<&str> {
     }
 }
 
-/// `body` with its provider's secret masked, for display.
-pub fn masked_body(provider: Provider, body: &Value) -> Value {
-    let mut body = body.clone();
-    if let Some(key) = body_secret(provider, &body).map(mask) {
-        body["api_key"] = Value::String(key);
+/// `body` with its provider's secret masked, for display (copied only when it holds one).
+pub fn masked_body(provider: Provider, body: &Value) -> Cow<'_, Value> {
+    match body_secret(provider, body).map(mask) {
+        Some(key) => {
+            let mut masked = body.clone();
+            masked["api_key"] = Value::String(key);
+            Cow::Owned(masked)
+        }
+        None => Cow::Borrowed(body),
     }
-    body
 }
 
 /// The id under which a provider redelivers the same event (document-status's `eventId`).
