@@ -3,6 +3,7 @@
 //! too): bind, then take each answered [`Notification`] in turn and print it.
 
 mod notification;
+mod record;
 mod server;
 mod tls;
 
@@ -24,7 +25,8 @@ use crate::cli::ListenArgs;
 use crate::config::parse_http_url;
 use crate::error::{Error, Result};
 use crate::output::Output;
-use server::{Forwarder, RecordFile, Settings, Shared};
+use record::RecordFile;
+use server::{Forwarder, Settings, Shared};
 
 /// How long a client may take to send a request's head or body before it is dropped.
 pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -295,7 +297,7 @@ impl Printer {
         self.total += 1;
         self.valid += u64::from(notification.valid);
         // A closed stdout (`| head`) must not stop the listener answering.
-        let _ = writeln!(self.stdout, "{}", notification.render(&self.out));
+        let _ = notification.write_rendered(&self.out, &mut self.stdout);
     }
 
     fn flush(&mut self) {
@@ -354,6 +356,8 @@ async fn serve(args: ListenArgs, out: Output) -> Result<()> {
             next = listener.next() => {
                 let Some(notification) = next else { break Stop::ServerStopped };
                 printer.print(&notification);
+                // Let the handlers that are ready finish too, so a burst is one write.
+                tokio::task::yield_now().await;
                 while let Some(notification) = listener.try_next() {
                     printer.print(&notification);
                 }

@@ -180,7 +180,11 @@ impl Notification {
 
     /// The `--json` line: one object, no newline.
     pub fn to_json_line(&self) -> String {
-        let line = JsonLine {
+        serde_json::to_string(&self.json_line()).unwrap_or_default()
+    }
+
+    fn json_line(&self) -> JsonLine<'_> {
+        JsonLine {
             received_at: rfc3339(self.received_at),
             method: &self.method,
             path: &self.path,
@@ -200,8 +204,7 @@ impl Notification {
                 latency_ms: u64::try_from(f.latency.as_millis()).unwrap_or(u64::MAX),
                 error: f.error.as_deref(),
             }),
-        };
-        serde_json::to_string(&line).unwrap_or_default()
+        }
     }
 
     /// The human block: a header line, then indented details (the headers too when
@@ -306,6 +309,21 @@ impl Notification {
         } else {
             self.to_human(out.color, out.verbose)
         }
+    }
+
+    /// Writes the notification and a newline as [`Notification::render`] would, straight
+    /// into `writer` (no intermediate string on the `--json` hot path).
+    pub fn write_rendered(
+        &self,
+        out: &Output,
+        mut writer: impl std::io::Write,
+    ) -> std::io::Result<()> {
+        if out.json {
+            serde_json::to_writer(&mut writer, &self.json_line())?;
+        } else {
+            writer.write_all(self.to_human(out.color, out.verbose).as_bytes())?;
+        }
+        writer.write_all(b"\n")
     }
 
     /// Prints the notification on stdout exactly as `hooks listen` does.

@@ -2,9 +2,6 @@
 //! response flags say, recorded before it is answered, and handed to whoever prints it.
 
 use std::collections::HashMap;
-use std::fs::File;
-use std::io::Write as _;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -20,6 +17,7 @@ use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
 use super::notification::{Auth, Earlier, Forwarded, Notification, escape_invalid_utf8, rfc3339};
+use super::record::RecordFile;
 use crate::client::{describe_send_error, http_client};
 use crate::providers::{self, Credential, Provider};
 
@@ -47,34 +45,6 @@ pub struct Settings {
     pub max_body: usize,
     /// How long a client may take to send its body.
     pub client_timeout: Duration,
-}
-
-/// The `--record` file: one JSON line per valid notification, each written whole with one
-/// locked `write_all` on an unbuffered append-mode file, so it is on disk (in the page
-/// cache) before the response leaves and lines never interleave.
-pub struct RecordFile {
-    pub path: PathBuf,
-    file: Mutex<File>,
-}
-
-impl RecordFile {
-    pub fn open(path: PathBuf) -> std::io::Result<RecordFile> {
-        use std::os::unix::fs::OpenOptionsExt;
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .mode(0o600)
-            .open(&path)?;
-        Ok(RecordFile {
-            path,
-            file: Mutex::new(file),
-        })
-    }
-
-    fn append(&self, line: &[u8]) -> std::io::Result<()> {
-        let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
-        file.write_all(line)
-    }
 }
 
 /// One `--record` line, in the field order `hooks replay` documents.
@@ -413,9 +383,17 @@ async fn answer(
             headers: &notification.headers,
             body: &notification.raw,
         };
-        let mut line = serde_json::to_vec(&line).unwrap_or_default();
-        line.push(b'\n');
-        if let Err(e) = record.append(&line) {
+        // Sized once: growing past 1 KiB step by step costs more than the serialisation.
+        let headers: usize = line
+            .headers
+            .iter()
+            .map(|(n, v)| n.len() + v.len() + 8)
+            .sum();
+        let mut bytes = Vec::with_capacity(line.body.len() * 5 / 4 + headers + 200);
+        let _ = serde_json::to_writer(&mut bytes, &line);
+        bytes.push(b'\n');
+        let line = bytes;
+        if let Err(e) = record.append(line).await {
             let message = format!("cannot append to {}: {e}", record.path.display());
             notification.warnings.push(message.clone());
             return Reply::error(StatusCode::INTERNAL_SERVER_ERROR, &message);
