@@ -467,6 +467,37 @@ fn bad_input_is_answered_and_the_listener_keeps_serving() {
     assert!(block.contains(r"caf\xe9 \u{1b}[31m"), "{block}");
 }
 
+/// Sends `body` in HTTP/1.1 chunks of `chunk` bytes (no Content-Length) and returns the reply.
+fn send_chunked(url: &str, body: &[u8], chunk: usize) -> String {
+    let addr = url.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    let mut request = b"POST /chunked HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n".to_vec();
+    for piece in body.chunks(chunk) {
+        request.extend_from_slice(format!("{:x}\r\n", piece.len()).as_bytes());
+        request.extend_from_slice(piece);
+        request.extend_from_slice(b"\r\n");
+    }
+    request.extend_from_slice(b"0\r\n\r\n");
+    stream.write_all(&request).unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    let mut reply = String::new();
+    let _ = stream.read_to_string(&mut reply);
+    reply
+}
+
+#[test]
+fn chunked_bodies_are_joined_and_limited() {
+    let (mut running, url) = listen(true, &["--max-body", "1000"]);
+    let body = document(EVENT).to_string();
+    assert!(send_chunked(&url, body.as_bytes(), 16).starts_with("HTTP/1.1 200"));
+    let line = running.stdout_json();
+    assert_eq!(line["raw"], body);
+    assert_eq!(line["provider"], "document-status");
+    let big = format!("{{\"pad\":\"{}\"}}", "x".repeat(1500));
+    assert!(send_chunked(&url, big.as_bytes(), 400).starts_with("HTTP/1.1 413"));
+    assert_eq!(running.stdout_json()["status"], 413);
+}
+
 #[test]
 fn a_stalled_client_times_out() {
     // In-process through the public API, with a short client timeout.

@@ -403,3 +403,20 @@ async fn sleep_until(deadline: Option<tokio::time::Instant>) {
         None => std::future::pending().await,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_is_a_port_or_host_and_port() {
+        let port = ListenOptions::for_address("8080").unwrap();
+        assert_eq!((port.host.as_str(), port.port), ("127.0.0.1", 8080));
+        let both = ListenOptions::for_address("0.0.0.0:9000").unwrap();
+        assert_eq!((both.host.as_str(), both.port), ("0.0.0.0", 9000));
+        let v6 = ListenOptions::for_address("[::1]:9000").unwrap();
+        assert_eq!(v6.host, "::1");
+        assert!(ListenOptions::for_address("localhost").is_err());
+        assert!(ListenOptions::for_address("host:99999").is_err());
+    }
+}
