@@ -156,8 +156,8 @@ impl Listener {
             .transpose()?;
         let socket =
             std::net::TcpListener::bind((options.host.as_str(), options.port)).map_err(|e| {
-                Error::failure(format!(
-                    "cannot listen on {}:{}: {e}; pick another --port (0 picks a free one)",
+                Error::usage(format!(
+                    "cannot listen on {}:{}: {e}; pick another --host/--port (--port 0 picks a free one)",
                     options.host, options.port
                 ))
             })?;
