@@ -829,4 +829,11 @@ fn bad_options_are_usage_errors() {
         ])
         .assert()
         .code(2);
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    hooks()
+        .args(["listen", "--port", &port])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot listen on 127.0.0.1:"));
 }
