@@ -10,7 +10,45 @@ use std::fs::File;
 use std::io::Write as _;
 use std::path::PathBuf;
 
+use serde::Serialize;
 use tokio::sync::{mpsc, oneshot};
+
+use super::notification::{Notification, rfc3339};
+
+/// One line, in the field order `hooks replay` reads: the exact body as a string (valid
+/// notifications are always UTF-8 JSON), header names lower-case in arrival order.
+#[derive(Serialize)]
+struct RecordLine<'a> {
+    received_at: String,
+    method: &'a str,
+    path: &'a str,
+    query: Option<&'a str>,
+    headers: &'a [(String, String)],
+    body: &'a str,
+}
+
+/// The notification's record line, newline included.
+fn line(notification: &Notification) -> Vec<u8> {
+    let line = RecordLine {
+        received_at: rfc3339(notification.received_at),
+        method: &notification.method,
+        path: &notification.path,
+        query: notification.query.as_deref(),
+        headers: &notification.headers,
+        body: &notification.raw,
+    };
+    // Sized once: growing past 1 KiB step by step costs more than the serialisation.
+    let headers: usize = line
+        .headers
+        .iter()
+        .map(|(n, v)| n.len() + v.len() + 8)
+        .sum();
+    let mut bytes = Vec::with_capacity(line.body.len() * 5 / 4 + headers + 200);
+    // Writing into a Vec cannot fail, and these fields always serialise.
+    let _ = serde_json::to_writer(&mut bytes, &line);
+    bytes.push(b'\n');
+    bytes
+}
 
 type Written = oneshot::Sender<Result<(), String>>;
 
@@ -33,11 +71,11 @@ impl RecordFile {
         Ok(RecordFile { path, lines })
     }
 
-    /// Appends `line` (newline included) and returns once it is written.
-    pub async fn append(&self, line: Vec<u8>) -> Result<(), String> {
+    /// Appends the notification's line and returns once it is written.
+    pub async fn append(&self, notification: &Notification) -> Result<(), String> {
         let (written, done) = oneshot::channel();
         self.lines
-            .send((line, written))
+            .send((line(notification), written))
             .map_err(|_| "the record writer stopped".to_string())?;
         done.await
             .unwrap_or_else(|_| Err("the record writer stopped".to_string()))

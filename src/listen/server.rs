@@ -11,12 +11,11 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
-use serde::Serialize;
 use subtle::ConstantTimeEq;
 use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
-use super::notification::{Auth, Earlier, Forwarded, Notification, escape_invalid_utf8, rfc3339};
+use super::notification::{Auth, Earlier, Forwarded, Notification, escape_invalid_utf8};
 use super::record::RecordFile;
 use crate::client::{describe_send_error, http_client};
 use crate::providers::{self, Credential, Provider};
@@ -47,17 +46,6 @@ pub struct Settings {
     pub client_timeout: Duration,
 }
 
-/// One `--record` line, in the field order `hooks replay` documents.
-#[derive(Serialize)]
-struct RecordLine<'a> {
-    received_at: String,
-    method: &'a str,
-    path: &'a str,
-    query: Option<&'a str>,
-    headers: &'a [(String, String)],
-    body: &'a str,
-}
-
 pub struct Forwarder {
     pub url: reqwest::Url,
     client: reqwest::Client,
@@ -80,17 +68,13 @@ impl Forwarder {
             }
         }
         let started = Instant::now();
-        let outcome = match request.body(body).send().await {
-            Ok(response) => {
-                let status = response.status();
-                let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
-                match response.bytes().await {
-                    Ok(bytes) => Ok((status, content_type, bytes)),
-                    Err(e) => Err(e),
-                }
-            }
-            Err(e) => Err(e),
-        };
+        let outcome = async {
+            let response = request.body(body).send().await?;
+            let status = response.status();
+            let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
+            Ok::<_, reqwest::Error>((status, content_type, response.bytes().await?))
+        }
+        .await;
         let latency = started.elapsed();
         let url = self.url.to_string();
         match outcome {
@@ -375,25 +359,7 @@ async fn answer(
         seen.entry(key).or_insert(first);
     }
     if let Some(record) = &shared.record {
-        let line = RecordLine {
-            received_at: rfc3339(notification.received_at),
-            method: &notification.method,
-            path: &notification.path,
-            query: notification.query.as_deref(),
-            headers: &notification.headers,
-            body: &notification.raw,
-        };
-        // Sized once: growing past 1 KiB step by step costs more than the serialisation.
-        let headers: usize = line
-            .headers
-            .iter()
-            .map(|(n, v)| n.len() + v.len() + 8)
-            .sum();
-        let mut bytes = Vec::with_capacity(line.body.len() * 5 / 4 + headers + 200);
-        let _ = serde_json::to_writer(&mut bytes, &line);
-        bytes.push(b'\n');
-        let line = bytes;
-        if let Err(e) = record.append(line).await {
+        if let Err(e) = record.append(notification).await {
             let message = format!("cannot append to {}: {e}", record.path.display());
             notification.warnings.push(message.clone());
             return Reply::error(StatusCode::INTERNAL_SERVER_ERROR, &message);
