@@ -358,12 +358,12 @@ async fn answer(
         notification.duplicate_of = seen.get(&key).copied();
         seen.entry(key).or_insert(first);
     }
-    if let Some(record) = &shared.record {
-        if let Err(e) = record.append(notification).await {
-            let message = format!("cannot append to {}: {e}", record.path.display());
-            notification.warnings.push(message.clone());
-            return Reply::error(StatusCode::INTERNAL_SERVER_ERROR, &message);
-        }
+    if let Some(record) = &shared.record
+        && let Err(e) = record.append(notification).await
+    {
+        let message = format!("cannot append to {}: {e}", record.path.display());
+        notification.warnings.push(message.clone());
+        return Reply::error(StatusCode::INTERNAL_SERVER_ERROR, &message);
     }
     if shared.valid.fetch_add(1, Ordering::Relaxed) < settings.fail_first {
         return Reply::error(
