@@ -150,6 +150,20 @@ fn write_colored(value: &Value, depth: usize, out: &mut String) {
     }
 }
 
+/// Control characters other than newline and tab escaped, so text from the network
+/// (a webhook body, a header) cannot drive the terminal.
+pub fn escape_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Columns padded to their widest cell; the header is bold when colour is on.
 pub fn table(header: &[String], rows: &[Vec<String>]) -> String {
     let columns = header.len();

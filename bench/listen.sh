@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Requirement 13 of issue 4: `hooks listen --json --record FILE` against a bare axum server
+# that only answers 200, same load tool (oha), same run, concurrency 64 on loopback.
+# Prints both requests/s and their ratio (target >= 0.7), and checks that the record file
+# holds exactly one line per 2xx response.
+#
+# Both servers run side by side and take turns under load, ROUNDS times; the medians are
+# compared, so one burst of other work on the machine does not decide the ratio.
+#
+# Usage: bench/listen.sh [REQUESTS_PER_ROUND]   (default 50000; env CONCURRENCY=64, ROUNDS=5)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+REQUESTS=${1:-50000}
+CONCURRENCY=${CONCURRENCY:-64}
+ROUNDS=${ROUNDS:-5}
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if ! command -v oha >/dev/null; then
+    echo "installing oha (cargo install oha --locked)..." >&2
+    cargo install oha --locked
+fi
+cargo build --release --bin hooks --example bare_server >&2
+TARGET_DIR=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
+RELEASE="$TARGET_DIR/release"
+
+# Starts a server in the background (stdout to /dev/null) and sets URL once its ready
+# line is on stderr.
+start() {
+    local log=$1; shift
+    "$@" >/dev/null 2>"$log" &
+    PIDS+=($!)
+    for _ in $(seq 1 200); do
+        if grep -q 'listening on ' "$log"; then
+            URL=$(sed -n 's/.*listening on //p' "$log" | head -n1)
+            return
+        fi
+        sleep 0.05
+    done
+    echo "server did not start: $(cat "$log")" >&2
+    exit 1
+}
+
+BODY="$WORK/body.json"
+cat >"$BODY" <<'JSON'
+{"eventId":"f47ac10b-58cc-4372-a567-0e02b2c3d479","eventType":"DOCUMENT_STATUS_CHANGED","occurredAt":"2025-03-30T10:15:00Z","documentId":"INV-2025-00123","externalStatus":"APPROVED","currentStatus":"OK","flowDetail":"VERIFACTU"}
+JSON
+
+# Runs oha against URL; prints "REQS_PER_SEC TWO_XX_COUNT".
+load() {
+    local json="$WORK/oha-$2.json"
+    oha --no-tui --output-format json -n "$REQUESTS" -c "$CONCURRENCY" -m POST \
+        -H 'content-type: application/json' -D "$BODY" "$1/bench" >"$json"
+    python3 - "$json" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+codes = report.get("statusCodeDistribution", {})
+ok = sum(n for code, n in codes.items() if 200 <= int(code) < 300)
+print(f'{report["summary"]["requestsPerSec"]:.0f} {ok}')
+PY
+}
+
+start "$WORK/bare.log" "$RELEASE/examples/bare_server"
+BARE_URL=$URL
+RECORD="$WORK/record.jsonl"
+start "$WORK/listen.log" "$RELEASE/hooks" --json listen --port 0 --record "$RECORD"
+LISTEN_URL=$URL
+
+BARE=()
+LISTEN=()
+LISTEN_OK_TOTAL=0
+for round in $(seq 1 "$ROUNDS"); do
+    read -r BARE_RPS _ < <(load "$BARE_URL" "bare-$round")
+    read -r LISTEN_RPS LISTEN_OK < <(load "$LISTEN_URL" "listen-$round")
+    BARE+=("$BARE_RPS")
+    LISTEN+=("$LISTEN_RPS")
+    LISTEN_OK_TOTAL=$((LISTEN_OK_TOTAL + LISTEN_OK))
+    echo "round $round: bare $BARE_RPS req/s, hooks listen $LISTEN_RPS req/s" >&2
+done
+# Every 2xx was recorded before it was sent, so the file is complete already.
+RECORDED=$(wc -l <"$RECORD")
+
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+BARE_MEDIAN=$(median "${BARE[@]}")
+LISTEN_MEDIAN=$(median "${LISTEN[@]}")
+RATIO=$(python3 -c "print(f'{$LISTEN_MEDIAN / $BARE_MEDIAN:.2f}')")
+echo "load:                $ROUNDS rounds of $REQUESTS POSTs at concurrency $CONCURRENCY (oha, 127.0.0.1)"
+echo "bare axum server:    $BARE_MEDIAN req/s (median; rounds: ${BARE[*]})"
+echo "hooks listen:        $LISTEN_MEDIAN req/s (median; rounds: ${LISTEN[*]}) --json --record, stdout to /dev/null"
+echo "ratio:               $RATIO (target >= 0.7)"
+echo "record file lines:   $RECORDED for $LISTEN_OK_TOTAL 2xx responses"
+if [ "$RECORDED" -ne "$LISTEN_OK_TOTAL" ]; then
+    echo "FAIL: the record file does not hold one line per 2xx response" >&2
+    exit 1
+fi
+echo "record check:        ok"

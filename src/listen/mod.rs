@@ -1,0 +1,422 @@
+//! `hooks listen` (issue 4): a local server that shows every notification the way its
+//! provider means it. [`Listener`] is the reusable part (`hooks echo --wait-on` uses it
+//! too): bind, then take each answered [`Notification`] in turn and print it.
+
+mod notification;
+mod record;
+mod server;
+mod tls;
+
+use std::io::Write as _;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use tokio::signal::unix::{Signal, SignalKind, signal};
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+
+pub use notification::{Auth, Earlier, Forwarded, Notification};
+pub use tls::{TlsSource, fingerprint, sha256};
+
+use crate::cli::ListenArgs;
+use crate::config::parse_http_url;
+use crate::error::{Error, Result};
+use crate::output::Output;
+use record::RecordFile;
+use server::{Forwarder, Settings, Shared};
+
+/// How long a client may take to send a request's head or body before it is dropped.
+pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Notifications answered but not yet taken; a slow reader holds the senders back.
+const QUEUE: usize = 4096;
+
+/// Everything `hooks listen` can be told; [`ListenOptions::new`] gives the defaults.
+#[derive(Debug, Clone)]
+pub struct ListenOptions {
+    pub host: String,
+    pub port: u16,
+    pub api_key: Option<String>,
+    /// What valid notifications are answered with (unless forwarded or failed on purpose).
+    pub status: u16,
+    pub delay: Duration,
+    /// Answer 503 to this many valid notifications first.
+    pub fail_first: u64,
+    pub record: Option<PathBuf>,
+    pub forward_to: Option<reqwest::Url>,
+    pub max_body: usize,
+    pub tls: Option<TlsSource>,
+    pub client_timeout: Duration,
+}
+
+impl ListenOptions {
+    /// Plain HTTP on `host:port`, answering 200 to everything valid, nothing recorded.
+    pub fn new(host: impl Into<String>, port: u16) -> ListenOptions {
+        ListenOptions {
+            host: host.into(),
+            port,
+            api_key: None,
+            status: 200,
+            delay: Duration::ZERO,
+            fail_first: 0,
+            record: None,
+            forward_to: None,
+            max_body: 1024 * 1024,
+            tls: None,
+            client_timeout: CLIENT_TIMEOUT,
+        }
+    }
+
+    /// Defaults on ADDR: a port (on 127.0.0.1), or host:port.
+    pub fn for_address(address: &str) -> Result<ListenOptions> {
+        let address = address.trim();
+        let (host, port) = match address.rsplit_once(':') {
+            Some((host, port)) => (host.trim_start_matches('[').trim_end_matches(']'), port),
+            None => ("127.0.0.1", address),
+        };
+        let port = port.parse::<u16>().map_err(|_| {
+            Error::usage(format!(
+                "'{address}' is not a listen address; give a port (8080) or host:port (127.0.0.1:8080)"
+            ))
+        })?;
+        Ok(ListenOptions::new(host, port))
+    }
+
+    pub fn from_args(args: &ListenArgs) -> Result<ListenOptions> {
+        let forward_to = args
+            .forward_to
+            .as_deref()
+            .map(|url| parse_http_url(url, "--forward-to"))
+            .transpose()?;
+        let tls = match (&args.cert, &args.key) {
+            (Some(cert), Some(key)) => Some(TlsSource::Files {
+                cert: cert.clone(),
+                key: key.clone(),
+            }),
+            _ if args.tls => Some(TlsSource::SelfSigned),
+            _ => None,
+        };
+        if args.api_key.as_deref() == Some("") {
+            return Err(Error::usage(
+                "--api-key is empty; give the key the provider sends",
+            ));
+        }
+        Ok(ListenOptions {
+            api_key: args.api_key.clone(),
+            status: args.status,
+            delay: Duration::from_millis(args.delay),
+            fail_first: args.fail_first,
+            record: args.record.clone(),
+            forward_to,
+            max_body: args.max_body,
+            tls,
+            ..ListenOptions::new(args.host.clone(), args.port)
+        })
+    }
+}
+
+/// A bound, serving listener. Each request it answers becomes a [`Notification`] that
+/// [`Listener::next`] yields, in the order they were answered.
+pub struct Listener {
+    pub addr: SocketAddr,
+    /// `http://HOST:PORT` or `https://HOST:PORT`.
+    pub url: String,
+    /// SHA-256 fingerprint of the certificate served, with TLS.
+    pub certificate_sha256: Option<String>,
+    /// The `--record` file, once opened.
+    pub record: Option<PathBuf>,
+    notifications: mpsc::Receiver<Notification>,
+    handle: axum_server::Handle<SocketAddr>,
+    server: JoinHandle<std::io::Result<()>>,
+    grace: Duration,
+}
+
+impl Listener {
+    /// Opens the record file, binds, and starts serving; returns once the socket is bound.
+    /// Prints nothing: the caller announces [`Listener::url`].
+    pub async fn bind(options: ListenOptions) -> Result<Listener> {
+        let status = StatusCode::from_u16(options.status).map_err(|_| {
+            Error::usage(format!("--status {} is not an HTTP status", options.status))
+        })?;
+        let tls = options.tls.as_ref().map(tls::Tls::load).transpose()?;
+        let record = options
+            .record
+            .clone()
+            .map(|path| {
+                RecordFile::open(path.clone()).map_err(|e| {
+                    Error::usage(format!(
+                        "cannot open the record file {}: {e}",
+                        path.display()
+                    ))
+                })
+            })
+            .transpose()?;
+        let socket =
+            std::net::TcpListener::bind((options.host.as_str(), options.port)).map_err(|e| {
+                Error::usage(format!(
+                    "cannot listen on {}:{}: {e}; pick another --host/--port (--port 0 picks a free one)",
+                    options.host, options.port
+                ))
+            })?;
+        let addr = socket
+            .local_addr()
+            .map_err(|e| Error::failure(format!("cannot read the bound address: {e}")))?;
+        let (sender, notifications) = mpsc::channel(QUEUE);
+        let shared = Arc::new(Shared::new(
+            Settings {
+                api_key: options.api_key.clone(),
+                status,
+                delay: options.delay,
+                fail_first: options.fail_first,
+                max_body: options.max_body,
+                client_timeout: options.client_timeout,
+            },
+            record,
+            options.forward_to.clone().map(Forwarder::new),
+            sender,
+        ));
+        let app = axum::Router::new()
+            .fallback(server::receive)
+            .with_state(shared)
+            .into_make_service();
+        let handle = axum_server::Handle::new();
+        let mut server = axum_server::from_tcp(socket)
+            .map_err(|e| Error::failure(format!("cannot serve on {addr}: {e}")))?
+            .handle(handle.clone());
+        server
+            .http_builder()
+            .http1()
+            .header_read_timeout(Some(options.client_timeout));
+        let server = match &tls {
+            Some(tls) => {
+                let config = axum_server::tls_rustls::RustlsConfig::from_config(tls.config.clone());
+                let acceptor = axum_server::tls_rustls::RustlsAcceptor::new(config);
+                tokio::spawn(server.acceptor(acceptor).serve(app))
+            }
+            None => tokio::spawn(server.serve(app)),
+        };
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        Ok(Listener {
+            addr,
+            url: format!("{scheme}://{addr}"),
+            certificate_sha256: tls.map(|tls| tls.fingerprint),
+            record: options.record,
+            notifications,
+            handle,
+            server,
+            // In-flight requests may be waiting out --delay and a slow --forward-to app.
+            grace: options.delay + options.client_timeout * 2,
+        })
+    }
+
+    /// The next answered notification; None once the server has stopped.
+    pub async fn next(&mut self) -> Option<Notification> {
+        self.notifications.recv().await
+    }
+
+    /// An answered notification that is already waiting, without waiting for one.
+    pub fn try_next(&mut self) -> Option<Notification> {
+        self.notifications.try_recv().ok()
+    }
+
+    /// Stops accepting, lets in-flight requests finish, and returns the notifications
+    /// answered but not yet taken.
+    pub async fn shutdown(mut self) -> Result<Vec<Notification>> {
+        self.handle.graceful_shutdown(Some(self.grace));
+        let served = (&mut self.server).await;
+        let mut rest = Vec::new();
+        while let Some(notification) = self.try_next() {
+            rest.push(notification);
+        }
+        match served {
+            Ok(Ok(())) => Ok(rest),
+            Ok(Err(e)) => Err(Error::failure(format!(
+                "the server on {} failed: {e}",
+                self.url
+            ))),
+            Err(e) => Err(Error::failure(format!(
+                "the server on {} stopped: {e}",
+                self.url
+            ))),
+        }
+    }
+}
+
+impl Drop for Listener {
+    /// A listener dropped without [`Listener::shutdown`] stops serving at once.
+    fn drop(&mut self) {
+        self.handle.shutdown();
+    }
+}
+
+/// Ctrl-C and SIGTERM, registered before the ready line so neither can kill us unflushed.
+struct StopSignals {
+    interrupt: Signal,
+    terminate: Signal,
+}
+
+impl StopSignals {
+    fn new() -> Result<StopSignals> {
+        let register =
+            |kind| signal(kind).map_err(|e| Error::failure(format!("cannot handle signals: {e}")));
+        Ok(StopSignals {
+            interrupt: register(SignalKind::interrupt())?,
+            terminate: register(SignalKind::terminate())?,
+        })
+    }
+
+    async fn recv(&mut self) {
+        tokio::select! {
+            _ = self.interrupt.recv() => {}
+            _ = self.terminate.recv() => {}
+        }
+    }
+}
+
+enum Stop {
+    Count,
+    Timeout,
+    Signal,
+    ServerStopped,
+}
+
+/// Stdout through one buffer, flushed whenever no notification is waiting, so a burst
+/// costs one write and a lone notification shows at once.
+struct Printer {
+    out: Output,
+    stdout: std::io::BufWriter<std::io::Stdout>,
+    valid: u64,
+    total: u64,
+}
+
+impl Printer {
+    fn print(&mut self, notification: &Notification) {
+        self.total += 1;
+        self.valid += u64::from(notification.valid);
+        // A closed stdout (`| head`) must not stop the listener answering.
+        let _ = notification.write_rendered(&self.out, &mut self.stdout);
+    }
+
+    fn flush(&mut self) {
+        let _ = self.stdout.flush();
+    }
+}
+
+pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
+    // On a runtime worker, not the thread that blocks on `run`: a handler waking the
+    // printer then stays on its worker instead of waking another thread per notification.
+    tokio::spawn(serve(args, out))
+        .await
+        .map_err(|e| Error::failure(format!("the listener stopped: {e}")))?
+}
+
+async fn serve(args: ListenArgs, out: Output) -> Result<()> {
+    let options = ListenOptions::from_args(&args)?;
+    let mut signals = StopSignals::new()?;
+    let mut listener = Listener::bind(options).await?;
+    if let Some(fingerprint) = &listener.certificate_sha256 {
+        let whose = if args.cert.is_some() {
+            "certificate".to_string()
+        } else {
+            format!(
+                "self-signed certificate for {}",
+                tls::SELF_SIGNED_NAMES.join(", ")
+            )
+        };
+        out.note(format!("{whose}, SHA-256 fingerprint {fingerprint}"));
+    }
+    out.note(format!("listening on {}", listener.url));
+    if let Some(path) = &listener.record {
+        out.note(format!(
+            "recording valid notifications to {}",
+            path.display()
+        ));
+    }
+    if let Some(url) = &args.forward_to {
+        out.note(format!("forwarding valid notifications to {url}"));
+    }
+    let mut printer = Printer {
+        out,
+        stdout: std::io::BufWriter::new(std::io::stdout()),
+        valid: 0,
+        total: 0,
+    };
+    let reached = |printer: &Printer| args.count.is_some_and(|count| printer.valid >= count);
+    let deadline = args
+        .timeout
+        .map(|secs| tokio::time::Instant::now() + Duration::from_secs(secs));
+    let stop = loop {
+        if reached(&printer) {
+            break Stop::Count;
+        }
+        tokio::select! {
+            next = listener.next() => {
+                let Some(notification) = next else { break Stop::ServerStopped };
+                printer.print(&notification);
+                // Let the handlers that are ready finish too, so a burst is one write.
+                tokio::task::yield_now().await;
+                while let Some(notification) = listener.try_next() {
+                    printer.print(&notification);
+                }
+                printer.flush();
+            }
+            () = sleep_until(deadline), if deadline.is_some() => break Stop::Timeout,
+            () = signals.recv() => {
+                printer.out.note("stopping: finishing the requests in flight");
+                break Stop::Signal;
+            }
+        }
+    };
+    let rest = listener.shutdown().await;
+    for notification in rest.iter().flatten() {
+        printer.print(notification);
+    }
+    printer.flush();
+    rest?;
+    let summary = format!(
+        "{} valid notification{} ({} request{} in all)",
+        printer.valid,
+        if printer.valid == 1 { "" } else { "s" },
+        printer.total,
+        if printer.total == 1 { "" } else { "s" },
+    );
+    match stop {
+        Stop::Timeout if args.count.is_some() => Err(Error::failure(format!(
+            "timed out after {} s waiting for {} notifications: {summary} arrived",
+            args.timeout.unwrap_or_default(),
+            args.count.unwrap_or_default(),
+        ))),
+        Stop::ServerStopped => Err(Error::failure(format!("the server stopped: {summary}"))),
+        Stop::Count | Stop::Timeout | Stop::Signal => {
+            printer.out.note(format!("stopped: {summary}"));
+            Ok(())
+        }
+    }
+}
+
+async fn sleep_until(deadline: Option<tokio::time::Instant>) {
+    match deadline {
+        Some(deadline) => tokio::time::sleep_until(deadline).await,
+        None => std::future::pending().await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_is_a_port_or_host_and_port() {
+        let port = ListenOptions::for_address("8080").unwrap();
+        assert_eq!((port.host.as_str(), port.port), ("127.0.0.1", 8080));
+        let both = ListenOptions::for_address("0.0.0.0:9000").unwrap();
+        assert_eq!((both.host.as_str(), both.port), ("0.0.0.0", 9000));
+        let v6 = ListenOptions::for_address("[::1]:9000").unwrap();
+        assert_eq!(v6.host, "::1");
+        assert!(ListenOptions::for_address("localhost").is_err());
+        assert!(ListenOptions::for_address("host:99999").is_err());
+    }
+}

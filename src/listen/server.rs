@@ -1,0 +1,399 @@
+//! The request handler: every request becomes a [`Notification`], answered as the
+//! response flags say, recorded before it is answered, and handed to whoever prints it.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
+use subtle::ConstantTimeEq;
+use time::OffsetDateTime;
+use tokio::sync::mpsc;
+
+use super::notification::{Auth, Earlier, Forwarded, Notification, escape_invalid_utf8};
+use super::record::RecordFile;
+use crate::client::{describe_send_error, http_client};
+use crate::providers::{self, Credential, Provider};
+
+/// Headers that describe one hop, not the notification: never forwarded.
+const HOP_HEADERS: [&str; 8] = [
+    "host",
+    "content-length",
+    "connection",
+    "keep-alive",
+    "transfer-encoding",
+    "te",
+    "trailer",
+    "upgrade",
+];
+
+/// How long the `--forward-to` app may take to answer.
+const FORWARD_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How to answer, fixed at start.
+pub struct Settings {
+    pub api_key: Option<String>,
+    pub status: StatusCode,
+    pub delay: Duration,
+    pub fail_first: u64,
+    pub max_body: usize,
+    /// How long a client may take to send its body.
+    pub client_timeout: Duration,
+}
+
+pub struct Forwarder {
+    pub url: reqwest::Url,
+    client: reqwest::Client,
+}
+
+impl Forwarder {
+    pub fn new(url: reqwest::Url) -> Forwarder {
+        Forwarder {
+            url,
+            client: http_client(FORWARD_TIMEOUT),
+        }
+    }
+
+    /// Sends the notification on; the app's answer, or 502 when it cannot be reached.
+    async fn send(&self, method: &Method, headers: &HeaderMap, body: Bytes) -> (Forwarded, Reply) {
+        let mut request = self.client.request(method.clone(), self.url.clone());
+        for (name, value) in headers {
+            if !HOP_HEADERS.contains(&name.as_str()) {
+                request = request.header(name, value);
+            }
+        }
+        let started = Instant::now();
+        let outcome = async {
+            let response = request.body(body).send().await?;
+            let status = response.status();
+            let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
+            Ok::<_, reqwest::Error>((status, content_type, response.bytes().await?))
+        }
+        .await;
+        let latency = started.elapsed();
+        let url = self.url.to_string();
+        match outcome {
+            Ok((status, content_type, bytes)) => (
+                Forwarded {
+                    url,
+                    status: Some(status.as_u16()),
+                    latency,
+                    error: None,
+                },
+                Reply {
+                    status,
+                    content_type,
+                    body: bytes,
+                },
+            ),
+            Err(e) => {
+                let error = describe_send_error(method, &self.url, &e);
+                let reply = Reply::error(StatusCode::BAD_GATEWAY, &error);
+                (
+                    Forwarded {
+                        url,
+                        status: None,
+                        latency,
+                        error: Some(error),
+                    },
+                    reply,
+                )
+            }
+        }
+    }
+}
+
+pub struct Shared {
+    pub settings: Settings,
+    pub record: Option<RecordFile>,
+    pub forward: Option<Forwarder>,
+    /// Document-status eventIds seen in this run, with their first delivery.
+    seen: Mutex<HashMap<String, Earlier>>,
+    requests: AtomicU64,
+    /// Valid notifications so far, for `--fail-first`.
+    valid: AtomicU64,
+    notifications: mpsc::Sender<Notification>,
+}
+
+impl Shared {
+    pub fn new(
+        settings: Settings,
+        record: Option<RecordFile>,
+        forward: Option<Forwarder>,
+        notifications: mpsc::Sender<Notification>,
+    ) -> Shared {
+        Shared {
+            settings,
+            record,
+            forward,
+            seen: Mutex::new(HashMap::new()),
+            requests: AtomicU64::new(0),
+            valid: AtomicU64::new(0),
+            notifications,
+        }
+    }
+}
+
+struct Reply {
+    status: StatusCode,
+    content_type: Option<header::HeaderValue>,
+    body: Bytes,
+}
+
+impl Reply {
+    fn ok(status: StatusCode) -> Reply {
+        Reply {
+            status,
+            content_type: Some(header::HeaderValue::from_static("application/json")),
+            body: Bytes::from_static(b"{}"),
+        }
+    }
+
+    fn error(status: StatusCode, message: &str) -> Reply {
+        Reply {
+            body: Bytes::from(serde_json::json!({ "error": message }).to_string()),
+            ..Reply::ok(status)
+        }
+    }
+}
+
+impl IntoResponse for Reply {
+    fn into_response(self) -> Response {
+        let mut response = (self.status, self.body).into_response();
+        if let Some(content_type) = self.content_type {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_TYPE, content_type);
+        }
+        if self.status == StatusCode::METHOD_NOT_ALLOWED {
+            response
+                .headers_mut()
+                .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
+        }
+        response
+    }
+}
+
+enum BodyError {
+    TooLarge,
+    TooSlow,
+    Broken(String),
+}
+
+/// Reads the body, giving up past `limit` bytes or when the client stalls. A body that
+/// arrives in one chunk (the usual case) is taken as is, without a copy.
+async fn read_body(body: Body, limit: usize, timeout: Duration) -> Result<Bytes, BodyError> {
+    let read = async {
+        let mut stream = body.into_data_stream();
+        let mut first = Bytes::new();
+        let mut joined: Option<Vec<u8>> = None;
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk.map_err(|e| BodyError::Broken(e.to_string()))?;
+            let size = joined.as_ref().map_or(first.len(), Vec::len);
+            if size + chunk.len() > limit {
+                return Err(BodyError::TooLarge);
+            }
+            match &mut joined {
+                Some(joined) => joined.extend_from_slice(&chunk),
+                None if first.is_empty() => first = chunk,
+                None => joined = Some([first.as_ref(), chunk.as_ref()].concat()),
+            }
+        }
+        Ok(joined.map_or(first, Bytes::from))
+    };
+    tokio::time::timeout(timeout, read)
+        .await
+        .unwrap_or(Err(BodyError::TooSlow))
+}
+
+/// The one handler: every method, every path.
+pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    let received_at = OffsetDateTime::now_utc();
+    let (parts, body) = request.into_parts();
+    let mut notification = Notification {
+        sequence: shared.requests.fetch_add(1, Ordering::Relaxed) + 1,
+        received_at,
+        method: parts.method.to_string(),
+        path: parts.uri.path().to_string(),
+        query: parts.uri.query().map(str::to_string),
+        headers: parts
+            .headers
+            .iter()
+            .map(|(name, value)| {
+                (
+                    name.as_str().to_string(),
+                    escape_invalid_utf8(value.as_bytes()),
+                )
+            })
+            .collect(),
+        provider: Provider::Unknown,
+        kind: String::new(),
+        auth: Auth::Unchecked,
+        duplicate_of: None,
+        status: 0,
+        body: None,
+        raw: String::new(),
+        warnings: Vec::new(),
+        forward: None,
+        valid: false,
+    };
+    let reply = answer(
+        &shared,
+        &mut notification,
+        &parts.method,
+        &parts.headers,
+        body,
+    )
+    .await;
+    if parts.method == Method::POST && !shared.settings.delay.is_zero() {
+        tokio::time::sleep(shared.settings.delay).await;
+    }
+    notification.status = reply.status.as_u16();
+    // Nobody printing (the listener was dropped) must not fail the sender.
+    let _ = shared.notifications.send(notification).await;
+    reply.into_response()
+}
+
+async fn answer(
+    shared: &Shared,
+    notification: &mut Notification,
+    method: &Method,
+    headers: &HeaderMap,
+    body: Body,
+) -> Reply {
+    let settings = &shared.settings;
+    if method != Method::POST {
+        notification
+            .warnings
+            .push(format!("{method} is not a notification; only POST is"));
+        return Reply::error(StatusCode::METHOD_NOT_ALLOWED, "only POST is accepted");
+    }
+    let too_large = |size: Option<usize>| {
+        let size = size.map_or("more than".to_string(), |s| format!("{s} bytes,"));
+        format!("body is {size} over --max-body {} bytes", settings.max_body)
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|size| size > settings.max_body) {
+        let message = too_large(declared);
+        notification.warnings.push(message.clone());
+        return Reply::error(StatusCode::PAYLOAD_TOO_LARGE, &message);
+    }
+    let bytes = match read_body(body, settings.max_body, settings.client_timeout).await {
+        Ok(bytes) => bytes,
+        Err(BodyError::TooLarge) => {
+            let message = too_large(None);
+            notification.warnings.push(message.clone());
+            return Reply::error(StatusCode::PAYLOAD_TOO_LARGE, &message);
+        }
+        Err(BodyError::TooSlow) => {
+            let message = format!(
+                "the client did not send its body within {} s",
+                settings.client_timeout.as_secs_f64()
+            );
+            notification.warnings.push(message.clone());
+            return Reply::error(StatusCode::REQUEST_TIMEOUT, &message);
+        }
+        Err(BodyError::Broken(e)) => {
+            let message = format!("cannot read the body: {e}");
+            notification.warnings.push(message.clone());
+            return Reply::error(StatusCode::BAD_REQUEST, &message);
+        }
+    };
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(text) => text,
+        Err(_) => {
+            notification.raw = escape_invalid_utf8(&bytes);
+            let message = "body is not UTF-8 (shown with \\xNN escapes), so not JSON";
+            notification.warnings.push(message.to_string());
+            return Reply::error(StatusCode::BAD_REQUEST, message);
+        }
+    };
+    notification.raw = text.to_string();
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) => {
+            let message = format!("body is not valid JSON: {e}");
+            notification.warnings.push(message.clone());
+            return Reply::error(StatusCode::BAD_REQUEST, &message);
+        }
+    };
+    let authorization = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok());
+    let recognition = providers::recognize_request(&value, authorization);
+    notification.provider = recognition.provider;
+    notification.kind = recognition.kind;
+    notification.warnings = recognition.warnings;
+    notification.auth = check_auth(
+        settings.api_key.as_deref(),
+        providers::credential(recognition.provider, &value, authorization),
+    );
+    notification.body = Some(value);
+    if matches!(notification.auth, Auth::Mismatch | Auth::Missing) {
+        let message = match notification.auth {
+            Auth::Mismatch => "the API key does not match",
+            _ => "no API key presented",
+        };
+        return Reply::error(StatusCode::UNAUTHORIZED, message);
+    }
+    notification.valid = true;
+    if let Some(key) = notification
+        .body
+        .as_ref()
+        .and_then(|body| providers::idempotency_key(notification.provider, body))
+    {
+        let mut seen = shared.seen.lock().unwrap_or_else(|e| e.into_inner());
+        let first = Earlier {
+            sequence: notification.sequence,
+            received_at: notification.received_at,
+        };
+        notification.duplicate_of = seen.get(&key).copied();
+        seen.entry(key).or_insert(first);
+    }
+    if let Some(record) = &shared.record
+        && let Err(e) = record.append(notification).await
+    {
+        let message = format!("cannot append to {}: {e}", record.path.display());
+        notification.warnings.push(message.clone());
+        return Reply::error(StatusCode::INTERNAL_SERVER_ERROR, &message);
+    }
+    if shared.valid.fetch_add(1, Ordering::Relaxed) < settings.fail_first {
+        return Reply::error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "failing on purpose (--fail-first)",
+        );
+    }
+    if let Some(forwarder) = &shared.forward {
+        let (forwarded, reply) = forwarder.send(method, headers, bytes).await;
+        notification.forward = Some(forwarded);
+        return reply;
+    }
+    Reply::ok(settings.status)
+}
+
+/// Compares in constant time, so the answer's timing does not reveal how much of a key matched.
+fn check_auth(expected: Option<&str>, presented: Credential<'_>) -> Auth {
+    let Some(expected) = expected else {
+        return Auth::Unchecked;
+    };
+    match presented {
+        Credential::Undefined => Auth::Unchecked,
+        Credential::Missing => Auth::Missing,
+        Credential::Malformed => Auth::Mismatch,
+        Credential::Presented(key) => {
+            if bool::from(key.as_bytes().ct_eq(expected.as_bytes())) {
+                Auth::Ok
+            } else {
+                Auth::Mismatch
+            }
+        }
+    }
+}

@@ -1,0 +1,839 @@
+//! `hooks listen` driven over real HTTP: a spawned listener on 127.0.0.1:0 and a real client.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use common::*;
+use serde_json::{Value, json};
+
+const KEY: &str = "7742c368f2dce09b78ddcaf50c61cd238b8e99cb";
+const HEX_A: &str = "5ed8b53b56de52e69e946930f233b07db6ee4fbb";
+const HEX_B: &str = "34a8e3d65c50d50ac0b8a187dca8301a08266c83";
+const IMPORT: &str = "92bce68ef0e4cc29e9e214f8380316820e081c50";
+const USER: &str = "7350515d-0f15-4663-8430-cf4d7f4057a1";
+const RECEIPT: &str = "93d22d66-f4bd-11e8-8eb2-f2801f1b9fd1";
+const EVENT: &str = "f47ac10b-58cc-4372-a567-0e02b2c3d479";
+
+fn clubcollect(key: &str, invoices: &[&str], imports: &[&str]) -> Value {
+    json!({"api_key": key, "invoice_ids": invoices, "import_ids": imports})
+}
+
+fn receipt(kind: &str) -> Value {
+    json!({
+        "notification_type": kind,
+        "receipthero_id": USER,
+        "receipt_id": RECEIPT,
+        "data": {"merchant_name": "ReceiptHero Oy"},
+        "partner_metadata": {"key1": "value1"}
+    })
+}
+
+fn document(event_id: &str) -> Value {
+    json!({
+        "eventId": event_id,
+        "eventType": "DOCUMENT_STATUS_CHANGED",
+        "occurredAt": "2025-03-30T10:15:00Z",
+        "documentId": "INV-2025-00123",
+        "externalStatus": "APPROVED",
+        "currentStatus": "OK",
+        "flowDetail": "VERIFACTU"
+    })
+}
+
+/// A blocking HTTP client over a private tokio runtime.
+struct Http {
+    runtime: tokio::runtime::Runtime,
+    client: reqwest::Client,
+}
+
+struct Answer {
+    status: u16,
+    body: String,
+}
+
+impl Http {
+    fn new() -> Http {
+        Http::with(reqwest::Client::builder())
+    }
+
+    fn with(builder: reqwest::ClientBuilder) -> Http {
+        Http {
+            runtime: tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap(),
+            client: builder.timeout(PATIENCE).build().unwrap(),
+        }
+    }
+
+    fn send(&self, method: &str, url: &str, headers: &[(&str, &str)], body: Vec<u8>) -> Answer {
+        self.runtime.block_on(async {
+            let mut request = self.client.request(method.parse().unwrap(), url).body(body);
+            for (name, value) in headers {
+                request = request.header(*name, *value);
+            }
+            let response = request.send().await.expect("request answered");
+            let status = response.status().as_u16();
+            Answer {
+                status,
+                body: response.text().await.unwrap(),
+            }
+        })
+    }
+
+    fn post(&self, url: &str, body: &Value) -> Answer {
+        self.send(
+            "POST",
+            url,
+            &[("content-type", "application/json")],
+            body.to_string().into_bytes(),
+        )
+    }
+
+    fn post_with(&self, url: &str, headers: &[(&str, &str)], body: &Value) -> Answer {
+        self.send("POST", url, headers, body.to_string().into_bytes())
+    }
+}
+
+/// `hooks [--json] listen --port 0 EXTRA...`, ready.
+fn listen(json: bool, extra: &[&str]) -> (Running, String) {
+    let mut args = vec![];
+    if json {
+        args.push("--json");
+    }
+    args.extend(["listen", "--port", "0"]);
+    args.extend(extra);
+    let mut running = Running::start(&args, &[]);
+    let url = running.listen_url();
+    (running, url)
+}
+
+/// One human notification block: the lines up to the blank line that ends it.
+fn human_block(running: &mut Running) -> String {
+    let mut lines = Vec::new();
+    loop {
+        let line = running.stdout_line();
+        if line.is_empty() {
+            return lines.join("\n");
+        }
+        lines.push(line);
+    }
+}
+
+#[test]
+fn recognizes_every_provider_in_json() {
+    let (mut running, url) = listen(true, &[]);
+    let http = Http::new();
+    let cases = [
+        (
+            clubcollect(KEY, &[HEX_A, HEX_B], &[IMPORT]),
+            "clubcollect",
+            "batch",
+        ),
+        (clubcollect(KEY, &[HEX_A], &[]), "clubcollect", "realtime"),
+        (
+            receipt("receipt_notification"),
+            "receipthero",
+            "receipt_notification",
+        ),
+        (
+            receipt("transaction_notification"),
+            "receipthero",
+            "transaction_notification",
+        ),
+        (
+            json!({"notification_type": "oauth_authorization_revoke", "receipthero_id": USER}),
+            "receipthero",
+            "oauth_authorization_revoke",
+        ),
+        (
+            document(EVENT),
+            "document-status",
+            "DOCUMENT_STATUS_CHANGED",
+        ),
+        (
+            json!({"eventId": "0b6f2a54-34e5-4c1e-9d6a-3a0f1f2b9c11", "eventType": "INVOICE_STATUS_CHANGED",
+                   "occurredAt": "2025-03-30T10:15:00Z", "documentId": "INV-1", "externalStatus": "PAID"}),
+            "document-status",
+            "INVOICE_STATUS_CHANGED",
+        ),
+        (
+            json!({"processUniqueId": "3f2c8d8e-1111-2222-3333-444455556666"}),
+            "partner-callbacks",
+            "echo",
+        ),
+        (
+            json!({"simulationUniqueId": "3f2c8d8e-1111-2222-3333-444455556666"}),
+            "partner-callbacks",
+            "echo",
+        ),
+        (json!({"hello": "world"}), "unknown", ""),
+    ];
+    for (body, provider, kind) in cases {
+        assert_eq!(
+            http.post(&format!("{url}/hooks?source=test"), &body).status,
+            200
+        );
+        let line = running.stdout_json();
+        assert_eq!(line["provider"], provider, "{line}");
+        assert_eq!(line["kind"], kind, "{line}");
+        assert_eq!(line["warnings"], json!([]), "{line}");
+        assert_eq!(line["method"], "POST");
+        assert_eq!(line["path"], "/hooks");
+        assert_eq!(line["query"], "source=test");
+        assert_eq!(line["status"], 200);
+        assert_eq!(line["auth"], "unchecked");
+        assert_eq!(line["duplicate"], false);
+        assert!(line["received_at"].as_str().unwrap().ends_with('Z'));
+        assert!(
+            line["headers"]
+                .as_array()
+                .unwrap()
+                .contains(&json!(["content-type", "application/json"]))
+        );
+        let mut shown = body.clone();
+        if provider == "clubcollect" {
+            shown["api_key"] = json!("7742****");
+        }
+        assert_eq!(line["body"], shown);
+        let raw: Value = serde_json::from_str(line["raw"].as_str().unwrap()).unwrap();
+        assert_eq!(raw, shown);
+    }
+}
+
+#[test]
+fn human_output_shows_what_matters_per_provider() {
+    let (mut running, url) = listen(false, &["--color", "always"]);
+    let http = Http::new();
+
+    http.post(
+        &format!("{url}/cc"),
+        &clubcollect(KEY, &[HEX_A, HEX_B], &[IMPORT]),
+    );
+    let block = human_block(&mut running);
+    let header = block.lines().next().unwrap();
+    for part in ["POST", "/cc", "clubcollect", "batch", "200"] {
+        assert!(header.contains(part), "{header}");
+    }
+    assert!(block.contains("invoices\u{1b}[0m (2)"), "{block}");
+    assert!(
+        block.contains(&format!("GET /v2/invoices/{HEX_A}")),
+        "{block}"
+    );
+    assert!(
+        block.contains(&format!("GET /v2/invoices/{HEX_B}")),
+        "{block}"
+    );
+    assert!(
+        block.contains(&format!("GET /v2/imports/{IMPORT}")),
+        "{block}"
+    );
+
+    http.post(&format!("{url}/rh"), &receipt("transaction_notification"));
+    let block = human_block(&mut running);
+    assert!(block.contains("transaction_notification"), "{block}");
+    assert!(block.contains(RECEIPT), "{block}");
+    assert!(block.contains("ReceiptHero Oy"), "{block}");
+    assert!(block.contains(r#"{"key1":"value1"}"#), "{block}");
+
+    let mut failed = document(EVENT);
+    failed["currentStatus"] = json!("ERROR");
+    http.post(
+        &format!("{url}/ds"),
+        &document("11111111-2222-4333-8444-555555555555"),
+    );
+    let ok = human_block(&mut running);
+    http.post(&format!("{url}/ds"), &failed);
+    let error = human_block(&mut running);
+    assert!(ok.contains("\u{1b}[1;32mOK"), "OK is bold green: {ok}");
+    assert!(
+        error.contains("\u{1b}[1;31mERROR"),
+        "ERROR is bold red: {error}"
+    );
+    for part in [
+        "INV-2025-00123",
+        "APPROVED",
+        "VERIFACTU",
+        "2025-03-30T10:15:00Z",
+        EVENT,
+    ] {
+        assert!(error.contains(part), "{part} in {error}");
+    }
+    // The pretty-printed, syntax-coloured body closes the block.
+    assert!(error.ends_with('}'), "{error}");
+    assert!(error.contains("\u{1b}[1;34m\"documentId\""), "{error}");
+}
+
+#[test]
+fn shape_warnings_are_shown_but_not_rejected() {
+    let (mut running, url) = listen(true, &[]);
+    let http = Http::new();
+    let sample_id = "912ebbcef7c775b0d00dc098cd7e213c6dbf8ci3";
+    let mut bad_receipt = receipt("receipt_notification");
+    bad_receipt["receipt_id"] = json!("12345");
+    let mut bad_document = document(EVENT);
+    bad_document["occurredAt"] = json!("30/03/2025 10:15");
+    bad_document["currentStatus"] = json!("FINISHED");
+    let cases = [
+        (clubcollect(KEY, &[sample_id], &[]), vec!["8ci3"]),
+        (bad_receipt, vec!["receipt_id"]),
+        (bad_document, vec!["occurredAt", "currentStatus"]),
+    ];
+    for (body, expected) in cases {
+        assert_eq!(http.post(&url, &body).status, 200);
+        let line = running.stdout_json();
+        let warnings = line["warnings"].as_array().unwrap();
+        assert_eq!(warnings.len(), expected.len(), "{line}");
+        for (warning, word) in warnings.iter().zip(expected) {
+            assert!(warning.as_str().unwrap().contains(word), "{warning}");
+        }
+    }
+    let mut unknown = receipt("refund_notification");
+    unknown["receipt_id"] = json!(RECEIPT);
+    http.post(&url, &unknown);
+    let line = running.stdout_json();
+    assert_eq!(
+        (line["provider"].as_str(), line["kind"].as_str()),
+        (Some("receipthero"), Some("refund_notification"))
+    );
+    assert!(
+        line["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("notification_type"),
+        "{line}"
+    );
+}
+
+#[test]
+fn api_key_is_checked_per_provider_and_never_shown() {
+    let (mut running, url) = listen(true, &["--api-key", KEY]);
+    let http = Http::new();
+    let token = format!("Token {KEY}");
+    let json_type = ("content-type", "application/json");
+    type Case<'a> = (Vec<(&'a str, &'a str)>, Value, u16, &'a str);
+    let cases: Vec<Case> = vec![
+        (vec![json_type], clubcollect(KEY, &[HEX_A], &[]), 200, "ok"),
+        (
+            vec![json_type],
+            clubcollect("7742c368f2dce09b78ddcaf50c61cd238b8e99cc", &[HEX_A], &[]),
+            401,
+            "mismatch",
+        ),
+        (
+            vec![json_type],
+            clubcollect("", &[HEX_A], &[]),
+            401,
+            "missing",
+        ),
+        (
+            vec![json_type, ("authorization", &token)],
+            receipt("receipt_notification"),
+            200,
+            "ok",
+        ),
+        (
+            vec![("authorization", "Token 7742-not-the-key")],
+            receipt("receipt_notification"),
+            401,
+            "mismatch",
+        ),
+        (
+            vec![(
+                "authorization",
+                "Bearer 7742c368f2dce09b78ddcaf50c61cd238b8e99cb",
+            )],
+            receipt("receipt_notification"),
+            401,
+            "mismatch",
+        ),
+        (vec![], receipt("receipt_notification"), 401, "missing"),
+        (vec![], document(EVENT), 200, "unchecked"),
+    ];
+    let mut stdout = Vec::new();
+    for (headers, body, status, auth) in cases {
+        assert_eq!(
+            http.post_with(&url, &headers, &body).status,
+            status,
+            "{body}"
+        );
+        let line = running.stdout_json();
+        assert_eq!(line["auth"], auth, "{line}");
+        assert_eq!(line["status"], status);
+        stdout.push(line.to_string());
+    }
+    assert!(stdout[0].contains("7742****"), "{}", stdout[0]);
+    assert!(stdout[3].contains("Token 7742****"), "{}", stdout[3]);
+    // Human output masks too, headers (-v) included.
+    let (mut human, human_url) = listen(false, &["-v", "--api-key", KEY]);
+    http.post(&human_url, &clubcollect(KEY, &[HEX_A], &[]));
+    stdout.push(human_block(&mut human));
+    http.post_with(
+        &human_url,
+        &[("authorization", &token)],
+        &receipt("receipt_notification"),
+    );
+    let block = human_block(&mut human);
+    assert!(block.contains("authorization: Token 7742****"), "{block}");
+    stdout.push(block);
+    http.post_with(
+        &human_url,
+        &[("authorization", "Token wrong")],
+        &receipt("receipt_notification"),
+    );
+    let block = human_block(&mut human);
+    assert!(
+        block.contains("mismatch: the Authorization: Token header differs"),
+        "{block}"
+    );
+    running.terminate();
+    human.terminate();
+    assert_eq!(running.wait_exit(), Some(0));
+    assert_eq!(human.wait_exit(), Some(0));
+    let stderr = [running.rest_of_stderr(), human.rest_of_stderr()].concat();
+    for text in stdout.iter().chain(&stderr) {
+        assert!(!text.contains(KEY), "the key leaked: {text}");
+        assert!(
+            !text.contains("c368f2dce09b78ddcaf50c61cd238b8e99c"),
+            "a key leaked: {text}"
+        );
+    }
+}
+
+#[test]
+fn a_redelivered_event_id_is_marked_duplicate() {
+    let (mut running, url) = listen(true, &[]);
+    let http = Http::new();
+    http.post(&url, &document(EVENT));
+    http.post(&url, &document("0b6f2a54-34e5-4c1e-9d6a-3a0f1f2b9c11"));
+    http.post(&url, &document(EVENT));
+    let flags: Vec<Value> = (0..3)
+        .map(|_| running.stdout_json()["duplicate"].clone())
+        .collect();
+    assert_eq!(flags, [json!(false), json!(false), json!(true)]);
+
+    let (mut human, human_url) = listen(false, &[]);
+    http.post(&human_url, &document(EVENT));
+    http.post(&human_url, &document(EVENT));
+    human_block(&mut human);
+    let block = human_block(&mut human);
+    assert!(block.contains("redelivery of #1"), "{block}");
+}
+
+#[test]
+fn bad_input_is_answered_and_the_listener_keeps_serving() {
+    let (mut running, url) = listen(true, &["--max-body", "1000"]);
+    let http = Http::new();
+
+    let answer = http.send("POST", &url, &[], b"{\"not\": json".to_vec());
+    assert_eq!(answer.status, 400);
+    let line = running.stdout_json();
+    assert_eq!(line["raw"], "{\"not\": json");
+    assert_eq!(line["body"], Value::Null);
+    assert!(
+        line["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("not valid JSON"),
+        "{line}"
+    );
+
+    assert_eq!(
+        http.send("POST", &url, &[], b"{\"a\":\"\xff\xfe\"}".to_vec())
+            .status,
+        400
+    );
+    let line = running.stdout_json();
+    assert_eq!(line["raw"], r#"{"a":"\xff\xfe"}"#);
+
+    let big = format!("{{\"pad\":\"{}\"}}", "x".repeat(2000));
+    assert_eq!(http.send("POST", &url, &[], big.into_bytes()).status, 413);
+    assert_eq!(running.stdout_json()["status"], 413);
+
+    let answer = http.send("GET", &url, &[], Vec::new());
+    assert_eq!(answer.status, 405);
+    assert_eq!(running.stdout_json()["method"], "GET");
+
+    assert_eq!(http.post(&url, &document(EVENT)).status, 200);
+    assert_eq!(running.stdout_json()["provider"], "document-status");
+
+    // Human output shows the undecodable bytes escaped.
+    let (mut human, human_url) = listen(false, &[]);
+    http.send("POST", &human_url, &[], b"caf\xe9 \x1b[31m".to_vec());
+    let block = human_block(&mut human);
+    assert!(block.contains(r"caf\xe9 \u{1b}[31m"), "{block}");
+}
+
+/// Sends `body` in HTTP/1.1 chunks of `chunk` bytes (no Content-Length) and returns the reply.
+fn send_chunked(url: &str, body: &[u8], chunk: usize) -> String {
+    let addr = url.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    let mut request = b"POST /chunked HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n".to_vec();
+    for piece in body.chunks(chunk) {
+        request.extend_from_slice(format!("{:x}\r\n", piece.len()).as_bytes());
+        request.extend_from_slice(piece);
+        request.extend_from_slice(b"\r\n");
+    }
+    request.extend_from_slice(b"0\r\n\r\n");
+    stream.write_all(&request).unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    let mut reply = String::new();
+    let _ = stream.read_to_string(&mut reply);
+    reply
+}
+
+#[test]
+fn chunked_bodies_are_joined_and_limited() {
+    let (mut running, url) = listen(true, &["--max-body", "1000"]);
+    let body = document(EVENT).to_string();
+    assert!(send_chunked(&url, body.as_bytes(), 16).starts_with("HTTP/1.1 200"));
+    let line = running.stdout_json();
+    assert_eq!(line["raw"], body);
+    assert_eq!(line["provider"], "document-status");
+    let big = format!("{{\"pad\":\"{}\"}}", "x".repeat(1500));
+    assert!(send_chunked(&url, big.as_bytes(), 400).starts_with("HTTP/1.1 413"));
+    assert_eq!(running.stdout_json()["status"], 413);
+}
+
+#[test]
+fn a_stalled_client_times_out() {
+    // In-process through the public API, with a short client timeout.
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let mut options = hooks::listen::ListenOptions::for_address("127.0.0.1:0").unwrap();
+        options.client_timeout = Duration::from_millis(300);
+        let mut listener = hooks::listen::Listener::bind(options).await.unwrap();
+        let addr = listener.addr;
+        let reply = tokio::task::spawn_blocking(move || {
+            let mut stream = std::net::TcpStream::connect(addr).unwrap();
+            stream
+                .write_all(b"POST /slow HTTP/1.1\r\nhost: x\r\ncontent-length: 100\r\n\r\n{\"a\":")
+                .unwrap();
+            let mut reply = String::new();
+            stream.set_read_timeout(Some(PATIENCE)).unwrap();
+            let _ = stream.read_to_string(&mut reply);
+            reply
+        })
+        .await
+        .unwrap();
+        assert!(reply.starts_with("HTTP/1.1 408"), "{reply}");
+        let notification = listener.next().await.unwrap();
+        assert_eq!(notification.status, 408);
+        assert!(!notification.valid);
+        // A client that never finishes its request head is dropped as well.
+        let closed = tokio::task::spawn_blocking(move || {
+            let mut stream = std::net::TcpStream::connect(addr).unwrap();
+            stream.write_all(b"POST /slow HTTP/1.1\r\nhost:").unwrap();
+            stream.set_read_timeout(Some(PATIENCE)).unwrap();
+            let mut rest = Vec::new();
+            stream.read_to_end(&mut rest).map(|_| rest)
+        })
+        .await
+        .unwrap();
+        assert!(closed.is_ok(), "the connection stayed open: {closed:?}");
+        listener.shutdown().await.unwrap();
+    });
+}
+
+#[test]
+fn the_listener_api_yields_parsed_notifications() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let options = hooks::listen::ListenOptions::for_address("127.0.0.1:0").unwrap();
+        let mut listener = hooks::listen::Listener::bind(options).await.unwrap();
+        assert!(listener.url.starts_with("http://127.0.0.1:"));
+        let client = reqwest::Client::new();
+        let body = json!({"processUniqueId": "p-1"});
+        let status = client
+            .post(&listener.url)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+            .status();
+        assert_eq!(status, 200);
+        let notification = listener.next().await.unwrap();
+        assert_eq!(notification.body, Some(body));
+        assert_eq!(notification.provider.as_str(), "partner-callbacks");
+        let out = hooks::output::Output {
+            json: true,
+            color: false,
+            color_stderr: false,
+            verbose: false,
+        };
+        let line: Value = serde_json::from_str(&notification.render(&out)).unwrap();
+        assert_eq!(line["kind"], "echo");
+        listener.shutdown().await.unwrap();
+    });
+}
+
+#[test]
+fn count_exits_zero_after_n_valid_notifications() {
+    let (mut running, url) = listen(true, &["--count", "2"]);
+    let http = Http::new();
+    assert_eq!(http.send("POST", &url, &[], b"nope".to_vec()).status, 400);
+    assert_eq!(http.post(&url, &document(EVENT)).status, 200);
+    assert_eq!(http.post(&url, &json!({"x": 1})).status, 200);
+    assert_eq!(running.wait_exit(), Some(0));
+    assert_eq!(running.stdout_json()["status"], 400);
+    assert_eq!(running.stdout_json()["status"], 200);
+    assert_eq!(running.stdout_json()["status"], 200);
+}
+
+#[test]
+fn timeout_exits_one_saying_how_many_arrived() {
+    let (mut running, url) = listen(true, &["--count", "3", "--timeout", "1"]);
+    let http = Http::new();
+    assert_eq!(http.post(&url, &document(EVENT)).status, 200);
+    assert_eq!(running.wait_exit(), Some(1));
+    let stderr = running.rest_of_stderr().join("\n");
+    assert!(
+        stderr.contains("waiting for 3 notifications: 1 valid notification"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn status_delay_and_fail_first_control_the_answer() {
+    let (_running, url) = listen(
+        true,
+        &["--status", "202", "--fail-first", "2", "--delay", "300"],
+    );
+    let http = Http::new();
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        let started = Instant::now();
+        statuses.push(http.post(&url, &document(EVENT)).status);
+        assert!(
+            started.elapsed() >= Duration::from_millis(300),
+            "--delay not applied"
+        );
+    }
+    assert_eq!(statuses, [503, 503, 202]);
+}
+
+#[test]
+fn record_holds_exact_bytes_and_sigterm_exits_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("record.jsonl");
+    let (mut running, url) = listen(true, &["--record", record.to_str().unwrap()]);
+    let http = Http::new();
+    let exact = "{ \"eventId\" : \"f47ac10b-58cc-4372-a567-0e02b2c3d479\",\n\t\"eventType\":\"DOCUMENT_STATUS_CHANGED\", \"occurredAt\":\"2025-03-30T10:15:00Z\", \"documentId\":\"caf\\u00e9 é\"}\n";
+    let answer = http.send(
+        "POST",
+        &format!("{url}/webhooks/ds?attempt=1&x=%20"),
+        &[
+            ("x-dup", "a"),
+            ("content-type", "application/json"),
+            ("x-dup", "b"),
+        ],
+        exact.as_bytes().to_vec(),
+    );
+    assert_eq!(answer.status, 200);
+    assert_eq!(
+        http.send("POST", &url, &[], b"invalid".to_vec()).status,
+        400
+    );
+    assert_eq!(http.post(&url, &json!({"n": 2})).status, 200);
+    for _ in 0..3 {
+        running.stdout_json();
+    }
+    running.terminate();
+    assert_eq!(running.wait_exit(), Some(0));
+
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&record).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let text = std::fs::read_to_string(&record).unwrap();
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "only valid notifications: {text}");
+    let first = &lines[0];
+    assert_eq!(first["method"], "POST");
+    assert_eq!(first["path"], "/webhooks/ds");
+    assert_eq!(first["query"], "attempt=1&x=%20");
+    assert_eq!(first["body"].as_str().unwrap(), exact);
+    let headers = first["headers"].as_array().unwrap();
+    let dups: Vec<&Value> = headers.iter().filter(|h| h[0] == "x-dup").collect();
+    assert_eq!(dups, [&json!(["x-dup", "a"]), &json!(["x-dup", "b"])]);
+    let at = first["received_at"].as_str().unwrap();
+    time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339).unwrap();
+    assert!(at.ends_with('Z'), "{at}");
+    assert_eq!(lines[1]["query"], Value::Null);
+    assert_eq!(lines[1]["body"], r#"{"n":2}"#);
+    let keys: Vec<&String> = first.as_object().unwrap().keys().collect();
+    assert_eq!(keys.len(), 6, "{keys:?}");
+}
+
+#[test]
+fn sigterm_lets_a_request_in_flight_finish() {
+    let (arrived, on_arrival) = std::sync::mpsc::channel();
+    let (release, on_release) = std::sync::mpsc::channel::<()>();
+    let (arrived, on_release) = (
+        std::sync::Mutex::new(arrived),
+        std::sync::Mutex::new(on_release),
+    );
+    let app = Recorder::start(move |_, _| {
+        arrived.lock().unwrap().send(()).unwrap();
+        let _ = on_release.lock().unwrap().recv_timeout(PATIENCE);
+        (200, "{}".into())
+    });
+    let (mut running, url) = listen(true, &["--forward-to", &app.url]);
+    let client = std::thread::spawn(move || Http::new().post(&url, &document(EVENT)).status);
+    on_arrival.recv_timeout(PATIENCE).unwrap();
+    running.terminate();
+    running.wait_stderr("stopping");
+    release.send(()).unwrap();
+    assert_eq!(client.join().unwrap(), 200);
+    assert_eq!(running.wait_exit(), Some(0));
+    assert_eq!(running.stdout_json()["status"], 200);
+}
+
+#[test]
+fn forward_to_relays_the_apps_status() {
+    let app = Recorder::always(201, r#"{"handled":true}"#);
+    let (mut running, url) = listen(true, &["--forward-to", &format!("{}/app/hook", app.url)]);
+    let http = Http::new();
+    let raw = r#"{"eventId":"f47ac10b-58cc-4372-a567-0e02b2c3d479","eventType":"DOCUMENT_STATUS_CHANGED"}"#;
+    let answer = http.send(
+        "POST",
+        &url,
+        &[("x-trace", "t1"), ("content-type", "application/json")],
+        raw.as_bytes().to_vec(),
+    );
+    assert_eq!(answer.status, 201);
+    assert_eq!(answer.body, r#"{"handled":true}"#);
+    let received = app.wait_for(1);
+    assert_eq!(received[0].method, "POST");
+    assert_eq!(received[0].uri, "/app/hook");
+    assert_eq!(received[0].body, raw.as_bytes());
+    assert_eq!(received[0].header("x-trace"), Some("t1"));
+    let line = running.stdout_json();
+    assert_eq!(line["status"], 201);
+    assert_eq!(line["forward"]["status"], 201);
+    assert!(line["forward"]["latency_ms"].is_u64());
+
+    // An app that is not there: 502.
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let gone = format!("http://{}/", free.local_addr().unwrap());
+    drop(free);
+    let (mut running, url) = listen(true, &["--forward-to", &gone]);
+    assert_eq!(http.post(&url, &json!({"x": 1})).status, 502);
+    let line = running.stdout_json();
+    assert_eq!(line["status"], 502);
+    assert!(
+        line["forward"]["error"]
+            .as_str()
+            .unwrap()
+            .contains("failed"),
+        "{line}"
+    );
+}
+
+/// Fetches the listener's certificate with a client that accepts any, then checks it against
+/// the printed fingerprint and uses it as the only root for a client that verifies for real.
+fn check_tls(running: &mut Running, url: &str) {
+    let printed = running
+        .stderr_seen
+        .iter()
+        .find_map(|line| line.split("SHA-256 fingerprint ").nth(1))
+        .expect("fingerprint on stderr")
+        .trim()
+        .to_string();
+    assert!(url.starts_with("https://127.0.0.1:"), "{url}");
+    let addr: SocketAddr = url.trim_start_matches("https://").parse().unwrap();
+    let grabber = Http::with(
+        reqwest::Client::builder()
+            .danger_accept_invalid_certs(true)
+            .tls_info(true),
+    );
+    let der = grabber.runtime.block_on(async {
+        let response = grabber.client.get(url).send().await.unwrap();
+        let info = response
+            .extensions()
+            .get::<reqwest::tls::TlsInfo>()
+            .unwrap();
+        info.peer_certificate().unwrap().to_vec()
+    });
+    let fingerprint = hooks::listen::fingerprint(&der.clone().into());
+    assert_eq!(fingerprint, printed);
+
+    let verifying = Http::with(
+        reqwest::Client::builder()
+            .tls_built_in_root_certs(false)
+            .add_root_certificate(reqwest::Certificate::from_der(&der).unwrap())
+            .resolve("localhost", addr),
+    );
+    let port = addr.port();
+    for host in ["localhost", "127.0.0.1"] {
+        let answer = verifying.post(&format!("https://{host}:{port}/tls"), &document(EVENT));
+        assert_eq!(answer.status, 200, "{host}");
+    }
+}
+
+#[test]
+fn tls_serves_a_self_signed_certificate_with_its_fingerprint() {
+    let (mut running, url) = listen(true, &["--tls"]);
+    check_tls(&mut running, &url);
+    assert_eq!(
+        running.stdout_json()["status"],
+        405,
+        "the certificate fetch"
+    );
+    assert_eq!(running.stdout_json()["provider"], "document-status");
+}
+
+#[test]
+fn tls_serves_given_cert_and_key_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let certified =
+        rcgen::generate_simple_self_signed(vec!["localhost".to_string(), "127.0.0.1".to_string()])
+            .unwrap();
+    let cert = dir.path().join("cert.pem");
+    let key = dir.path().join("key.pem");
+    std::fs::write(&cert, certified.cert.pem()).unwrap();
+    std::fs::write(&key, certified.signing_key.serialize_pem()).unwrap();
+    let (mut running, url) = listen(
+        true,
+        &[
+            "--tls",
+            "--cert",
+            cert.to_str().unwrap(),
+            "--key",
+            key.to_str().unwrap(),
+        ],
+    );
+    check_tls(&mut running, &url);
+    let printed = hooks::listen::fingerprint(certified.cert.der());
+    assert!(running.stderr_seen.iter().any(|l| l.contains(&printed)));
+}
+
+#[test]
+fn bad_options_are_usage_errors() {
+    hooks()
+        .args(["listen", "--port", "0", "--forward-to", "not a url"])
+        .assert()
+        .code(2);
+    hooks()
+        .args([
+            "listen",
+            "--port",
+            "0",
+            "--record",
+            "/nonexistent-dir/x.jsonl",
+        ])
+        .assert()
+        .code(2);
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    hooks()
+        .args(["listen", "--port", &port])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot listen on 127.0.0.1:"));
+}
