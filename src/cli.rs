@@ -187,7 +187,8 @@ pub struct EchoArgs {
     /// Send this JSON document as the raw body (a file, or - for stdin)
     #[arg(long, value_name = "FILE")]
     pub body: Option<PathBuf>,
-    /// Listen on ADDR (a port, or host:port) and wait for the echoed notification
+    /// Listen on ADDR (a port, or host:port) and wait for the echoed notification; exit 1 if
+    /// it has not arrived within --timeout
     #[arg(long, value_name = "ADDR")]
     pub wait_on: Option<String>,
     #[command(flatten)]

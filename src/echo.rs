@@ -1,6 +1,9 @@
 //! `hooks echo`: asks the Callback API to fire a test notification at the registered
 //! callback. The body must hold exactly one of `processUniqueId` / `simulationUniqueId`;
-//! that is checked before anything is sent.
+//! that is checked before anything is sent. With `--wait-on`, it also listens for the
+//! notification the echo fires, with the same code as `hooks listen`, and checks it arrives.
+
+use std::time::Duration;
 
 use reqwest::Method;
 use serde_json::{Map, Value};
@@ -9,6 +12,7 @@ use crate::cli::{EchoArgs, GlobalArgs};
 use crate::client::ApiClient;
 use crate::config::ApiSettings;
 use crate::error::{Error, Result};
+use crate::listen::{ListenOptions, Listener};
 use crate::output::Output;
 use crate::payload::read_json_object;
 
@@ -62,11 +66,19 @@ pub fn check_type(notification_type: u32) -> Result<()> {
 
 pub async fn run(args: EchoArgs, global: &GlobalArgs, out: Output) -> Result<()> {
     check_type(args.notification_type)?;
-    let body = Value::Object(echo_body(&args)?);
+    let body = echo_body(&args)?;
+    let expected = sent_id(&body);
+    let body = Value::Object(body);
     let settings = ApiSettings::resolve(global)?;
-    if args.wait_on.is_some() {
-        return Err(Error::usage("--wait-on is not implemented yet"));
-    }
+    // Bound before the echo is requested, so a fast delivery cannot arrive before we listen.
+    let listener = match &args.wait_on {
+        Some(address) => {
+            let listener = Listener::bind(ListenOptions::for_address(address)?).await?;
+            out.note(format!("listening on {}", listener.url));
+            Some(listener)
+        }
+        None => None,
+    };
     let client = ApiClient::new(settings, args.http.timeout, out);
     let type_segment = args.notification_type.to_string();
     let url = client.settings.url(&[
@@ -80,14 +92,87 @@ pub async fn run(args: EchoArgs, global: &GlobalArgs, out: Output) -> Result<()>
         .send(Method::POST, url, Some(&body))
         .await?
         .error_for_status()?;
-    response.report(
-        &out,
-        args.notification_type,
-        &body,
-        format!(
-            "echo for notification type {} accepted: {}",
-            args.notification_type, response.status
-        ),
+    let headline = format!(
+        "echo for notification type {} accepted: {}",
+        args.notification_type, response.status
     );
-    Ok(())
+    match listener {
+        None => {
+            response.report(&out, args.notification_type, &body, headline);
+            Ok(())
+        }
+        Some(listener) => {
+            // The notification is the result; the API's answer is a diagnostic here.
+            out.note(headline);
+            wait_for_echo(
+                listener,
+                expected,
+                Duration::from_secs(args.http.timeout),
+                out,
+            )
+            .await
+        }
+    }
+}
+
+/// The id field the echo body carries and its value: what the delivered notification must echo.
+fn sent_id(body: &Map<String, Value>) -> (&'static str, Value) {
+    ID_FIELDS
+        .into_iter()
+        .find_map(|field| body.get(field).map(|value| (field, value.clone())))
+        .expect("check_one_id guarantees one id field")
+}
+
+/// Waits for the notification that carries `field: value`; prints it as `hooks listen` would.
+async fn wait_for_echo(
+    mut listener: Listener,
+    (field, value): (&'static str, Value),
+    timeout: Duration,
+    out: Output,
+) -> Result<()> {
+    let deadline = tokio::time::Instant::now() + timeout;
+    let mut others: Vec<String> = Vec::new();
+    loop {
+        match tokio::time::timeout_at(deadline, listener.next()).await {
+            Ok(Some(notification)) => {
+                let echoed = notification.body.as_ref().and_then(|body| body.get(field));
+                if echoed == Some(&value) {
+                    notification.print(&out);
+                    listener.shutdown().await?;
+                    return Ok(());
+                }
+                let seen = format!(
+                    "{} {} ({}{})",
+                    notification.method,
+                    notification.path,
+                    notification.provider.as_str(),
+                    echoed.map(|v| format!(", {field} {v}")).unwrap_or_default()
+                );
+                out.note(format!("not the echo, still waiting: {seen}"));
+                others.push(seen);
+            }
+            Ok(None) => {
+                return Err(Error::failure(format!(
+                    "the listener on {} stopped before the echo arrived",
+                    listener.url
+                )));
+            }
+            Err(_) => {
+                let arrived = if others.is_empty() {
+                    "nothing arrived".to_string()
+                } else {
+                    format!(
+                        "{} other request(s) arrived: {}",
+                        others.len(),
+                        others.join("; ")
+                    )
+                };
+                return Err(Error::failure(format!(
+                    "no notification with {field} {value} arrived on {} within {}s; {arrived}",
+                    listener.url,
+                    timeout.as_secs()
+                )));
+            }
+        }
+    }
 }

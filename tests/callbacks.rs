@@ -286,12 +286,7 @@ fn a_server_error_exits_1_naming_url_status_and_the_servers_text() {
 
 #[test]
 fn an_unreachable_server_exits_1_naming_the_url() {
-    // A port that was free a moment ago and has no listener now.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     hooks()
         .args(["callbacks", "list"])
         .env("HOOKS_BASE_URL", format!("http://127.0.0.1:{port}"))

@@ -316,3 +316,12 @@ pub fn is_uuid_v4(id: &serde_json::Value) -> bool {
         .and_then(|s| uuid::Uuid::parse_str(s).ok())
         .is_some_and(|u| u.get_version_num() == 4)
 }
+
+/// A port that was free a moment ago, for commands that bind an address we must name up
+/// front (`echo --wait-on PORT`); nothing else on this machine picks ports from our range.
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("bind 127.0.0.1:0")
+        .port()
+}
