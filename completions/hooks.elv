@@ -189,6 +189,8 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
             cand --fresh-ids 'Give every delivery new identifiers and occurredAt = now'
+            cand -k 'Accept any TLS certificate, e.g. the self-signed one of `hooks listen --tls`'
+            cand --insecure 'Accept any TLS certificate, e.g. the self-signed one of `hooks listen --tls`'
             cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
             cand -v 'Trace requests and responses on stderr (secrets masked)'
             cand --verbose 'Trace requests and responses on stderr (secrets masked)'

@@ -164,6 +164,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand replay" -l color -d 'When to
 always\t''
 never\t''"
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l fresh-ids -d 'Give every delivery new identifiers and occurredAt = now'
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -s k -l insecure -d 'Accept any TLS certificate, e.g. the self-signed one of `hooks listen --tls`'
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -s h -l help -d 'Print help (see more with \'--help\')'

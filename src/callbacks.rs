@@ -128,18 +128,28 @@ async fn list(args: ListArgs, global: &GlobalArgs, out: Output) -> Result<()> {
     Ok(())
 }
 
-/// The list of registrations: the document itself when it is an array, else its first
-/// array-of-objects field (`items`, `callbacks`, `data`, …: the provider does not say).
+/// Field names a list of registrations is usually wrapped in; the provider does not say.
+const LIST_FIELDS: [&str; 5] = ["items", "callbacks", "data", "results", "content"];
+
+/// The list of registrations: the document itself when it is an array, else a wrapped list:
+/// a usual field name first, then any non-empty array of objects (so `"errors": []` beside
+/// the list cannot hide it).
 fn callback_entries(document: &Value) -> Vec<Value> {
+    let objects = |value: &Value| match value {
+        Value::Array(items) if items.iter().all(Value::is_object) => Some(items.clone()),
+        _ => None,
+    };
     match document {
         Value::Array(items) => items.clone(),
-        Value::Object(map) => map
-            .values()
-            .find_map(|v| match v {
-                Value::Array(items) if items.iter().all(Value::is_object) => Some(items.clone()),
-                _ => None,
+        Value::Object(map) => LIST_FIELDS
+            .iter()
+            .find_map(|name| map.get(*name).and_then(objects))
+            .or_else(|| {
+                map.values()
+                    .filter_map(objects)
+                    .find(|items| !items.is_empty())
             })
-            .unwrap_or_else(|| vec![document.clone()]),
+            .unwrap_or_default(),
         _ => Vec::new(),
     }
 }
@@ -244,6 +254,10 @@ mod tests {
         assert_eq!(callback_entries(&listed).len(), 1);
         let wrapped = json!({"total": 2, "items": [{"url": "a"}, {"url": "b"}]});
         assert_eq!(callback_entries(&wrapped).len(), 2);
+        let beside_errors = json!({"errors": [], "items": [{"url": "a"}]});
+        assert_eq!(callback_entries(&beside_errors).len(), 1);
+        let unusual = json!({"a": [], "registrations": [{"url": "a"}]});
+        assert_eq!(callback_entries(&unusual).len(), 1);
     }
 
     #[test]

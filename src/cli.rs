@@ -105,11 +105,14 @@ pub enum Command {
     },
 }
 
+/// The longest `--timeout`: a year. Longer values would overflow the clock's arithmetic.
+const MAX_TIMEOUT_SECS: u64 = 365 * 24 * 3600;
+
 /// Options shared by every command that calls the Callback API.
 #[derive(Debug, Args, Clone)]
 pub struct HttpArgs {
     /// Seconds to wait for a connection and for a whole response
-    #[arg(long, default_value_t = 30, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, default_value_t = 30, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     pub timeout: u64,
 }
 
@@ -207,7 +210,7 @@ pub struct ListenArgs {
     #[arg(long, value_name = "N")]
     pub count: Option<u64>,
     /// With --count: exit 1 if the count is not reached within SECS
-    #[arg(long, value_name = "SECS")]
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     pub timeout: Option<u64>,
     /// Check ClubCollect's body api_key and ReceiptHero's `Authorization: Token` against KEY
     #[arg(
@@ -290,8 +293,11 @@ pub struct ReplayArgs {
     #[arg(long, default_value = "10m", value_name = "DUR")]
     pub interval: String,
     /// Seconds to wait for each response
-    #[arg(long, default_value_t = 30, value_name = "SECS")]
+    #[arg(long, default_value_t = 30, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     pub timeout: u64,
+    /// Accept any TLS certificate, e.g. the self-signed one of `hooks listen --tls`
+    #[arg(long, short = 'k')]
+    pub insecure: bool,
 }
 
 #[derive(Debug, Subcommand)]

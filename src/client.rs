@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::config::ApiSettings;
 use crate::error::{Error, Result};
-use crate::output::{Output, mask_authorization, pretty_json};
+use crate::output::{Output, mask, mask_authorization, pretty_json};
 
 pub const USER_AGENT: &str = concat!("hooks/", env!("CARGO_PKG_VERSION"));
 
@@ -17,18 +17,31 @@ pub const USER_AGENT: &str = concat!("hooks/", env!("CARGO_PKG_VERSION"));
 const IDEMPOTENT_TRIES: u32 = 3;
 const FIRST_BACKOFF: Duration = Duration::from_millis(200);
 
-/// A reqwest client with our User-Agent and `timeout` for connecting and for the whole exchange.
-pub fn http_client(timeout: Duration) -> reqwest::Client {
+/// A reqwest client with our User-Agent and `timeout` for connecting and for the whole
+/// exchange. `any_certificate` is for local HTTPS with a self-signed certificate
+/// (`hooks listen --tls`), and only ever on the user's explicit `--insecure`.
+pub fn http_client(timeout: Duration, any_certificate: bool) -> reqwest::Client {
     reqwest::Client::builder()
         .user_agent(USER_AGENT)
         .connect_timeout(timeout)
         .timeout(timeout)
+        .danger_accept_invalid_certs(any_certificate)
         .build()
         .expect("a reqwest client with rustls and no custom roots always builds")
 }
 
+/// `url` fit to print: a password in it is masked.
+pub fn redacted(url: &Url) -> Url {
+    let mut shown = url.clone();
+    if let Some(password) = url.password() {
+        let _ = shown.set_password(Some(&mask(password)));
+    }
+    shown
+}
+
 /// A network failure as one line: what we tried, and why it failed (reqwest hides the cause).
 pub fn describe_send_error(method: &Method, url: &Url, error: &reqwest::Error) -> String {
+    let url = redacted(url);
     if error.is_timeout() {
         return format!("{method} {url} timed out");
     }
@@ -137,7 +150,7 @@ pub struct ApiClient {
 impl ApiClient {
     pub fn new(settings: ApiSettings, timeout_secs: u64, out: Output) -> Self {
         ApiClient {
-            http: http_client(Duration::from_secs(timeout_secs)),
+            http: http_client(Duration::from_secs(timeout_secs), false),
             settings,
             out,
         }
@@ -162,12 +175,13 @@ impl ApiClient {
                 Ok(response) if attempt < tries && is_retryable_status(response.status) => {
                     self.out.trace(format!(
                         "* {} answered {}; retrying in {} ms",
-                        url,
+                        response.url,
                         response.status,
                         backoff.as_millis()
                     ));
                 }
-                Err(e) if attempt < tries && (e.is_connect() || e.is_timeout()) => {
+                // Not after a timeout: --timeout bounds the command, not each of several tries.
+                Err(e) if attempt < tries && e.is_connect() => {
                     self.out.trace(format!(
                         "* {}; retrying in {} ms",
                         describe_send_error(&method, &url, &e),
@@ -195,7 +209,7 @@ impl ApiClient {
             .request(method.clone(), url.clone())
             .header(reqwest::header::AUTHORIZATION, &authorization)
             .header(reqwest::header::ACCEPT, "application/json");
-        self.out.trace(format!("> {method} {url}"));
+        self.out.trace(format!("> {method} {}", redacted(url)));
         self.out.trace(format!(
             "> authorization: {}",
             mask_authorization(&authorization)
@@ -213,7 +227,7 @@ impl ApiClient {
         }
         Ok(ApiResponse {
             method: method.clone(),
-            url: url.clone(),
+            url: redacted(url),
             status,
             body,
         })

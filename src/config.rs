@@ -66,8 +66,18 @@ fn load_profile(requested: Option<&str>) -> Result<Profile> {
         }
     };
     let path = path.unwrap_or_default();
-    let config: ConfigFile = toml::from_str(&text)
-        .map_err(|e| Error::usage(format!("config file {} is not valid: {e}", path.display())))?;
+    let config: ConfigFile = toml::from_str(&text).map_err(|e| {
+        // Only the message and the line: toml's own rendering quotes the line, token and all.
+        let line = e
+            .span()
+            .map(|span| format!(" at line {}", text[..span.start].matches('\n').count() + 1))
+            .unwrap_or_default();
+        Error::usage(format!(
+            "config file {} is not valid{line}: {}",
+            path.display(),
+            e.message()
+        ))
+    })?;
     match requested {
         Some(name) => config.profiles.get(name).cloned().ok_or_else(|| {
             let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();
@@ -109,6 +119,12 @@ impl ApiSettings {
             .ok_or_else(|| missing("partner id", "partner", "HOOKS_PARTNER", "partner"))?;
         let token = pick(&global.token, profile.token)
             .ok_or_else(|| missing("token", "token", "HOOKS_TOKEN", "token"))?;
+        if reqwest::header::HeaderValue::from_str(&format!("Bearer {token}")).is_err() {
+            return Err(Error::usage(
+                "the token (--token / HOOKS_TOKEN) holds characters an HTTP header cannot carry \
+                 (a line break or control character?)",
+            ));
+        }
         Ok(ApiSettings {
             base_url: parse_http_url(&base_url, "base URL")?,
             partner,

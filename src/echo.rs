@@ -13,7 +13,7 @@ use crate::client::ApiClient;
 use crate::config::ApiSettings;
 use crate::error::{Error, Result};
 use crate::listen::{ListenOptions, Listener};
-use crate::output::Output;
+use crate::output::{Output, escape_controls};
 use crate::payload::read_json_object;
 
 /// The notification types the echo endpoint documents.
@@ -144,7 +144,7 @@ async fn wait_for_echo(
                 let seen = format!(
                     "{} {} ({}{})",
                     notification.method,
-                    notification.path,
+                    escape_controls(&notification.path),
                     notification.provider.as_str(),
                     echoed.map(|v| format!(", {field} {v}")).unwrap_or_default()
                 );

@@ -224,3 +224,50 @@ fn delete_on_a_terminal_asks_for_confirmation() {
     assert_eq!(api.requests().len(), 1);
     assert_eq!(api.requests()[0].method, "DELETE");
 }
+
+#[test]
+fn a_config_error_does_not_quote_the_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(&dir, "[profiles.default]\ntoken=eyJhbGciOiSECRETTOKEN\n");
+    hooks()
+        .env("HOOKS_CONFIG", &config)
+        .args(["callbacks", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("line 2"))
+        .stderr(predicate::str::contains("SECRETTOKEN").not());
+}
+
+#[test]
+fn a_password_in_the_base_url_is_masked_in_errors() {
+    hooks()
+        .args(["callbacks", "list", "--partner", PARTNER, "--token", "t"])
+        .args([
+            "--base-url",
+            &format!("http://user:PASSWORD123@127.0.0.1:{}/", free_port()),
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("user:PASS****@127.0.0.1"))
+        .stderr(predicate::str::contains("PASSWORD123").not());
+}
+
+#[test]
+fn a_token_that_cannot_be_a_header_is_a_usage_error_not_shown() {
+    let api = Recorder::ok();
+    hooks()
+        .args([
+            "callbacks",
+            "list",
+            "--partner",
+            PARTNER,
+            "--base-url",
+            &api.url,
+        ])
+        .args(["--token", "sec\nret-value"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--token"))
+        .stderr(predicate::str::contains("ret-value").not());
+    assert!(api.requests().is_empty());
+}

@@ -112,7 +112,7 @@ fn echo_wait_on_prints_the_echoed_notification_and_exits_0() {
 fn echo_wait_on_times_out_with_exit_1_saying_what_arrived_instead() {
     // A Callback API that accepts the echo but never delivers it.
     let api = Recorder::always(202, r#"{"accepted":true}"#);
-    let port = free_port();
+    // The window for the other request to land is the whole timeout: generous for slow CI.
     let mut echo = Running::start(
         &[
             "echo",
@@ -120,9 +120,9 @@ fn echo_wait_on_times_out_with_exit_1_saying_what_arrived_instead() {
             "--process-id",
             "p-expected",
             "--wait-on",
-            &port.to_string(),
+            "0",
             "--timeout",
-            "2",
+            "8",
         ],
         &[
             ("HOOKS_BASE_URL", &api.url),
@@ -180,4 +180,23 @@ fn echo_wait_on_a_bad_address_is_a_usage_error_and_nothing_is_sent() {
         .assert()
         .code(2);
     assert!(api.requests().is_empty());
+}
+
+#[test]
+fn replay_reaches_listen_tls_only_with_insecure() {
+    let mut listen = Running::start(&["listen", "--port", "0", "--tls", "--json"], &[]);
+    let url = listen.listen_url();
+    assert!(url.starts_with("https://"), "{url}");
+    hooks()
+        .args(["replay", "clubcollect/realtime", "--to", &url])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("certificate"));
+    hooks()
+        .args(["replay", "clubcollect/realtime", "--insecure", "--to", &url])
+        .assert()
+        .success();
+    let seen = listen.stdout_json();
+    assert_eq!(seen["provider"], "clubcollect");
+    assert_eq!(seen["kind"], "realtime");
 }

@@ -55,7 +55,7 @@ impl Forwarder {
     pub fn new(url: reqwest::Url) -> Forwarder {
         Forwarder {
             url,
-            client: http_client(FORWARD_TIMEOUT),
+            client: http_client(FORWARD_TIMEOUT, false),
         }
     }
 

@@ -215,7 +215,7 @@ fn deliver_on_this_thread(shared: Arc<Shared>, round: Arc<Round>, tasks: u64) ->
         .build()
         .map_err(|e| Error::failure(format!("cannot start a delivery runtime: {e}")))?;
     runtime.block_on(async {
-        let client = http_client(shared.plan.timeout);
+        let client = http_client(shared.plan.timeout, shared.plan.insecure);
         let mut workers = JoinSet::new();
         for _ in 0..tasks {
             let transport = match &shared.direct {

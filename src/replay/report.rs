@@ -268,8 +268,11 @@ impl Reporter {
             self.out.json_line(&summary);
         } else {
             let mut text = format!(
-                "sent {} deliveries ({} requests) in {:.2} s: {} answered 2xx",
-                self.sent, self.requests, seconds, self.ok
+                "sent {} ({}) in {:.2} s: {} answered 2xx",
+                count(self.sent, "delivery", "deliveries"),
+                count(self.requests, "request", "requests"),
+                seconds,
+                self.ok
             );
             if failed > 0 {
                 text.push_str(&format!(", {failed} failed ({by_status})"));
@@ -315,6 +318,11 @@ impl Reporter {
             )))
         }
     }
+}
+
+/// `1 delivery`, `2 deliveries`.
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn round3(value: f64) -> f64 {

@@ -109,6 +109,13 @@ fn collect_json_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         let path = entry
             .map_err(|e| Error::usage(format!("cannot read directory {}: {e}", dir.display())))?
             .path();
+        // Hidden files and folders (.git, editor and build state) are never payloads.
+        if path
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+        {
+            continue;
+        }
         if path.is_dir() {
             collect_json_files(&path, out)?;
         } else if path

@@ -46,7 +46,7 @@ enum Outcome {
 impl Deliverer {
     pub fn new(schedule: Vec<Duration>, out: Output) -> Self {
         Deliverer {
-            http: http_client(ATTEMPT_TIMEOUT),
+            http: http_client(ATTEMPT_TIMEOUT, false),
             schedule,
             out,
             unfinished: AtomicUsize::new(0),

@@ -317,8 +317,10 @@ pub fn is_uuid_v4(id: &serde_json::Value) -> bool {
         .is_some_and(|u| u.get_version_num() == 4)
 }
 
-/// A port that was free a moment ago, for commands that bind an address we must name up
-/// front (`echo --wait-on PORT`); nothing else on this machine picks ports from our range.
+/// A port that was free a moment ago, for an address that must be named before the command
+/// that binds it runs (a callback URL for `echo --wait-on PORT`). Another bind to port 0
+/// could take it in between; the kernel hands out ephemeral ports in a spread-out order, so
+/// that is rare. Prefer `--port 0` and the ready line wherever the port need not be known.
 pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
