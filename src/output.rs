@@ -100,6 +100,23 @@ pub fn mask_authorization(value: &str) -> String {
     }
 }
 
+/// A header value fit to print: credentials (`Authorization`, cookies, anything named like a
+/// key, token, secret or signature) are masked.
+pub fn mask_header(name: &str, value: &str) -> String {
+    let name = name.to_ascii_lowercase();
+    if name == "authorization" || name == "proxy-authorization" {
+        mask_authorization(value)
+    } else if name.contains("cookie")
+        || ["key", "token", "secret", "signature", "password"]
+            .iter()
+            .any(|word| name.contains(word))
+    {
+        mask(value)
+    } else {
+        value.to_string()
+    }
+}
+
 /// Pretty-printed JSON, syntax-coloured when colour is on.
 pub fn pretty_json(value: &Value, color: bool) -> String {
     if !color {
@@ -201,6 +218,16 @@ mod tests {
         assert_eq!(mask("7742c368f2dce09b"), "7742****");
         assert_eq!(mask("ab"), "ab****");
         assert_eq!(mask_authorization("Bearer eyJhbGciOi"), "Bearer eyJh****");
+        assert_eq!(mask_header("Cookie", "session=abcdef"), "sess****");
+        assert_eq!(mask_header("X-Api-Key", "abcdef"), "abcd****");
+        assert_eq!(
+            mask_header("Proxy-Authorization", "Basic dXNlcg=="),
+            "Basic dXNl****"
+        );
+        assert_eq!(
+            mask_header("Content-Type", "application/json"),
+            "application/json"
+        );
     }
 
     #[test]

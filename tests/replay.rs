@@ -730,3 +730,28 @@ fn https_targets_are_sent_over_tls() {
     );
     assert!(server.requests().is_empty());
 }
+
+#[test]
+fn verbose_traces_mask_every_credential_header() {
+    let server = Recorder::ok();
+    let output = replay(
+        &server.url,
+        &[
+            "-v",
+            "clubcollect/realtime",
+            "-H",
+            "X-Api-Key: supersecretvalue",
+            "-H",
+            "Cookie: s=sessionsecret",
+        ],
+    );
+    assert!(output.status.success(), "{output:?}");
+    let err = stderr(&output);
+    assert!(err.contains("supe****"), "{err}");
+    assert!(!err.contains("supersecretvalue"), "{err}");
+    assert!(!err.contains("sessionsecret"), "{err}");
+    assert_eq!(
+        server.requests()[0].header("x-api-key"),
+        Some("supersecretvalue")
+    );
+}

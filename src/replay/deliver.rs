@@ -15,9 +15,9 @@ use tokio::task::JoinSet;
 use super::direct::{Connection, Target};
 use super::report::Reporter;
 use super::{Plan, Template};
-use crate::client::{describe_send_error, http_client, server_error_text};
+use crate::client::{describe_send_error, http_client, redacted, server_error_text};
 use crate::error::{Error, Result};
-use crate::output::{Output, mask, mask_authorization};
+use crate::output::{Output, mask, mask_header};
 use crate::payload::apply_assignment;
 use crate::providers::Provider;
 use crate::providers::generate::{CLUBCOLLECT_KEY_FIELD, carry_into, clubcollect_ids, freshen};
@@ -406,15 +406,10 @@ impl Shared {
 
     /// `-v`: the request with its secrets (Authorization, ClubCollect's api_key) masked.
     fn trace_request(&self, method: &Method, headers: &HeaderMap, body: &Bytes) {
-        let mut lines = vec![format!("> {method} {}", self.plan.url)];
+        let mut lines = vec![format!("> {method} {}", redacted(&self.plan.url))];
         for (name, value) in headers {
             let value = String::from_utf8_lossy(value.as_bytes());
-            let value = if name == reqwest::header::AUTHORIZATION {
-                mask_authorization(&value)
-            } else {
-                value.into_owned()
-            };
-            lines.push(format!("> {name}: {value}"));
+            lines.push(format!("> {name}: {}", mask_header(name.as_str(), &value)));
         }
         let text = match serde_json::from_slice::<Value>(body) {
             Ok(Value::Object(mut map)) => {
