@@ -164,31 +164,15 @@ fn errors_are_plain_when_stderr_is_not_a_terminal() {
         .stderr(predicate::str::contains("\u{1b}[").not());
 }
 
-/// Runs `hooks ARGS` on a pseudo-terminal (util-linux `script`, on every Debian) against
-/// `api`, typing `keys`; returns what the terminal showed.
-fn on_terminal(api: &Recorder, args: &str, envs: &[(&str, &str)], keys: &str) -> String {
-    use std::io::Write;
-    let mut child = std::process::Command::new("script")
-        .args(["-qec", &format!("{BIN} {args}"), "/dev/null"])
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .env("HOOKS_CONFIG", "/nonexistent/hooks-test-config.toml")
-        .env("HOOKS_BASE_URL", &api.url)
-        .env("HOOKS_PARTNER", PARTNER)
-        .env("HOOKS_TOKEN", "t")
-        .envs(envs.iter().copied())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("run script");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(keys.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    String::from_utf8_lossy(&output.stdout).into_owned()
+/// `hooks ARGS` on a pseudo-terminal against `api`, with `envs` and typed `keys`.
+fn on_api_terminal(api: &Recorder, args: &str, envs: &[(&str, &str)], keys: &str) -> String {
+    let mut all = vec![
+        ("HOOKS_BASE_URL", api.url.as_str()),
+        ("HOOKS_PARTNER", PARTNER),
+        ("HOOKS_TOKEN", "t"),
+    ];
+    all.extend_from_slice(envs);
+    on_terminal(args, &all, keys)
 }
 
 /// `auto` colours a terminal unless NO_COLOR is set.
@@ -198,13 +182,13 @@ fn auto_colour_follows_the_terminal_and_no_color() {
         200,
         r#"[{"notificationType":5,"url":"https://me.example/5"}]"#,
     );
-    let coloured = on_terminal(&api, "callbacks list", &[], "");
+    let coloured = on_api_terminal(&api, "callbacks list", &[], "");
     assert!(coloured.contains("https://me.example/5"), "{coloured}");
     assert!(
         coloured.contains("\u{1b}["),
         "colour on a terminal: {coloured:?}"
     );
-    let plain = on_terminal(&api, "callbacks list", &[("NO_COLOR", "1")], "");
+    let plain = on_api_terminal(&api, "callbacks list", &[("NO_COLOR", "1")], "");
     assert!(plain.contains("https://me.example/5"), "{plain}");
     assert!(!plain.contains("\u{1b}["), "NO_COLOR: {plain:?}");
 }
@@ -213,13 +197,13 @@ fn auto_colour_follows_the_terminal_and_no_color() {
 #[test]
 fn delete_on_a_terminal_asks_for_confirmation() {
     let api = Recorder::always(204, "");
-    let declined = on_terminal(&api, "callbacks delete 5", &[], "n");
+    let declined = on_api_terminal(&api, "callbacks delete 5", &[], "n");
     assert!(
         declined.contains("Delete the callback for notification type 5?"),
         "{declined}"
     );
     assert!(api.requests().is_empty(), "declined: nothing sent");
-    let accepted = on_terminal(&api, "callbacks delete 5", &[], "y");
+    let accepted = on_api_terminal(&api, "callbacks delete 5", &[], "y");
     assert!(accepted.contains("deleted"), "{accepted}");
     assert_eq!(api.requests().len(), 1);
     assert_eq!(api.requests()[0].method, "DELETE");

@@ -755,3 +755,22 @@ fn verbose_traces_mask_every_credential_header() {
         Some("supersecretvalue")
     );
 }
+
+#[test]
+fn many_deliveries_draw_a_progress_bar_on_a_terminal() {
+    let server = Recorder::ok();
+    let shown = on_terminal(
+        &format!(
+            "replay clubcollect/realtime --repeat 50 --to {}",
+            server.url
+        ),
+        &[("TERM", "xterm")],
+        "",
+    );
+    assert!(shown.contains("/50 deliveries in"), "{shown:?}");
+    assert!(
+        shown.contains('\u{2591}') || shown.contains('\u{2588}'),
+        "a bar: {shown:?}"
+    );
+    assert_eq!(server.requests().len(), 50);
+}

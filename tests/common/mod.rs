@@ -327,3 +327,28 @@ pub fn free_port() -> u16 {
         .expect("bind 127.0.0.1:0")
         .port()
 }
+
+/// Runs `hooks ARGS` with a pseudo-terminal as its stdin, stdout and stderr (util-linux
+/// `script`, on every Debian), `envs` added to an empty environment, typing `keys`; returns
+/// what the terminal showed.
+pub fn on_terminal(args: &str, envs: &[(&str, &str)], keys: &str) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &format!("{BIN} {args}"), "/dev/null"])
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("HOOKS_CONFIG", "/nonexistent/hooks-test-config.toml")
+        .envs(envs.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run script");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(keys.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
