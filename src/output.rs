@@ -86,9 +86,13 @@ impl Output {
     }
 }
 
-/// Keeps the first four characters of a secret so it can be recognised, hides the rest.
+/// Keeps the first four characters of a secret so it can be recognised, hides the rest; a
+/// short secret shows at most half of itself.
 pub fn mask(secret: &str) -> String {
-    let shown: String = secret.chars().take(4).collect();
+    let shown: String = secret
+        .chars()
+        .take(4.min(secret.chars().count() / 2))
+        .collect();
     format!("{shown}****")
 }
 
@@ -216,10 +220,11 @@ mod tests {
     #[test]
     fn mask_keeps_four_characters() {
         assert_eq!(mask("7742c368f2dce09b"), "7742****");
-        assert_eq!(mask("ab"), "ab****");
+        assert_eq!(mask("ab"), "a****");
+        assert_eq!(mask("abcd"), "ab****");
         assert_eq!(mask_authorization("Bearer eyJhbGciOi"), "Bearer eyJh****");
         assert_eq!(mask_header("Cookie", "session=abcdef"), "sess****");
-        assert_eq!(mask_header("X-Api-Key", "abcdef"), "abcd****");
+        assert_eq!(mask_header("X-Api-Key", "abcdefgh"), "abcd****");
         assert_eq!(
             mask_header("Proxy-Authorization", "Basic dXNlcg=="),
             "Basic dXNl****"

@@ -563,7 +563,7 @@ mod tests {
         );
         assert_eq!(
             masked_body(Provider::ClubCollect, &cc)["api_key"],
-            "secr****"
+            "sec****"
         );
     }
 }
