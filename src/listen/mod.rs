@@ -2,6 +2,7 @@
 //! provider means it. [`Listener`] is the reusable part (`hooks echo --wait-on` uses it
 //! too): bind, then take each answered [`Notification`] in turn and print it.
 
+mod json;
 mod notification;
 mod record;
 mod server;
@@ -287,7 +288,7 @@ enum Stop {
 /// costs one write and a lone notification shows at once.
 struct Printer {
     out: Output,
-    stdout: std::io::BufWriter<std::io::Stdout>,
+    buffer: Vec<u8>,
     valid: u64,
     total: u64,
 }
@@ -296,12 +297,14 @@ impl Printer {
     fn print(&mut self, notification: &Notification) {
         self.total += 1;
         self.valid += u64::from(notification.valid);
-        // A closed stdout (`| head`) must not stop the listener answering.
-        let _ = notification.write_rendered(&self.out, &mut self.stdout);
+        notification.render_into(&self.out, &mut self.buffer);
     }
 
     fn flush(&mut self) {
-        let _ = self.stdout.flush();
+        let mut stdout = std::io::stdout().lock();
+        // A closed stdout (`| head`) must not stop the listener answering.
+        let _ = stdout.write_all(&self.buffer).and_then(|()| stdout.flush());
+        self.buffer.clear();
     }
 }
 
@@ -340,7 +343,7 @@ async fn serve(args: ListenArgs, out: Output) -> Result<()> {
     }
     let mut printer = Printer {
         out,
-        stdout: std::io::BufWriter::new(std::io::stdout()),
+        buffer: Vec::new(),
         valid: 0,
         total: 0,
     };

@@ -359,7 +359,7 @@ async fn answer(
         seen.entry(key).or_insert(first);
     }
     if let Some(record) = &shared.record
-        && let Err(e) = record.append(notification).await
+        && let Err(e) = record.append(notification)
     {
         let message = format!("cannot append to {}: {e}", record.path.display());
         notification.warnings.push(message.clone());
