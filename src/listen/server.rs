@@ -16,6 +16,7 @@ use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
 use super::notification::{Auth, Earlier, Forwarded, Notification, escape_invalid_utf8};
+use super::printed::Printed;
 use super::record::RecordFile;
 use crate::client::{describe_send_error, http_client};
 use crate::providers::{self, Credential, Provider};
@@ -117,7 +118,10 @@ pub struct Shared {
     requests: AtomicU64,
     /// Valid notifications so far, for `--fail-first`.
     valid: AtomicU64,
+    /// Where answered notifications go, unless the handler prints them itself. Also
+    /// held when printing: the receiver sees the channel close once the server stopped.
     notifications: mpsc::Sender<Notification>,
+    printed: Option<Arc<Printed>>,
 }
 
 impl Shared {
@@ -126,6 +130,7 @@ impl Shared {
         record: Option<RecordFile>,
         forward: Option<Forwarder>,
         notifications: mpsc::Sender<Notification>,
+        printed: Option<Arc<Printed>>,
     ) -> Shared {
         Shared {
             settings,
@@ -135,6 +140,7 @@ impl Shared {
             requests: AtomicU64::new(0),
             valid: AtomicU64::new(0),
             notifications,
+            printed,
         }
     }
 }
@@ -254,8 +260,13 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         tokio::time::sleep(shared.settings.delay).await;
     }
     notification.status = reply.status.as_u16();
-    // Nobody printing (the listener was dropped) must not fail the sender.
-    let _ = shared.notifications.send(notification).await;
+    match &shared.printed {
+        Some(printed) => printed.add(&notification),
+        None => {
+            // Nobody taking them (the listener was dropped) must not fail the sender.
+            let _ = shared.notifications.send(notification).await;
+        }
+    }
     reply.into_response()
 }
 
