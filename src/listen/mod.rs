@@ -370,7 +370,7 @@ async fn serve(args: ListenArgs, out: Output) -> Result<()> {
             // Nothing is queued when the handlers print: this only says the server stopped.
             next = listener.next() => {
                 let Some(notification) = next else { break Stop::ServerStopped };
-                printer.printed.add(&notification);
+                printer.printed.add(&notification, None);
             }
             () = sleep_until(deadline), if deadline.is_some() => break Stop::Timeout,
             () = signals.recv() => {
@@ -381,7 +381,7 @@ async fn serve(args: ListenArgs, out: Output) -> Result<()> {
     };
     let rest = listener.shutdown().await;
     for notification in rest.iter().flatten() {
-        printer.printed.add(notification);
+        printer.printed.add(notification, None);
     }
     printer.flush();
     rest?;

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 use time::OffsetDateTime;
 
-use super::json;
+use super::json::{self, Escaped};
 use crate::output::{Output, escape_controls, mask, mask_authorization, pretty_json};
 use crate::providers::{self, Provider};
 
@@ -190,13 +190,14 @@ impl Notification {
     /// The `--json` line: one object, no newline.
     pub fn to_json_line(&self) -> String {
         let mut line = Vec::with_capacity(self.raw.len() * 3 + 512);
-        self.write_json_line(&mut line);
+        self.write_json_line(&mut line, None);
         // Only valid UTF-8 goes in: every field is a `str` or a `Value`.
         String::from_utf8(line).unwrap_or_default()
     }
 
-    /// Appends the `--json` line (no newline) to `out`.
-    pub fn write_json_line(&self, out: &mut Vec<u8>) {
+    /// Appends the `--json` line (no newline) to `out`; with the headers and raw body
+    /// already `escaped`, copies them where nothing in them is masked.
+    pub fn write_json_line(&self, out: &mut Vec<u8>, escaped: Option<&Escaped>) {
         out.push(b'{');
         json::key(out, "received_at", true);
         json::string(out, &rfc3339(self.received_at));
@@ -207,18 +208,19 @@ impl Notification {
         json::key(out, "query", false);
         json::optional(out, self.query.as_deref());
         json::key(out, "headers", false);
-        out.push(b'[');
-        for (index, (name, value)) in self.headers.iter().enumerate() {
-            if index > 0 {
-                out.push(b',');
-            }
-            out.push(b'[');
-            json::string(out, name);
-            out.push(b',');
-            json::string(out, &shown_header(name, value));
-            out.push(b']');
+        let secret_header = self
+            .headers
+            .iter()
+            .any(|(name, _)| SECRET_HEADERS.contains(&name.as_str()));
+        match escaped {
+            Some(escaped) if !secret_header => out.extend_from_slice(&escaped.headers),
+            _ => json::header_pairs(
+                out,
+                self.headers
+                    .iter()
+                    .map(|(name, value)| (name, shown_header(name, value))),
+            ),
         }
-        out.push(b']');
         json::key(out, "provider", false);
         json::string(out, self.provider.as_str());
         json::key(out, "kind", false);
@@ -235,7 +237,10 @@ impl Notification {
             None => out.extend_from_slice(b"null"),
         }
         json::key(out, "raw", false);
-        json::string(out, &self.shown_raw());
+        match (self.shown_raw(), escaped) {
+            (Cow::Borrowed(_), Some(escaped)) => out.extend_from_slice(&escaped.raw),
+            (shown, _) => json::string(out, &shown),
+        }
         json::key(out, "warnings", false);
         out.push(b'[');
         for (index, warning) in self.warnings.iter().enumerate() {
@@ -376,9 +381,9 @@ impl Notification {
 
     /// Appends the notification and a newline to `buffer`, as [`Notification::render`]
     /// renders it (no intermediate string on the `--json` hot path).
-    pub fn render_into(&self, out: &Output, buffer: &mut Vec<u8>) {
+    pub fn render_into(&self, out: &Output, buffer: &mut Vec<u8>, escaped: Option<&Escaped>) {
         if out.json {
-            self.write_json_line(buffer);
+            self.write_json_line(buffer, escaped);
         } else {
             buffer.extend_from_slice(self.to_human(out.color, out.verbose).as_bytes());
         }
@@ -419,6 +424,33 @@ impl Notification {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reusing_the_record_lines_escapes_changes_nothing() {
+        let plain = serde_json::json!({"note": "a \"quoted\"\nvalue"});
+        let secret = serde_json::json!({"api_key": "secret-key", "invoice_ids": ["x"]});
+        for (name, value) in [("x-note", "tab\there"), ("authorization", "Token abcdefgh")] {
+            for (provider, body) in [
+                (Provider::Unknown, &plain),
+                (Provider::ClubCollect, &secret),
+            ] {
+                let notification = Notification {
+                    headers: vec![(name.to_string(), value.to_string())],
+                    provider,
+                    raw: body.to_string(),
+                    body: Some(body.clone()),
+                    ..Notification::example()
+                };
+                let escaped = Escaped::new(&notification.headers, &notification.raw);
+                let mut reused = Vec::new();
+                notification.write_json_line(&mut reused, Some(&escaped));
+                assert_eq!(
+                    String::from_utf8(reused).unwrap(),
+                    notification.to_json_line()
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_json_line_holds_every_field_in_order() {

@@ -7,6 +7,7 @@ use std::sync::Mutex;
 
 use tokio::sync::Notify;
 
+use super::json::Escaped;
 use super::notification::Notification;
 use crate::output::Output;
 
@@ -39,15 +40,16 @@ impl Printed {
         }
     }
 
-    /// Renders the notification and queues it for printing.
-    pub fn add(&self, notification: &Notification) {
+    /// Renders the notification (reusing its `escaped` headers and body, when the record
+    /// line already escaped them) and queues it for printing.
+    pub fn add(&self, notification: &Notification, escaped: Option<&Escaped>) {
         thread_local! {
             /// Reused per thread: rendering does not allocate the line.
             static LINE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
         LINE.with_borrow_mut(|line| {
             line.clear();
-            notification.render_into(&self.out, line);
+            notification.render_into(&self.out, line, escaped);
             let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
             let was_empty = pending.bytes.is_empty();
             pending.bytes.extend_from_slice(line);

@@ -10,13 +10,13 @@ use std::fs::File;
 use std::io::Write as _;
 use std::path::PathBuf;
 
-use super::json;
+use super::json::{self, Escaped};
 use super::notification::{Notification, rfc3339};
 
 /// Appends the notification's line, newline included, in the field order `hooks replay`
 /// reads: the exact body as a string (valid notifications are always UTF-8 JSON), header
 /// names lower-case in arrival order.
-fn line(out: &mut Vec<u8>, notification: &Notification) {
+fn line(out: &mut Vec<u8>, notification: &Notification, escaped: &Escaped) {
     out.push(b'{');
     json::key(out, "received_at", true);
     json::string(out, &rfc3339(notification.received_at));
@@ -27,20 +27,9 @@ fn line(out: &mut Vec<u8>, notification: &Notification) {
     json::key(out, "query", false);
     json::optional(out, notification.query.as_deref());
     json::key(out, "headers", false);
-    out.push(b'[');
-    for (index, (name, value)) in notification.headers.iter().enumerate() {
-        if index > 0 {
-            out.push(b',');
-        }
-        out.push(b'[');
-        json::string(out, name);
-        out.push(b',');
-        json::string(out, value);
-        out.push(b']');
-    }
-    out.push(b']');
+    out.extend_from_slice(&escaped.headers);
     json::key(out, "body", false);
-    json::string(out, &notification.raw);
+    out.extend_from_slice(&escaped.raw);
     out.extend_from_slice(b"}\n");
 }
 
@@ -61,16 +50,17 @@ impl RecordFile {
         Ok(RecordFile { path, file })
     }
 
-    /// Appends the notification's line; returns once it is written. A short write (a full
+    /// Appends the notification's line (its headers and body as `escaped`); returns once
+    /// it is written. A short write (a full
     /// disk) is an error: the rest written later could land after another line.
-    pub fn append(&self, notification: &Notification) -> std::io::Result<()> {
+    pub fn append(&self, notification: &Notification, escaped: &Escaped) -> std::io::Result<()> {
         thread_local! {
             /// Reused per thread: a line is built without allocating.
             static LINE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
         LINE.with_borrow_mut(|buffer| {
             buffer.clear();
-            line(buffer, notification);
+            line(buffer, notification, escaped);
             let written = (&self.file).write(buffer)?;
             if written == buffer.len() {
                 Ok(())
@@ -100,7 +90,8 @@ mod tests {
             ..Notification::example()
         };
         let mut out = Vec::new();
-        line(&mut out, &notification);
+        let escaped = Escaped::new(&notification.headers, &notification.raw);
+        line(&mut out, &notification, &escaped);
         let expected = serde_json::json!({
             "received_at": rfc3339(notification.received_at),
             "method": "POST",

@@ -10,11 +10,12 @@ use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use futures_util::StreamExt;
+use futures_util::{FutureExt, StreamExt};
 use subtle::ConstantTimeEq;
 use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
+use super::json::Escaped;
 use super::notification::{Auth, Earlier, Forwarded, Notification, escape_invalid_utf8};
 use super::printed::Printed;
 use super::record::RecordFile;
@@ -212,6 +213,12 @@ async fn read_body(body: Body, limit: usize, timeout: Duration) -> Result<Bytes,
         }
         Ok(joined.map_or(first, Bytes::from))
     };
+    // A body that came in with the head (the usual case) is read without arming a timer:
+    // only one still on its way can stall.
+    let mut read = std::pin::pin!(read);
+    if let Some(done) = read.as_mut().now_or_never() {
+        return done;
+    }
     tokio::time::timeout(timeout, read)
         .await
         .unwrap_or(Err(BodyError::TooSlow))
@@ -248,9 +255,11 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         forward: None,
         valid: false,
     };
+    let mut escaped = None;
     let reply = answer(
         &shared,
         &mut notification,
+        &mut escaped,
         &parts.method,
         &parts.headers,
         body,
@@ -261,7 +270,7 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
     }
     notification.status = reply.status.as_u16();
     match &shared.printed {
-        Some(printed) => printed.add(&notification),
+        Some(printed) => printed.add(&notification, escaped.as_ref()),
         None => {
             // Nobody taking them (the listener was dropped) must not fail the sender.
             let _ = shared.notifications.send(notification).await;
@@ -270,9 +279,12 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
     reply.into_response()
 }
 
+/// Decides the reply, filling in the notification; `escaped` gets its headers and body as
+/// the record line escaped them, for the printed line to reuse.
 async fn answer(
     shared: &Shared,
     notification: &mut Notification,
+    escaped: &mut Option<Escaped>,
     method: &Method,
     headers: &HeaderMap,
     body: Body,
@@ -370,7 +382,10 @@ async fn answer(
         seen.entry(key).or_insert(first);
     }
     if let Some(record) = &shared.record
-        && let Err(e) = record.append(notification)
+        && let Err(e) = record.append(
+            notification,
+            escaped.insert(Escaped::new(&notification.headers, &notification.raw)),
+        )
     {
         let message = format!("cannot append to {}: {e}", record.path.display());
         notification.warnings.push(message.clone());
