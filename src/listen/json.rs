@@ -52,9 +52,31 @@ fn write_escape(buf: &mut [u8], byte: u8) -> usize {
     2
 }
 
+/// Whether any byte of `bytes` needs an escape.
+fn needs_escape(bytes: &[u8]) -> bool {
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        if escape_mask(u64::from_le_bytes(word.try_into().unwrap_or_default())) != 0 {
+            return true;
+        }
+    }
+    let rest = words.remainder();
+    let mut tail = [b' '; 8];
+    tail[..rest.len()].copy_from_slice(rest);
+    escape_mask(u64::from_le_bytes(tail)) != 0
+}
+
 /// `text` as a JSON string, quotes included.
 pub fn string(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
+    // Most strings (names, ids, header values) need no escape: one copy.
+    if !needs_escape(bytes) {
+        out.reserve(bytes.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
     let start = out.len();
     // Room for the worst case (every byte a six-byte escape) and for a whole word
     // written past the end; cut back to what was written at the end.
