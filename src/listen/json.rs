@@ -4,8 +4,6 @@
 //! twice per request (its raw text in both lines): this tests eight bytes at a time and
 //! copies the runs that need no escape whole.
 
-use std::io::Write as _;
-
 use serde_json::Value;
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -224,7 +222,18 @@ pub fn optional(out: &mut Vec<u8>, text: Option<&str>) {
 
 /// A number, as `serde_json` writes it.
 pub fn number(out: &mut Vec<u8>, number: u64) {
-    let _ = write!(out, "{number}");
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut rest = number;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[start..]);
 }
 
 #[cfg(test)]
@@ -262,6 +271,15 @@ mod tests {
                 serde_json::to_string(&text).unwrap(),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for value in [0, 7, 10, 200, 503, 65535, u64::MAX] {
+            let mut out = Vec::new();
+            number(&mut out, value);
+            assert_eq!(String::from_utf8(out).unwrap(), value.to_string());
         }
     }
 

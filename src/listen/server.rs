@@ -231,7 +231,7 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
     let mut notification = Notification {
         sequence: shared.requests.fetch_add(1, Ordering::Relaxed) + 1,
         received_at,
-        method: parts.method.to_string(),
+        method: parts.method.as_str().to_string(),
         path: parts.uri.path().to_string(),
         query: parts.uri.query().map(str::to_string),
         headers: parts
@@ -378,8 +378,13 @@ async fn answer(
             sequence: notification.sequence,
             received_at: notification.received_at,
         };
-        notification.duplicate_of = seen.get(&key).copied();
-        seen.entry(key).or_insert(first);
+        notification.duplicate_of = match seen.entry(key) {
+            std::collections::hash_map::Entry::Occupied(earlier) => Some(*earlier.get()),
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                entry.insert(first);
+                None
+            }
+        };
     }
     if let Some(record) = &shared.record
         && let Err(e) = record.append(
