@@ -189,10 +189,8 @@ impl Listener {
             sender,
             printed,
         ));
-        let app = axum::Router::new()
-            .fallback(server::receive)
-            .with_state(shared)
-            .into_make_service();
+        // Every method on every path goes to the one handler: no router to match against.
+        let app = axum::handler::Handler::with_state(server::receive, shared).into_make_service();
         let handle = axum_server::Handle::new();
         let mut server = axum_server::from_tcp(socket)
             .map_err(|e| Error::failure(format!("cannot serve on {addr}: {e}")))?
