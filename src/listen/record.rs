@@ -51,8 +51,8 @@ impl RecordFile {
     }
 
     /// Appends the notification's line (its headers and body as `escaped`); returns once
-    /// it is written. A short write (a full
-    /// disk) is an error: the rest written later could land after another line.
+    /// it is written. A short write (a full disk) is an error: the rest written later could
+    /// land after another line.
     pub fn append(&self, notification: &Notification, escaped: &Escaped) -> std::io::Result<()> {
         thread_local! {
             /// Reused per thread: a line is built without allocating.
