@@ -195,9 +195,9 @@ impl Notification {
         String::from_utf8(line).unwrap_or_default()
     }
 
-    /// Appends the `--json` line (no newline) to `out`; with the headers and raw body
-    /// already `escaped`, copies them where nothing in them is masked.
-    pub fn write_json_line(&self, out: &mut Vec<u8>, escaped: Option<&Escaped>) {
+    /// Opens a JSON line with the fields both lines begin with: `{"received_at":…,
+    /// "method":…,"path":…,"query":…`.
+    pub(super) fn write_request_fields(&self, out: &mut Vec<u8>) {
         out.push(b'{');
         json::key(out, "received_at", true);
         json::string(out, &rfc3339(self.received_at));
@@ -207,6 +207,12 @@ impl Notification {
         json::string(out, &self.path);
         json::key(out, "query", false);
         json::optional(out, self.query.as_deref());
+    }
+
+    /// Appends the `--json` line (no newline) to `out`; with the headers and raw body
+    /// already `escaped`, copies them where nothing in them is masked.
+    pub fn write_json_line(&self, out: &mut Vec<u8>, escaped: Option<&Escaped>) {
+        self.write_request_fields(out);
         json::key(out, "headers", false);
         let secret_header = self
             .headers

@@ -11,21 +11,13 @@ use std::io::Write as _;
 use std::path::PathBuf;
 
 use super::json::{self, Escaped};
-use super::notification::{Notification, rfc3339};
+use super::notification::Notification;
 
 /// Appends the notification's line, newline included, in the field order `hooks replay`
 /// reads: the exact body as a string (valid notifications are always UTF-8 JSON), header
 /// names lower-case in arrival order.
 fn line(out: &mut Vec<u8>, notification: &Notification, escaped: &Escaped) {
-    out.push(b'{');
-    json::key(out, "received_at", true);
-    json::string(out, &rfc3339(notification.received_at));
-    json::key(out, "method", false);
-    json::string(out, &notification.method);
-    json::key(out, "path", false);
-    json::string(out, &notification.path);
-    json::key(out, "query", false);
-    json::optional(out, notification.query.as_deref());
+    notification.write_request_fields(out);
     json::key(out, "headers", false);
     out.extend_from_slice(&escaped.headers);
     json::key(out, "body", false);
@@ -76,6 +68,7 @@ impl RecordFile {
 
 #[cfg(test)]
 mod tests {
+    use super::super::notification::rfc3339;
     use super::*;
 
     #[test]
