@@ -2,7 +2,9 @@
 //! provider means it. [`Listener`] is the reusable part (`hooks echo --wait-on` uses it
 //! too): bind, then take each answered [`Notification`] in turn and print it.
 
+mod json;
 mod notification;
+mod printed;
 mod record;
 mod server;
 mod tls;
@@ -25,6 +27,7 @@ use crate::cli::ListenArgs;
 use crate::config::parse_http_url;
 use crate::error::{Error, Result};
 use crate::output::Output;
+use printed::Printed;
 use record::RecordFile;
 use server::{Forwarder, Settings, Shared};
 
@@ -138,6 +141,13 @@ impl Listener {
     /// Opens the record file, binds, and starts serving; returns once the socket is bound.
     /// Prints nothing: the caller announces [`Listener::url`].
     pub async fn bind(options: ListenOptions) -> Result<Listener> {
+        Listener::start(options, None).await
+    }
+
+    /// As [`Listener::bind`]; with `printed`, each handler prints its own notification
+    /// there instead of queueing it for [`Listener::next`] (which then only tells, by
+    /// returning None, that the server stopped).
+    async fn start(options: ListenOptions, printed: Option<Arc<Printed>>) -> Result<Listener> {
         let status = StatusCode::from_u16(options.status).map_err(|_| {
             Error::usage(format!("--status {} is not an HTTP status", options.status))
         })?;
@@ -177,11 +187,10 @@ impl Listener {
             record,
             options.forward_to.clone().map(Forwarder::new),
             sender,
+            printed,
         ));
-        let app = axum::Router::new()
-            .fallback(server::receive)
-            .with_state(shared)
-            .into_make_service();
+        // Every method on every path goes to the one handler: no router to match against.
+        let app = axum::handler::Handler::with_state(server::receive, shared).into_make_service();
         let handle = axum_server::Handle::new();
         let mut server = axum_server::from_tcp(socket)
             .map_err(|e| Error::failure(format!("cannot serve on {addr}: {e}")))?
@@ -283,25 +292,22 @@ enum Stop {
     ServerStopped,
 }
 
-/// Stdout through one buffer, flushed whenever no notification is waiting, so a burst
-/// costs one write and a lone notification shows at once.
+/// Writes what the handlers printed to stdout, one write per burst, and keeps the counts.
 struct Printer {
-    out: Output,
-    stdout: std::io::BufWriter<std::io::Stdout>,
+    printed: Arc<Printed>,
+    buffer: Vec<u8>,
     valid: u64,
     total: u64,
 }
 
 impl Printer {
-    fn print(&mut self, notification: &Notification) {
-        self.total += 1;
-        self.valid += u64::from(notification.valid);
-        // A closed stdout (`| head`) must not stop the listener answering.
-        let _ = notification.write_rendered(&self.out, &mut self.stdout);
-    }
-
     fn flush(&mut self) {
-        let _ = self.stdout.flush();
+        let counts = self.printed.take(&mut self.buffer);
+        self.valid = counts.valid;
+        self.total = counts.total;
+        let mut stdout = std::io::stdout().lock();
+        // A closed stdout (`| head`) must not stop the listener answering.
+        let _ = stdout.write_all(&self.buffer).and_then(|()| stdout.flush());
     }
 }
 
@@ -316,7 +322,8 @@ pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
 async fn serve(args: ListenArgs, out: Output) -> Result<()> {
     let options = ListenOptions::from_args(&args)?;
     let mut signals = StopSignals::new()?;
-    let mut listener = Listener::bind(options).await?;
+    let printed = Arc::new(Printed::new(out));
+    let mut listener = Listener::start(options, Some(printed.clone())).await?;
     if let Some(fingerprint) = &listener.certificate_sha256 {
         let whose = if args.cert.is_some() {
             "certificate".to_string()
@@ -339,8 +346,8 @@ async fn serve(args: ListenArgs, out: Output) -> Result<()> {
         out.note(format!("forwarding valid notifications to {url}"));
     }
     let mut printer = Printer {
-        out,
-        stdout: std::io::BufWriter::new(std::io::stdout()),
+        printed,
+        buffer: Vec::new(),
         valid: 0,
         total: 0,
     };
@@ -353,26 +360,26 @@ async fn serve(args: ListenArgs, out: Output) -> Result<()> {
             break Stop::Count;
         }
         tokio::select! {
-            next = listener.next() => {
-                let Some(notification) = next else { break Stop::ServerStopped };
-                printer.print(&notification);
+            () = printer.printed.ready() => {
                 // Let the handlers that are ready finish too, so a burst is one write.
                 tokio::task::yield_now().await;
-                while let Some(notification) = listener.try_next() {
-                    printer.print(&notification);
-                }
                 printer.flush();
+            }
+            // Nothing is queued when the handlers print: this only says the server stopped.
+            next = listener.next() => {
+                let Some(notification) = next else { break Stop::ServerStopped };
+                printer.printed.add(&notification, None);
             }
             () = sleep_until(deadline), if deadline.is_some() => break Stop::Timeout,
             () = signals.recv() => {
-                printer.out.note("stopping: finishing the requests in flight");
+                out.note("stopping: finishing the requests in flight");
                 break Stop::Signal;
             }
         }
     };
     let rest = listener.shutdown().await;
     for notification in rest.iter().flatten() {
-        printer.print(notification);
+        printer.printed.add(notification, None);
     }
     printer.flush();
     rest?;
@@ -391,7 +398,7 @@ async fn serve(args: ListenArgs, out: Output) -> Result<()> {
         ))),
         Stop::ServerStopped => Err(Error::failure(format!("the server stopped: {summary}"))),
         Stop::Count | Stop::Timeout | Stop::Signal => {
-            printer.out.note(format!("stopped: {summary}"));
+            out.note(format!("stopped: {summary}"));
             Ok(())
         }
     }

@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 use time::OffsetDateTime;
 
+use super::json::{self, Escaped};
 use crate::output::{Output, escape_controls, mask, mask_authorization, pretty_json};
 use crate::providers::{self, Provider};
 
@@ -31,6 +32,17 @@ pub enum Auth {
     Missing,
     /// No `--api-key`, or a provider whose documents define no key.
     Unchecked,
+}
+
+impl Auth {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Auth::Ok => "ok",
+            Auth::Mismatch => "mismatch",
+            Auth::Missing => "missing",
+            Auth::Unchecked => "unchecked",
+        }
+    }
 }
 
 /// The first delivery of an event that arrived again.
@@ -78,32 +90,6 @@ pub struct Notification {
     pub valid: bool,
 }
 
-#[derive(Serialize)]
-struct JsonLine<'a> {
-    received_at: String,
-    method: &'a str,
-    path: &'a str,
-    query: Option<&'a str>,
-    headers: Vec<(&'a str, Cow<'a, str>)>,
-    provider: &'static str,
-    kind: &'a str,
-    auth: Auth,
-    duplicate: bool,
-    status: u16,
-    body: Option<Cow<'a, Value>>,
-    raw: Cow<'a, str>,
-    warnings: &'a [String],
-    forward: Option<JsonForward<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonForward<'a> {
-    url: &'a str,
-    status: Option<u16>,
-    latency_ms: u64,
-    error: Option<&'a str>,
-}
-
 /// RFC 3339 in UTC with milliseconds, e.g. `2026-03-30T10:15:00.123Z`. Digits are
 /// written by hand: this runs twice per request, and `format!` costs ten times as much.
 pub fn rfc3339(at: OffsetDateTime) -> String {
@@ -145,8 +131,20 @@ fn push_digits(text: &mut String, value: u32, width: u32) {
     }
 }
 
+/// A header's value with credentials masked.
+fn shown_header<'a>(name: &str, value: &'a str) -> Cow<'a, str> {
+    if SECRET_HEADERS.contains(&name) {
+        Cow::Owned(mask_authorization(value))
+    } else {
+        Cow::Borrowed(value)
+    }
+}
+
 /// Valid UTF-8 as is, every other byte as `\xNN`.
 pub fn escape_invalid_utf8(bytes: &[u8]) -> String {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_owned();
+    }
     let mut text = String::with_capacity(bytes.len());
     for chunk in bytes.utf8_chunks() {
         text.push_str(chunk.valid());
@@ -162,14 +160,7 @@ impl Notification {
     pub fn shown_headers(&self) -> Vec<(&str, Cow<'_, str>)> {
         self.headers
             .iter()
-            .map(|(name, value)| {
-                let shown = if SECRET_HEADERS.contains(&name.as_str()) {
-                    Cow::Owned(mask_authorization(value))
-                } else {
-                    Cow::Borrowed(value.as_str())
-                };
-                (name.as_str(), shown)
-            })
+            .map(|(name, value)| (name.as_str(), shown_header(name, value)))
             .collect()
     }
 
@@ -198,31 +189,96 @@ impl Notification {
 
     /// The `--json` line: one object, no newline.
     pub fn to_json_line(&self) -> String {
-        serde_json::to_string(&self.json_line()).unwrap_or_default()
+        let mut line = Vec::with_capacity(self.raw.len() * 3 + 512);
+        self.write_json_line(&mut line, None);
+        // Only valid UTF-8 goes in: every field is a `str` or a `Value`.
+        String::from_utf8(line).unwrap_or_default()
     }
 
-    fn json_line(&self) -> JsonLine<'_> {
-        JsonLine {
-            received_at: rfc3339(self.received_at),
-            method: &self.method,
-            path: &self.path,
-            query: self.query.as_deref(),
-            headers: self.shown_headers(),
-            provider: self.provider.as_str(),
-            kind: &self.kind,
-            auth: self.auth,
-            duplicate: self.duplicate_of.is_some(),
-            status: self.status,
-            body: self.shown_body(),
-            raw: self.shown_raw(),
-            warnings: &self.warnings,
-            forward: self.forward.as_ref().map(|f| JsonForward {
-                url: &f.url,
-                status: f.status,
-                latency_ms: u64::try_from(f.latency.as_millis()).unwrap_or(u64::MAX),
-                error: f.error.as_deref(),
-            }),
+    /// Opens a JSON line with the fields both lines begin with: `{"received_at":…,
+    /// "method":…,"path":…,"query":…`.
+    pub(super) fn write_request_fields(&self, out: &mut Vec<u8>) {
+        out.push(b'{');
+        json::key(out, "received_at", true);
+        json::string(out, &rfc3339(self.received_at));
+        json::key(out, "method", false);
+        json::string(out, &self.method);
+        json::key(out, "path", false);
+        json::string(out, &self.path);
+        json::key(out, "query", false);
+        json::optional(out, self.query.as_deref());
+    }
+
+    /// Appends the `--json` line (no newline) to `out`; with the headers and raw body
+    /// already `escaped`, copies them where nothing in them is masked.
+    pub fn write_json_line(&self, out: &mut Vec<u8>, escaped: Option<&Escaped>) {
+        self.write_request_fields(out);
+        json::key(out, "headers", false);
+        let secret_header = self
+            .headers
+            .iter()
+            .any(|(name, _)| SECRET_HEADERS.contains(&name.as_str()));
+        match escaped {
+            Some(escaped) if !secret_header => out.extend_from_slice(&escaped.headers),
+            _ => json::header_pairs(
+                out,
+                self.headers
+                    .iter()
+                    .map(|(name, value)| (name, shown_header(name, value))),
+            ),
         }
+        json::key(out, "provider", false);
+        json::string(out, self.provider.as_str());
+        json::key(out, "kind", false);
+        json::string(out, &self.kind);
+        json::key(out, "auth", false);
+        json::string(out, self.auth.as_str());
+        json::key(out, "duplicate", false);
+        json::value(out, &Value::Bool(self.duplicate_of.is_some()));
+        json::key(out, "status", false);
+        json::number(out, u64::from(self.status));
+        json::key(out, "body", false);
+        match self.shown_body() {
+            Some(body) => json::value(out, &body),
+            None => out.extend_from_slice(b"null"),
+        }
+        json::key(out, "raw", false);
+        match (self.shown_raw(), escaped) {
+            (Cow::Borrowed(_), Some(escaped)) => out.extend_from_slice(&escaped.raw),
+            (shown, _) => json::string(out, &shown),
+        }
+        json::key(out, "warnings", false);
+        out.push(b'[');
+        for (index, warning) in self.warnings.iter().enumerate() {
+            if index > 0 {
+                out.push(b',');
+            }
+            json::string(out, warning);
+        }
+        out.push(b']');
+        json::key(out, "forward", false);
+        match &self.forward {
+            Some(forward) => {
+                out.push(b'{');
+                json::key(out, "url", true);
+                json::string(out, &forward.url);
+                json::key(out, "status", false);
+                match forward.status {
+                    Some(status) => json::number(out, u64::from(status)),
+                    None => out.extend_from_slice(b"null"),
+                }
+                json::key(out, "latency_ms", false);
+                json::number(
+                    out,
+                    u64::try_from(forward.latency.as_millis()).unwrap_or(u64::MAX),
+                );
+                json::key(out, "error", false);
+                json::optional(out, forward.error.as_deref());
+                out.push(b'}');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        out.push(b'}');
     }
 
     /// The human block: a header line, then indented details (the headers too when
@@ -329,19 +385,15 @@ impl Notification {
         }
     }
 
-    /// Writes the notification and a newline as [`Notification::render`] would, straight
-    /// into `writer` (no intermediate string on the `--json` hot path).
-    pub fn write_rendered(
-        &self,
-        out: &Output,
-        mut writer: impl std::io::Write,
-    ) -> std::io::Result<()> {
+    /// Appends the notification and a newline to `buffer`, as [`Notification::render`]
+    /// renders it (no intermediate string on the `--json` hot path).
+    pub fn render_into(&self, out: &Output, buffer: &mut Vec<u8>, escaped: Option<&Escaped>) {
         if out.json {
-            serde_json::to_writer(&mut writer, &self.json_line())?;
+            self.write_json_line(buffer, escaped);
         } else {
-            writer.write_all(self.to_human(out.color, out.verbose).as_bytes())?;
+            buffer.extend_from_slice(self.to_human(out.color, out.verbose).as_bytes());
         }
-        writer.write_all(b"\n")
+        buffer.push(b'\n');
     }
 
     /// Prints the notification on stdout exactly as `hooks listen` does.
@@ -351,8 +403,132 @@ impl Notification {
 }
 
 #[cfg(test)]
+impl Notification {
+    /// A valid POST of `{}` to /hook, for tests to adjust.
+    pub fn example() -> Notification {
+        Notification {
+            sequence: 1,
+            received_at: time::macros::datetime!(2025-03-30 10:15:00.045 UTC),
+            method: "POST".to_string(),
+            path: "/hook".to_string(),
+            query: None,
+            headers: Vec::new(),
+            provider: Provider::Unknown,
+            kind: String::new(),
+            auth: Auth::Unchecked,
+            duplicate_of: None,
+            status: 200,
+            body: Some(serde_json::json!({})),
+            raw: "{}".to_string(),
+            warnings: Vec::new(),
+            forward: None,
+            valid: true,
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reusing_the_record_lines_escapes_changes_nothing() {
+        let plain = serde_json::json!({"note": "a \"quoted\"\nvalue"});
+        let secret = serde_json::json!({"api_key": "secret-key", "invoice_ids": ["x"]});
+        for (name, value) in [("x-note", "tab\there"), ("authorization", "Token abcdefgh")] {
+            for (provider, body) in [
+                (Provider::Unknown, &plain),
+                (Provider::ClubCollect, &secret),
+            ] {
+                let notification = Notification {
+                    headers: vec![(name.to_string(), value.to_string())],
+                    provider,
+                    raw: body.to_string(),
+                    body: Some(body.clone()),
+                    ..Notification::example()
+                };
+                let escaped = Escaped::new(&notification.headers, &notification.raw);
+                let mut reused = Vec::new();
+                notification.write_json_line(&mut reused, Some(&escaped));
+                assert_eq!(
+                    String::from_utf8(reused).unwrap(),
+                    notification.to_json_line()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_json_line_holds_every_field_in_order() {
+        let body = serde_json::json!({"api_key": "secret-key", "invoice_ids": ["x"]});
+        let notification = Notification {
+            headers: vec![
+                ("authorization".to_string(), "Token abcdefgh".to_string()),
+                ("x-note".to_string(), "a \"quoted\" value".to_string()),
+            ],
+            provider: Provider::ClubCollect,
+            kind: "realtime".to_string(),
+            auth: Auth::Mismatch,
+            duplicate_of: Some(Earlier {
+                sequence: 1,
+                received_at: time::macros::datetime!(2025-03-30 10:14:00 UTC),
+            }),
+            status: 401,
+            raw: body.to_string(),
+            body: Some(body),
+            warnings: vec!["a warning".to_string()],
+            forward: Some(Forwarded {
+                url: "http://127.0.0.1:9/".to_string(),
+                status: None,
+                latency: Duration::from_millis(12),
+                error: Some("refused".to_string()),
+            }),
+            ..Notification::example()
+        };
+        let line = notification.to_json_line();
+        let parsed: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(
+            parsed,
+            serde_json::json!({
+                "received_at": "2025-03-30T10:15:00.045Z",
+                "method": "POST",
+                "path": "/hook",
+                "query": null,
+                "headers": [["authorization", mask_authorization("Token abcdefgh")], ["x-note", "a \"quoted\" value"]],
+                "provider": "clubcollect",
+                "kind": "realtime",
+                "auth": "mismatch",
+                "duplicate": true,
+                "status": 401,
+                "body": {"api_key": mask("secret-key"), "invoice_ids": ["x"]},
+                "raw": notification.shown_raw(),
+                "warnings": ["a warning"],
+                "forward": {"url": "http://127.0.0.1:9/", "status": null, "latency_ms": 12, "error": "refused"},
+            })
+        );
+        let keys = [
+            "received_at",
+            "method",
+            "path",
+            "query",
+            "headers",
+            "provider",
+            "kind",
+            "auth",
+            "duplicate",
+            "status",
+            "body",
+            "raw",
+            "warnings",
+            "forward",
+        ];
+        let positions: Vec<usize> = keys
+            .iter()
+            .map(|key| line.find(&format!("\"{key}\":")).unwrap())
+            .collect();
+        assert!(positions.is_sorted(), "{line}");
+        assert!(!line.contains("secret-key"));
+    }
 
     #[test]
     fn rfc3339_is_utc_with_milliseconds() {

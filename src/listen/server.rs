@@ -10,12 +10,14 @@ use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use futures_util::StreamExt;
+use futures_util::{FutureExt, StreamExt};
 use subtle::ConstantTimeEq;
 use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
+use super::json::Escaped;
 use super::notification::{Auth, Earlier, Forwarded, Notification, escape_invalid_utf8};
+use super::printed::Printed;
 use super::record::RecordFile;
 use crate::client::{describe_send_error, http_client};
 use crate::providers::{self, Credential, Provider};
@@ -117,7 +119,10 @@ pub struct Shared {
     requests: AtomicU64,
     /// Valid notifications so far, for `--fail-first`.
     valid: AtomicU64,
+    /// Where answered notifications go, unless the handler prints them itself. Also
+    /// held when printing: the receiver sees the channel close once the server stopped.
     notifications: mpsc::Sender<Notification>,
+    printed: Option<Arc<Printed>>,
 }
 
 impl Shared {
@@ -126,6 +131,7 @@ impl Shared {
         record: Option<RecordFile>,
         forward: Option<Forwarder>,
         notifications: mpsc::Sender<Notification>,
+        printed: Option<Arc<Printed>>,
     ) -> Shared {
         Shared {
             settings,
@@ -135,6 +141,7 @@ impl Shared {
             requests: AtomicU64::new(0),
             valid: AtomicU64::new(0),
             notifications,
+            printed,
         }
     }
 }
@@ -206,6 +213,12 @@ async fn read_body(body: Body, limit: usize, timeout: Duration) -> Result<Bytes,
         }
         Ok(joined.map_or(first, Bytes::from))
     };
+    // A body that came in with the head (the usual case) is read without arming a timer:
+    // only one still on its way can stall.
+    let mut read = std::pin::pin!(read);
+    if let Some(done) = read.as_mut().now_or_never() {
+        return done;
+    }
     tokio::time::timeout(timeout, read)
         .await
         .unwrap_or(Err(BodyError::TooSlow))
@@ -218,7 +231,7 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
     let mut notification = Notification {
         sequence: shared.requests.fetch_add(1, Ordering::Relaxed) + 1,
         received_at,
-        method: parts.method.to_string(),
+        method: parts.method.as_str().to_string(),
         path: parts.uri.path().to_string(),
         query: parts.uri.query().map(str::to_string),
         headers: parts
@@ -242,9 +255,11 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         forward: None,
         valid: false,
     };
+    let mut escaped = None;
     let reply = answer(
         &shared,
         &mut notification,
+        &mut escaped,
         &parts.method,
         &parts.headers,
         body,
@@ -254,14 +269,22 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         tokio::time::sleep(shared.settings.delay).await;
     }
     notification.status = reply.status.as_u16();
-    // Nobody printing (the listener was dropped) must not fail the sender.
-    let _ = shared.notifications.send(notification).await;
+    match &shared.printed {
+        Some(printed) => printed.add(&notification, escaped.as_ref()),
+        None => {
+            // Nobody taking them (the listener was dropped) must not fail the sender.
+            let _ = shared.notifications.send(notification).await;
+        }
+    }
     reply.into_response()
 }
 
+/// Decides the reply, filling in the notification; `escaped` gets its headers and body as
+/// the record line escaped them, for the printed line to reuse.
 async fn answer(
     shared: &Shared,
     notification: &mut Notification,
+    escaped: &mut Option<Escaped>,
     method: &Method,
     headers: &HeaderMap,
     body: Body,
@@ -355,11 +378,19 @@ async fn answer(
             sequence: notification.sequence,
             received_at: notification.received_at,
         };
-        notification.duplicate_of = seen.get(&key).copied();
-        seen.entry(key).or_insert(first);
+        notification.duplicate_of = match seen.entry(key) {
+            std::collections::hash_map::Entry::Occupied(earlier) => Some(*earlier.get()),
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                entry.insert(first);
+                None
+            }
+        };
     }
     if let Some(record) = &shared.record
-        && let Err(e) = record.append(notification).await
+        && let Err(e) = record.append(
+            notification,
+            escaped.insert(Escaped::new(&notification.headers, &notification.raw)),
+        )
     {
         let message = format!("cannot append to {}: {e}", record.path.display());
         notification.warnings.push(message.clone());

@@ -1,0 +1,300 @@
+//! Compact JSON text for the two lines written per request (the `--record` line and the
+//! `--json` line), byte for byte what `serde_json::to_writer` writes. Written by hand
+//! because serde_json escapes a string one byte at a time, and every body is escaped
+//! twice per request (its raw text in both lines): this tests eight bytes at a time and
+//! copies the runs that need no escape whole.
+
+use serde_json::Value;
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `word` (read little-endian) that is `"`, `\` or a control
+/// character below 0x20. Bytes above a flagged one may be flagged too (a borrow carries
+/// into them), but the lowest flag is always exact, and that is the only one used.
+fn escape_mask(word: u64) -> u64 {
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x;
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word;
+    let quote = zero_byte(word ^ (ONES * u64::from(b'"')));
+    let backslash = zero_byte(word ^ (ONES * u64::from(b'\\')));
+    (below_space | quote | backslash) & HIGH
+}
+
+/// Writes the escape for `byte` at the start of `buf`; how many bytes it took, 0 when
+/// `byte` needs none.
+fn write_escape(buf: &mut [u8], byte: u8) -> usize {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let short = match byte {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        b'\n' => b'n',
+        b'\r' => b'r',
+        b'\t' => b't',
+        0x08 => b'b',
+        0x0c => b'f',
+        0x00..=0x1f => {
+            let code = [
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(byte >> 4)],
+                HEX[usize::from(byte & 0xf)],
+            ];
+            buf[..6].copy_from_slice(&code);
+            return 6;
+        }
+        _ => return 0,
+    };
+    buf[..2].copy_from_slice(&[b'\\', short]);
+    2
+}
+
+/// Whether any byte of `bytes` needs an escape.
+fn needs_escape(bytes: &[u8]) -> bool {
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        if escape_mask(u64::from_le_bytes(word.try_into().unwrap_or_default())) != 0 {
+            return true;
+        }
+    }
+    let rest = words.remainder();
+    let mut tail = [b' '; 8];
+    tail[..rest.len()].copy_from_slice(rest);
+    escape_mask(u64::from_le_bytes(tail)) != 0
+}
+
+/// `text` as a JSON string, quotes included.
+pub fn string(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    // Most strings (names, ids, header values) need no escape: one copy.
+    if !needs_escape(bytes) {
+        out.reserve(bytes.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
+    let start = out.len();
+    // Room for the worst case (every byte a six-byte escape) and for a whole word
+    // written past the end; cut back to what was written at the end.
+    out.resize(start + bytes.len() * 6 + 2 + 8, 0);
+    let buf = &mut out[start..];
+    buf[0] = b'"';
+    let mut written = 1;
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word: [u8; 8] = chunk.try_into().unwrap_or_default();
+        // The whole word goes out; only its clean bytes are kept.
+        buf[written..written + 8].copy_from_slice(&word);
+        let mask = escape_mask(u64::from_le_bytes(word));
+        if mask == 0 {
+            at += 8;
+            written += 8;
+            continue;
+        }
+        let clean = mask.trailing_zeros() as usize / 8;
+        at += clean;
+        written += clean;
+        written += write_escape(&mut buf[written..], bytes[at]);
+        at += 1;
+    }
+    // The last few bytes as one word padded with spaces (which need no escape).
+    let mut left = bytes.len() - at;
+    if left > 0 {
+        let mut tail = [b' '; 8];
+        tail[..left].copy_from_slice(&bytes[at..]);
+        let mut word = u64::from_le_bytes(tail);
+        loop {
+            buf[written..written + 8].copy_from_slice(&word.to_le_bytes());
+            let clean = escape_mask(word).trailing_zeros() as usize / 8;
+            if clean >= left {
+                written += left;
+                break;
+            }
+            written += clean;
+            written += write_escape(&mut buf[written..], bytes[at + clean]);
+            // Past the escaped byte (at most the seventh), spaces shifted in behind.
+            let shift = 8 * (clean + 1);
+            word = (word >> shift) | (ONES * u64::from(b' ')) << (64 - shift);
+            at += clean + 1;
+            left -= clean + 1;
+        }
+    }
+    buf[written] = b'"';
+    out.truncate(start + written + 1);
+}
+
+/// `value` in compact form, object keys in the map's order.
+pub fn value(out: &mut Vec<u8>, value: &Value) {
+    match value {
+        Value::Null => out.extend_from_slice(b"null"),
+        Value::Bool(true) => out.extend_from_slice(b"true"),
+        Value::Bool(false) => out.extend_from_slice(b"false"),
+        // Writing into a Vec cannot fail.
+        Value::Number(number) => {
+            let _ = serde_json::to_writer(&mut *out, number);
+        }
+        Value::String(text) => string(out, text),
+        Value::Array(items) => {
+            out.push(b'[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(b',');
+                }
+                self::value(out, item);
+            }
+            out.push(b']');
+        }
+        Value::Object(map) => {
+            out.push(b'{');
+            for (index, (key, item)) in map.iter().enumerate() {
+                if index > 0 {
+                    out.push(b',');
+                }
+                string(out, key);
+                out.push(b':');
+                self::value(out, item);
+            }
+            out.push(b'}');
+        }
+    }
+}
+
+/// A notification's headers (`[["name","value"],…]`, unmasked) and raw body (a string),
+/// escaped once for the two lines that carry them both.
+#[derive(Default)]
+pub struct Escaped {
+    pub headers: Vec<u8>,
+    pub raw: Vec<u8>,
+}
+
+impl Escaped {
+    pub fn new(headers: &[(String, String)], raw: &str) -> Escaped {
+        let mut escaped = Escaped {
+            headers: Vec::with_capacity(headers.len() * 48),
+            raw: Vec::new(),
+        };
+        header_pairs(&mut escaped.headers, headers.iter().map(|(n, v)| (n, v)));
+        string(&mut escaped.raw, raw);
+        escaped
+    }
+}
+
+/// `[["name","value"],…]`
+pub fn header_pairs<N: AsRef<str>, V: AsRef<str>>(
+    out: &mut Vec<u8>,
+    headers: impl Iterator<Item = (N, V)>,
+) {
+    out.push(b'[');
+    for (index, (name, value)) in headers.enumerate() {
+        if index > 0 {
+            out.push(b',');
+        }
+        out.push(b'[');
+        string(out, name.as_ref());
+        out.push(b',');
+        string(out, value.as_ref());
+        out.push(b']');
+    }
+    out.push(b']');
+}
+
+/// `"name":` after the opening brace or a previous field; `name` is a plain field name
+/// (nothing to escape), written as is.
+pub fn key(out: &mut Vec<u8>, name: &str, first: bool) {
+    debug_assert!(name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+    if !first {
+        out.push(b',');
+    }
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\":");
+}
+
+/// An optional string: the string, or `null`.
+pub fn optional(out: &mut Vec<u8>, text: Option<&str>) {
+    match text {
+        Some(text) => string(out, text),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// A number, as `serde_json` writes it.
+pub fn number(out: &mut Vec<u8>, number: u64) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut rest = number;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[start..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(text: &str) -> String {
+        let mut out = Vec::new();
+        string(&mut out, text);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let mut samples = vec![
+            String::new(),
+            "plain ascii text that is longer than eight bytes".to_string(),
+            r#"{"eventId":"f47ac10b","nested":{"a":"b\"c"}}"#.to_string(),
+            "back\\slash at the end\\".to_string(),
+            "tabs\tnew\nlines\r\u{8}\u{c}\u{0}\u{1f}\u{7f} and é ü 日本 🎉".to_string(),
+            "\"\"\"\"\"\"\"\"\"".to_string(),
+        ];
+        // Every byte value below 0x80 at every offset of a word.
+        for byte in 0u8..0x80 {
+            for offset in 0..9 {
+                let mut text = "x".repeat(offset);
+                text.push(char::from(byte));
+                text.push_str("tail-of-text");
+                samples.push(text);
+            }
+        }
+        for text in samples {
+            assert_eq!(
+                written(&text),
+                serde_json::to_string(&text).unwrap(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for value in [0, 7, 10, 200, 503, 65535, u64::MAX] {
+            let mut out = Vec::new();
+            number(&mut out, value);
+            assert_eq!(String::from_utf8(out).unwrap(), value.to_string());
+        }
+    }
+
+    #[test]
+    fn values_are_written_as_serde_json_writes_them() {
+        let doc = serde_json::json!({
+            "z": [1, -2, 3.5, 1e300, null, true, false, "s\"q"],
+            "a": {"nested": {"deep": []}, "empty": {}},
+            "unicode": "é\u{1}",
+        });
+        let mut out = Vec::new();
+        value(&mut out, &doc);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string(&doc).unwrap()
+        );
+    }
+}
