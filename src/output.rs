@@ -108,17 +108,21 @@ pub fn mask_authorization(value: &str) -> String {
 /// key, token, secret or signature) are masked.
 pub fn mask_header(name: &str, value: &str) -> String {
     let name = name.to_ascii_lowercase();
-    if name == "authorization" || name == "proxy-authorization" {
+    if name.ends_with("authorization") {
         mask_authorization(value)
-    } else if name.contains("cookie")
-        || ["key", "token", "secret", "signature", "password"]
-            .iter()
-            .any(|word| name.contains(word))
-    {
+    } else if is_secret_header(&name) {
         mask(value)
     } else {
         value.to_string()
     }
+}
+
+/// Whether a header (lower-case name) carries a credential.
+pub fn is_secret_header(name: &str) -> bool {
+    name.ends_with("authorization")
+        || ["cookie", "key", "token", "secret", "signature", "password"]
+            .iter()
+            .any(|word| name.contains(word))
 }
 
 /// Pretty-printed JSON, syntax-coloured when colour is on.

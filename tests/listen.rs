@@ -837,3 +837,61 @@ fn bad_options_are_usage_errors() {
         .code(2)
         .stderr(predicates::str::contains("cannot listen on 127.0.0.1:"));
 }
+
+/// Wherever a key travels (an unknown body, a nested field, the query, broken JSON, a
+/// header of any name), neither the human nor the `--json` output shows it.
+#[test]
+fn a_key_is_masked_wherever_it_appears() {
+    let other_secret = "f00dfeedcafebabe0123456789abcdef01234567";
+    /// Path and query, headers, body.
+    type Request<'a> = (String, Vec<(&'a str, String)>, Vec<u8>);
+    let requests: Vec<Request> = vec![
+        (
+            "/u".into(),
+            vec![],
+            json!({"api_key": KEY}).to_string().into_bytes(),
+        ),
+        (
+            "/n".into(),
+            vec![],
+            json!({"api_key": KEY, "invoice_ids": [HEX_A], "nested": {"api_key": KEY}})
+                .to_string()
+                .into_bytes(),
+        ),
+        (format!("/q?api_key={KEY}"), vec![], b"{}".to_vec()),
+        (
+            "/broken".into(),
+            vec![],
+            format!(r#"{{"api_key":"{other_secret}","invoice_ids":["#).into_bytes(),
+        ),
+        (
+            "/h".into(),
+            vec![("x-auth-token", other_secret.to_string())],
+            b"{}".to_vec(),
+        ),
+    ];
+    for json_output in [true, false] {
+        let (mut running, url) = listen(json_output, &["--api-key", KEY, "-v"]);
+        let http = Http::new();
+        for (path, headers, body) in &requests {
+            let headers: Vec<(&str, &str)> =
+                headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            http.send("POST", &format!("{url}{path}"), &headers, body.clone());
+        }
+        let mut shown = String::new();
+        for _ in 0..requests.len() {
+            shown.push_str(&if json_output {
+                running.stdout_line()
+            } else {
+                human_block(&mut running)
+            });
+            shown.push('\n');
+        }
+        running.terminate();
+        running.wait_exit();
+        shown.push_str(&running.rest_of_stderr().join("\n"));
+        assert!(!shown.contains(KEY), "the key leaked:\n{shown}");
+        assert!(!shown.contains(other_secret), "a secret leaked:\n{shown}");
+        assert!(shown.contains("7742****"), "{shown}");
+    }
+}

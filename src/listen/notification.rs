@@ -12,16 +12,8 @@ use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::json::{self, Escaped};
-use crate::output::{Output, escape_controls, mask, mask_authorization, pretty_json};
+use crate::output::{Output, escape_controls, is_secret_header, mask, mask_header, pretty_json};
 use crate::providers::{self, Provider};
-
-/// Headers whose values are credentials, masked wherever a notification is shown.
-const SECRET_HEADERS: [&str; 4] = [
-    "authorization",
-    "proxy-authorization",
-    "cookie",
-    "x-api-key",
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -88,6 +80,34 @@ pub struct Notification {
     pub forward: Option<Forwarded>,
     /// Parsed, within the size limit, auth not failed: counts for `--count`, goes to `--record`.
     pub valid: bool,
+    /// Credentials this request carries (see [`Notification::find_secrets`]): masked wherever
+    /// it is shown, in the path, headers, body and raw text alike. Longest first.
+    pub secrets: Vec<String>,
+}
+
+/// Shorter values are too common to mask wherever they occur in text.
+const MIN_SECRET_LEN: usize = 4;
+
+/// The string values of every `"api_key"` field in JSON text, however deep and even when
+/// the text is not valid JSON, as they are written there.
+fn api_key_values(raw: &str) -> Vec<&str> {
+    const FIELD: &str = "\"api_key\"";
+    let mut values = Vec::new();
+    let mut rest = raw;
+    while let Some(at) = rest.find(FIELD) {
+        rest = &rest[at + FIELD.len()..];
+        let after_colon = rest.trim_start().strip_prefix(':').map(str::trim_start);
+        if let Some(value) = after_colon.and_then(|text| text.strip_prefix('"')) {
+            let mut escaped = false;
+            let end = value.find(|c: char| {
+                let end = c == '"' && !escaped;
+                escaped = c == '\\' && !escaped;
+                end
+            });
+            values.push(&value[..end.unwrap_or(value.len())]);
+        }
+    }
+    values
 }
 
 /// RFC 3339 in UTC with milliseconds, e.g. `2026-03-30T10:15:00.123Z`. Digits are
@@ -131,12 +151,17 @@ fn push_digits(text: &mut String, value: u32, width: u32) {
     }
 }
 
-/// A header's value with credentials masked.
-fn shown_header<'a>(name: &str, value: &'a str) -> Cow<'a, str> {
-    if SECRET_HEADERS.contains(&name) {
-        Cow::Owned(mask_authorization(value))
-    } else {
-        Cow::Borrowed(value)
+/// Every string in `value` with `hide` applied.
+fn hide_in_value(value: &mut Value, hide: &dyn Fn(&str) -> Cow<'_, str>) {
+    match value {
+        Value::String(text) => {
+            if let Cow::Owned(hidden) = hide(text) {
+                *text = hidden;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| hide_in_value(item, hide)),
+        Value::Object(map) => map.values_mut().for_each(|item| hide_in_value(item, hide)),
+        _ => {}
     }
 }
 
@@ -156,35 +181,88 @@ pub fn escape_invalid_utf8(bytes: &[u8]) -> String {
 }
 
 impl Notification {
+    /// Collects the credentials to mask: `--api-key`, the credential of every credential
+    /// header, and every `"api_key"` value in the body (any provider, any depth, even in
+    /// text that is not JSON).
+    pub fn find_secrets(&mut self, api_key: Option<&str>) {
+        let mut secrets: Vec<String> = api_key.into_iter().map(str::to_string).collect();
+        for (name, value) in &self.headers {
+            if is_secret_header(name) {
+                let credential = value.split_once(' ').map_or(value.as_str(), |(_, c)| c);
+                secrets.push(credential.trim().to_string());
+            }
+        }
+        if self.raw.contains("api_key") {
+            secrets.extend(api_key_values(&self.raw).into_iter().map(str::to_string));
+        }
+        secrets.retain(|secret| secret.len() >= MIN_SECRET_LEN);
+        secrets.sort_by_key(|secret| std::cmp::Reverse(secret.len()));
+        secrets.dedup();
+        self.secrets = secrets;
+    }
+
+    /// `text` with every secret of this request masked.
+    pub fn hide<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let mut shown = Cow::Borrowed(text);
+        for secret in &self.secrets {
+            if shown.contains(secret.as_str()) {
+                shown = Cow::Owned(shown.replace(secret.as_str(), &mask(secret)));
+            }
+        }
+        shown
+    }
+
+    /// A header's value with credentials masked.
+    fn shown_header<'a>(&self, name: &str, value: &'a str) -> Cow<'a, str> {
+        if is_secret_header(name) {
+            Cow::Owned(mask_header(name, value))
+        } else {
+            self.hide(value)
+        }
+    }
+
     /// Header values with credentials masked.
     pub fn shown_headers(&self) -> Vec<(&str, Cow<'_, str>)> {
         self.headers
             .iter()
-            .map(|(name, value)| (name.as_str(), shown_header(name, value)))
+            .map(|(name, value)| (name.as_str(), self.shown_header(name, value)))
             .collect()
     }
 
-    /// The body with its provider's secret masked.
+    /// The body with its provider's secret and every other secret of the request masked.
     pub fn shown_body(&self) -> Option<Cow<'_, Value>> {
-        self.body
-            .as_ref()
-            .map(|body| providers::masked_body(self.provider, body))
+        let body = self.body.as_ref()?;
+        let masked = providers::masked_body(self.provider, body);
+        if self.secrets.is_empty() {
+            return Some(masked);
+        }
+        let mut hidden = masked.into_owned();
+        hide_in_value(&mut hidden, &|text| self.hide(text));
+        Some(Cow::Owned(hidden))
     }
 
-    /// The raw text with the provider's secret masked; where the secret is written with JSON
-    /// escapes it cannot be found in the text, so the masked body is shown instead.
+    /// The raw text with every secret masked; where the provider's secret is written with
+    /// JSON escapes it cannot be found in the text, so the masked body is shown instead.
     pub fn shown_raw(&self) -> Cow<'_, str> {
+        let hidden = self.hide(&self.raw);
         let secret = self
             .body
             .as_ref()
             .and_then(|body| providers::body_secret(self.provider, body));
         match (secret, self.shown_body()) {
-            (Some(secret), _) if self.raw.contains(secret) => {
-                Cow::Owned(self.raw.replace(secret, &mask(secret)))
+            (Some(secret), Some(masked)) if hidden.contains(secret) => {
+                Cow::Owned(masked.to_string())
             }
-            (Some(_), Some(masked)) => Cow::Owned(masked.to_string()),
-            _ => Cow::Borrowed(&self.raw),
+            _ => hidden,
         }
+    }
+
+    /// The path and query as shown, secrets masked.
+    fn shown_target(&self) -> (Cow<'_, str>, Option<Cow<'_, str>>) {
+        (
+            self.hide(&self.path),
+            self.query.as_deref().map(|query| self.hide(query)),
+        )
     }
 
     /// The `--json` line: one object, no newline.
@@ -197,34 +275,39 @@ impl Notification {
 
     /// Opens a JSON line with the fields both lines begin with: `{"received_at":…,
     /// "method":…,"path":…,"query":…`.
-    pub(super) fn write_request_fields(&self, out: &mut Vec<u8>) {
+    /// `shown` masks secrets in the path and query; the record line keeps them exact.
+    pub(super) fn write_request_fields(&self, out: &mut Vec<u8>, shown: bool) {
         out.push(b'{');
         json::key(out, "received_at", true);
         json::string(out, &rfc3339(self.received_at));
         json::key(out, "method", false);
         json::string(out, &self.method);
+        let (path, query) = if shown {
+            self.shown_target()
+        } else {
+            (
+                Cow::Borrowed(self.path.as_str()),
+                self.query.as_deref().map(Cow::Borrowed),
+            )
+        };
         json::key(out, "path", false);
-        json::string(out, &self.path);
+        json::string(out, &path);
         json::key(out, "query", false);
-        json::optional(out, self.query.as_deref());
+        json::optional(out, query.as_deref());
     }
 
     /// Appends the `--json` line (no newline) to `out`; with the headers and raw body
     /// already `escaped`, copies them where nothing in them is masked.
     pub fn write_json_line(&self, out: &mut Vec<u8>, escaped: Option<&Escaped>) {
-        self.write_request_fields(out);
+        self.write_request_fields(out, true);
         json::key(out, "headers", false);
-        let secret_header = self
-            .headers
-            .iter()
-            .any(|(name, _)| SECRET_HEADERS.contains(&name.as_str()));
         match escaped {
-            Some(escaped) if !secret_header => out.extend_from_slice(&escaped.headers),
+            Some(escaped) if self.secrets.is_empty() => out.extend_from_slice(&escaped.headers),
             _ => json::header_pairs(
                 out,
                 self.headers
                     .iter()
-                    .map(|(name, value)| (name, shown_header(name, value))),
+                    .map(|(name, value)| (name, self.shown_header(name, value))),
             ),
         }
         json::key(out, "provider", false);
@@ -297,9 +380,9 @@ impl Notification {
             400..=499 => answered.yellow().bold(),
             _ => answered.red().bold(),
         };
-        let target = match &self.query {
-            Some(query) => format!("{}?{query}", self.path),
-            None => self.path.clone(),
+        let target = match self.shown_target() {
+            (path, Some(query)) => format!("{path}?{query}"),
+            (path, None) => path.into_owned(),
         };
         let mut text = format!(
             "{} {} {} {} {}{} → {answered}",
@@ -423,6 +506,7 @@ impl Notification {
             warnings: Vec::new(),
             forward: None,
             valid: true,
+            secrets: Vec::new(),
         }
     }
 }
@@ -430,6 +514,7 @@ impl Notification {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::mask_authorization;
 
     #[test]
     fn reusing_the_record_lines_escapes_changes_nothing() {
@@ -440,13 +525,14 @@ mod tests {
                 (Provider::Unknown, &plain),
                 (Provider::ClubCollect, &secret),
             ] {
-                let notification = Notification {
+                let mut notification = Notification {
                     headers: vec![(name.to_string(), value.to_string())],
                     provider,
                     raw: body.to_string(),
                     body: Some(body.clone()),
                     ..Notification::example()
                 };
+                notification.find_secrets(None);
                 let escaped = Escaped::new(&notification.headers, &notification.raw);
                 let mut reused = Vec::new();
                 notification.write_json_line(&mut reused, Some(&escaped));

@@ -17,7 +17,7 @@ use super::notification::Notification;
 /// reads: the exact body as a string (valid notifications are always UTF-8 JSON), header
 /// names lower-case in arrival order.
 fn line(out: &mut Vec<u8>, notification: &Notification, escaped: &Escaped) {
-    notification.write_request_fields(out);
+    notification.write_request_fields(out, false);
     json::key(out, "headers", false);
     out.extend_from_slice(&escaped.headers);
     json::key(out, "body", false);

@@ -254,6 +254,7 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         warnings: Vec::new(),
         forward: None,
         valid: false,
+        secrets: Vec::new(),
     };
     let mut escaped = None;
     let reply = answer(
@@ -269,6 +270,7 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         tokio::time::sleep(shared.settings.delay).await;
     }
     notification.status = reply.status.as_u16();
+    notification.find_secrets(shared.settings.api_key.as_deref());
     match &shared.printed {
         Some(printed) => printed.add(&notification, escaped.as_ref()),
         None => {
