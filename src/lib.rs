@@ -20,6 +20,7 @@ pub mod payload;
 pub mod providers;
 pub mod replay;
 pub mod sandbox;
+pub mod signals;
 pub mod timefmt;
 
 use cli::{Cli, Command};

@@ -16,7 +16,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::http::StatusCode;
-use tokio::signal::unix::{Signal, SignalKind, signal};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
@@ -27,6 +26,7 @@ use crate::cli::ListenArgs;
 use crate::config::parse_http_url;
 use crate::error::{Error, Result};
 use crate::output::Output;
+use crate::signals::StopSignals;
 use printed::Printed;
 use record::RecordFile;
 use server::{Forwarder, Settings, Shared};
@@ -258,30 +258,6 @@ impl Drop for Listener {
     /// A listener dropped without [`Listener::shutdown`] stops serving at once.
     fn drop(&mut self) {
         self.handle.shutdown();
-    }
-}
-
-/// Ctrl-C and SIGTERM, registered before the ready line so neither can kill us unflushed.
-struct StopSignals {
-    interrupt: Signal,
-    terminate: Signal,
-}
-
-impl StopSignals {
-    fn new() -> Result<StopSignals> {
-        let register =
-            |kind| signal(kind).map_err(|e| Error::failure(format!("cannot handle signals: {e}")));
-        Ok(StopSignals {
-            interrupt: register(SignalKind::interrupt())?,
-            terminate: register(SignalKind::terminate())?,
-        })
-    }
-
-    async fn recv(&mut self) {
-        tokio::select! {
-            _ = self.interrupt.recv() => {}
-            _ = self.terminate.recv() => {}
-        }
     }
 }
 

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use crate::cli::{GlobalArgs, SandboxArgs};
 use crate::error::{Error, Result};
 use crate::output::{Output, mask};
+use crate::signals::StopSignals;
 
 use delivery::parse_schedule;
 
@@ -69,11 +70,13 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<
         deliverer: deliverer.clone(),
         out,
     });
+    // A supervisor or a test stopping the sandbox is a normal end (exit 0).
+    let mut signals = StopSignals::new()?;
     // The ready lines come last: once they are out, requests are served.
     out.note(format!("listening on {base}"));
     out.note(format!("export HOOKS_BASE_URL={base}"));
     axum::serve(listener, api::router(sandbox))
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(async move { signals.recv().await })
         .await
         .map_err(|e| Error::failure(format!("the sandbox stopped: {e}")))?;
     match deliverer.unfinished() {
@@ -83,28 +86,4 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<
         )),
     }
     Ok(())
-}
-
-/// Ctrl-C or SIGTERM: a supervisor or a test stopping the sandbox is a normal end (exit 0).
-async fn shutdown_signal() {
-    let interrupt = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => {}
-        () = terminate => {}
-    }
 }
