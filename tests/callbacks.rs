@@ -6,22 +6,10 @@ use common::*;
 use predicates::prelude::*;
 use serde_json::json;
 
-const PARTNER: &str = "3f2c8d8e-1111-2222-3333-444455556666";
-const TOKEN: &str = "secret-token-value";
-
-/// `hooks` configured for `api` through the environment, as the README tells users to.
-fn against(api: &Recorder) -> assert_cmd::Command {
-    let mut cmd = hooks();
-    cmd.env("HOOKS_BASE_URL", &api.url)
-        .env("HOOKS_PARTNER", PARTNER)
-        .env("HOOKS_TOKEN", TOKEN);
-    cmd
-}
-
 #[test]
 fn put_sends_the_url_body_with_bearer_token_and_user_agent() {
     let api = Recorder::ok();
-    against(&api)
+    against(&api.url)
         .args([
             "callbacks",
             "put",
@@ -53,7 +41,7 @@ fn put_sends_the_url_body_with_bearer_token_and_user_agent() {
 #[test]
 fn put_set_adds_fields_parsed_as_json_where_they_parse() {
     let api = Recorder::ok();
-    against(&api)
+    against(&api.url)
         .args(["callbacks", "put", "6", "--url", "https://me.example/6"])
         .args([
             "--set",
@@ -81,12 +69,12 @@ fn put_body_sends_the_given_object_from_a_file_or_stdin() {
         r#"{"callbackUrl": "https://me.example/x", "headers": {"X": "1"}}"#,
     )
     .unwrap();
-    against(&api)
+    against(&api.url)
         .args(["callbacks", "put", "7", "--body"])
         .arg(&file)
         .assert()
         .success();
-    against(&api)
+    against(&api.url)
         .args(["callbacks", "put", "7", "--body", "-", "--set", "extra=1"])
         .write_stdin(r#"{"callbackUrl": "https://me.example/y"}"#)
         .assert()
@@ -105,7 +93,7 @@ fn put_body_sends_the_given_object_from_a_file_or_stdin() {
 #[test]
 fn put_rejects_a_body_that_is_not_an_object_and_sends_nothing() {
     let api = Recorder::ok();
-    against(&api)
+    against(&api.url)
         .args(["callbacks", "put", "7", "--body", "-"])
         .write_stdin("[1, 2]")
         .assert()
@@ -118,7 +106,7 @@ fn put_rejects_a_body_that_is_not_an_object_and_sends_nothing() {
 fn put_rejects_a_relative_url_and_sends_nothing() {
     let api = Recorder::ok();
     for bad in ["me.example/hooks", "/hooks/5", "ftp://me.example/x"] {
-        against(&api)
+        against(&api.url)
             .args(["callbacks", "put", "5", "--url", bad])
             .assert()
             .code(2)
@@ -131,7 +119,7 @@ fn put_rejects_a_relative_url_and_sends_nothing() {
 fn put_warns_about_plain_http_and_loopback_but_sends() {
     let api = Recorder::ok();
     for url in ["http://me.example/hooks", "https://127.0.0.1:9000/hooks"] {
-        against(&api)
+        against(&api.url)
             .args(["callbacks", "put", "5", "--url", url])
             .assert()
             .success()
@@ -139,7 +127,7 @@ fn put_warns_about_plain_http_and_loopback_but_sends() {
             .stderr(predicate::str::contains("public HTTPS"));
     }
     assert_eq!(api.requests().len(), 2);
-    against(&api)
+    against(&api.url)
         .args(["callbacks", "put", "5", "--url", "https://me.example/hooks"])
         .assert()
         .success()
@@ -152,7 +140,7 @@ fn put_json_output_is_one_document() {
         200,
         r#"{"notificationType":5,"url":"https://me.example/5"}"#,
     );
-    let output = against(&api)
+    let output = against(&api.url)
         .args([
             "--json",
             "callbacks",
@@ -177,7 +165,10 @@ const LISTED: &str = r#"{"total":2,"items":[
 #[test]
 fn list_prints_an_aligned_table_type_and_url_first() {
     let api = Recorder::always(200, LISTED);
-    let output = against(&api).args(["callbacks", "list"]).output().unwrap();
+    let output = against(&api.url)
+        .args(["callbacks", "list"])
+        .output()
+        .unwrap();
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
@@ -197,7 +188,7 @@ fn list_prints_an_aligned_table_type_and_url_first() {
 #[test]
 fn list_passes_offset_and_limit_and_json_is_the_servers_document_unchanged() {
     let api = Recorder::always(200, LISTED);
-    let output = against(&api)
+    let output = against(&api.url)
         .args([
             "callbacks",
             "list",
@@ -223,7 +214,7 @@ fn list_passes_offset_and_limit_and_json_is_the_servers_document_unchanged() {
 #[test]
 fn list_with_color_always_styles_the_header() {
     let api = Recorder::always(200, LISTED);
-    against(&api)
+    against(&api.url)
         .args(["callbacks", "list", "--color", "always"])
         .assert()
         .success()
@@ -233,7 +224,7 @@ fn list_with_color_always_styles_the_header() {
 #[test]
 fn delete_with_yes_sends_delete() {
     let api = Recorder::always(204, "");
-    against(&api)
+    against(&api.url)
         .args(["callbacks", "delete", "5", "--yes"])
         .assert()
         .success()
@@ -246,7 +237,7 @@ fn delete_with_yes_sends_delete() {
 #[test]
 fn delete_of_an_unregistered_type_says_so_with_exit_1() {
     let api = Recorder::always(404, r#"{"error":"not found"}"#);
-    against(&api)
+    against(&api.url)
         .args(["callbacks", "delete", "6", "--yes"])
         .assert()
         .code(1)
@@ -258,7 +249,7 @@ fn delete_of_an_unregistered_type_says_so_with_exit_1() {
 #[test]
 fn delete_without_yes_off_a_terminal_refuses_and_sends_nothing() {
     let api = Recorder::ok();
-    against(&api)
+    against(&api.url)
         .args(["callbacks", "delete", "5"])
         .assert()
         .code(2)
@@ -269,7 +260,7 @@ fn delete_without_yes_off_a_terminal_refuses_and_sends_nothing() {
 #[test]
 fn a_server_error_exits_1_naming_url_status_and_the_servers_text() {
     let api = Recorder::always(500, r#"{"error":"database is down"}"#);
-    against(&api)
+    against(&api.url)
         .args(["callbacks", "put", "5", "--url", "https://me.example/5"])
         .assert()
         .code(1)
@@ -305,11 +296,14 @@ fn idempotent_requests_are_retried_on_gateway_errors() {
         1 => (502, "{}".into()),
         _ => (200, LISTED.into()),
     });
-    against(&api).args(["callbacks", "list"]).assert().success();
+    against(&api.url)
+        .args(["callbacks", "list"])
+        .assert()
+        .success();
     assert_eq!(api.requests().len(), 3);
 
     let failing = Recorder::always(503, r#"{"error":"busy"}"#);
-    against(&failing)
+    against(&failing.url)
         .args(["callbacks", "delete", "5", "--yes"])
         .assert()
         .code(1)
@@ -320,7 +314,7 @@ fn idempotent_requests_are_retried_on_gateway_errors() {
 #[test]
 fn verbose_traces_mask_the_token() {
     let api = Recorder::always(200, LISTED);
-    against(&api)
+    against(&api.url)
         .args(["-v", "callbacks", "list"])
         .assert()
         .success()

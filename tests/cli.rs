@@ -5,8 +5,6 @@ mod common;
 use common::*;
 use predicates::prelude::*;
 
-const PARTNER: &str = "3f2c8d8e-1111-2222-3333-444455556666";
-
 #[test]
 fn missing_settings_name_the_flag_and_the_variable() {
     hooks()

@@ -9,20 +9,10 @@ use common::*;
 use predicates::prelude::*;
 use serde_json::json;
 
-const PARTNER: &str = "3f2c8d8e-1111-2222-3333-444455556666";
-
-fn against(api: &Recorder) -> assert_cmd::Command {
-    let mut cmd = hooks();
-    cmd.env("HOOKS_BASE_URL", &api.url)
-        .env("HOOKS_PARTNER", PARTNER)
-        .env("HOOKS_TOKEN", "tok-123456");
-    cmd
-}
-
 #[test]
 fn process_id_is_posted_to_the_echo_endpoint_and_the_answer_printed() {
     let api = Recorder::always(200, r#"{"delivered":true}"#);
-    against(&api)
+    against(&api.url)
         .args([
             "echo",
             "5",
@@ -46,11 +36,11 @@ fn process_id_is_posted_to_the_echo_endpoint_and_the_answer_printed() {
 #[test]
 fn simulation_id_and_body_documents_are_sent_as_given() {
     let api = Recorder::ok();
-    against(&api)
+    against(&api.url)
         .args(["echo", "6", "--simulation-id", "sim-1"])
         .assert()
         .success();
-    against(&api)
+    against(&api.url)
         .args(["echo", "7", "--body", "-"])
         .write_stdin(r#"{"simulationUniqueId": "sim-2", "amount": 12}"#)
         .assert()
@@ -70,7 +60,7 @@ fn both_or_neither_id_is_a_usage_error_naming_both_fields_and_nothing_is_sent() 
     let both_flags = ["echo", "5", "--process-id", "p", "--simulation-id", "s"];
     let neither: [&str; 2] = ["echo", "5"];
     for args in [&both_flags[..], &neither[..]] {
-        against(&api)
+        against(&api.url)
             .args(args)
             .assert()
             .code(2)
@@ -82,7 +72,7 @@ fn both_or_neither_id_is_a_usage_error_naming_both_fields_and_nothing_is_sent() 
         r#"{"other": 1}"#,
         r#"{"processUniqueId": null}"#,
     ] {
-        against(&api)
+        against(&api.url)
             .args(["echo", "5", "--body", "-"])
             .write_stdin(body)
             .assert()
@@ -91,7 +81,7 @@ fn both_or_neither_id_is_a_usage_error_naming_both_fields_and_nothing_is_sent() 
             .stderr(predicate::str::contains("simulationUniqueId"));
     }
     // A flag on top of a body that already holds the other field is "both" too.
-    against(&api)
+    against(&api.url)
         .args(["echo", "5", "--process-id", "p", "--body", "-"])
         .write_stdin(r#"{"simulationUniqueId": "s"}"#)
         .assert()
@@ -102,7 +92,7 @@ fn both_or_neither_id_is_a_usage_error_naming_both_fields_and_nothing_is_sent() 
 #[test]
 fn only_types_5_6_7_have_an_echo() {
     let api = Recorder::ok();
-    against(&api)
+    against(&api.url)
         .args(["echo", "4", "--process-id", "p"])
         .assert()
         .code(2)
@@ -113,7 +103,7 @@ fn only_types_5_6_7_have_an_echo() {
 #[test]
 fn the_echo_post_is_never_retried() {
     let api = Recorder::always(503, r#"{"message":"try later"}"#);
-    against(&api)
+    against(&api.url)
         .args(["echo", "5", "--process-id", "p"])
         .assert()
         .code(1)
@@ -125,7 +115,7 @@ fn the_echo_post_is_never_retried() {
 #[test]
 fn json_output_carries_status_request_and_response() {
     let api = Recorder::always(200, r#"{"ok":true}"#);
-    let output = against(&api)
+    let output = against(&api.url)
         .args(["echo", "5", "--process-id", "p", "--json"])
         .output()
         .unwrap();

@@ -8,39 +8,13 @@ use common::*;
 use predicates::prelude::*;
 use serde_json::Value;
 
-const PARTNER: &str = "3f2c8d8e-1111-2222-3333-444455556666";
-
-/// `hooks sandbox --port 0 ARGS` and its base URL.
-fn sandbox(args: &[&str]) -> (Running, String) {
-    let mut all = vec!["sandbox", "--port", "0"];
-    all.extend_from_slice(args);
-    let mut running = Running::start(&all, &[]);
-    let base = running.wait_stderr("export HOOKS_BASE_URL=");
-    (running, base)
-}
-
-fn client(base: &str) -> assert_cmd::Command {
-    let mut cmd = hooks();
-    cmd.env("HOOKS_BASE_URL", base)
-        .env("HOOKS_PARTNER", PARTNER)
-        .env("HOOKS_TOKEN", "flow-token");
-    cmd
-}
-
-fn put(base: &str, notification_type: &str, url: &str) {
-    client(base)
-        .args(["callbacks", "put", notification_type, "--url", url])
-        .assert()
-        .success();
-}
-
 #[test]
 fn sandbox_listen_put_echo_delivers_the_notification_to_listen() {
-    let (_sandbox, base) = sandbox(&[]);
+    let (_sandbox, base) = sandbox(&[], &[]);
     let mut listen = Running::start(&["listen", "--port", "0", "--json", "--count", "1"], &[]);
     let url = listen.listen_url();
-    put(&base, "5", &format!("{url}/hooks/5"));
-    client(&base)
+    put_callback(&base, "5", &format!("{url}/hooks/5"));
+    against(&base)
         .args([
             "echo",
             "5",
@@ -61,14 +35,14 @@ fn sandbox_listen_put_echo_delivers_the_notification_to_listen() {
 
 #[test]
 fn the_sandbox_retries_until_listen_stops_failing() {
-    let (mut sandbox, base) = sandbox(&["--json", "--retry-schedule", "20ms,20ms,20ms"]);
+    let (mut sandbox, base) = sandbox(&["--json", "--retry-schedule", "20ms,20ms,20ms"], &[]);
     let mut listen = Running::start(
         &["listen", "--port", "0", "--json", "--fail-first", "2"],
         &[],
     );
     let url = listen.listen_url();
-    put(&base, "6", &format!("{url}/hooks/6"));
-    client(&base)
+    put_callback(&base, "6", &format!("{url}/hooks/6"));
+    against(&base)
         .args(["echo", "6", "--simulation-id", "sim-retry"])
         .assert()
         .success();
@@ -87,10 +61,10 @@ fn the_sandbox_retries_until_listen_stops_failing() {
 
 #[test]
 fn echo_wait_on_prints_the_echoed_notification_and_exits_0() {
-    let (_sandbox, base) = sandbox(&[]);
+    let (_sandbox, base) = sandbox(&[], &[]);
     let port = free_port();
-    put(&base, "7", &format!("http://127.0.0.1:{port}/hooks/7"));
-    let output = client(&base)
+    put_callback(&base, "7", &format!("http://127.0.0.1:{port}/hooks/7"));
+    let output = against(&base)
         .args(["echo", "7", "--simulation-id", "sim-wait", "--json"])
         .args(["--wait-on", &port.to_string(), "--timeout", "20"])
         .output()

@@ -9,37 +9,10 @@ use std::path::Path;
 use common::*;
 use serde_json::{Value, json};
 
-const PARTNER: &str = "3f2c8d8e-1111-2222-3333-444455556666";
-const TOKEN: &str = "sandbox-token";
-const BEARER: &str = "Bearer sandbox-token";
-
-/// `hooks sandbox --port 0 ARGS`, and its base URL from the `export HOOKS_BASE_URL=` line.
-fn sandbox(args: &[&str], envs: &[(&str, &str)]) -> (Running, String) {
-    let mut all = vec!["sandbox", "--port", "0"];
-    all.extend_from_slice(args);
-    let mut running = Running::start(&all, envs);
-    let base = running.wait_stderr("export HOOKS_BASE_URL=");
-    (running, base)
-}
-
-/// `hooks` pointed at the sandbox as a user would: through the HOOKS_* variables.
-fn client(base: &str) -> assert_cmd::Command {
-    let mut cmd = hooks();
-    cmd.env("HOOKS_BASE_URL", base)
-        .env("HOOKS_PARTNER", PARTNER)
-        .env("HOOKS_TOKEN", TOKEN);
-    cmd
-}
-
-fn put(base: &str, notification_type: &str, url: &str) {
-    client(base)
-        .args(["callbacks", "put", notification_type, "--url", url])
-        .assert()
-        .success();
-}
+const BEARER: &str = "Bearer secret-token-value";
 
 fn list_json(base: &str) -> Value {
-    let output = client(base)
+    let output = against(base)
         .args(["--json", "callbacks", "list"])
         .output()
         .unwrap();
@@ -94,11 +67,11 @@ fn callbacks_put_list_and_delete_work_against_the_sandbox() {
         "{:?}",
         sandbox.stderr_seen
     );
-    put(&base, "7", "https://me.example/hooks/7");
-    put(&base, "5", "http://127.0.0.1:9/old");
+    put_callback(&base, "7", "https://me.example/hooks/7");
+    put_callback(&base, "5", "http://127.0.0.1:9/old");
     // The real API would refuse a loopback http:// URL; the sandbox says so and accepts it.
     sandbox.wait_stderr("the real Callback API requires a public HTTPS URL");
-    client(&base)
+    against(&base)
         .args(["callbacks", "put", "5", "--url", "http://127.0.0.1:9/new"])
         .args(["--set", "secret=s3"])
         .assert()
@@ -114,7 +87,7 @@ fn callbacks_put_list_and_delete_work_against_the_sandbox() {
     assert_eq!(items[1]["notificationType"], 7);
     assert!(items[0]["createdAt"].is_string() && items[0]["updatedAt"].is_string());
 
-    let page = client(&base)
+    let page = against(&base)
         .args([
             "--json",
             "callbacks",
@@ -134,18 +107,18 @@ fn callbacks_put_list_and_delete_work_against_the_sandbox() {
         (json!(1), json!(2))
     );
 
-    client(&base)
+    against(&base)
         .args(["callbacks", "list"])
         .assert()
         .success()
         .stdout(predicates::str::contains("notificationType  url"))
         .stdout(predicates::str::contains("https://me.example/hooks/7"));
 
-    client(&base)
+    against(&base)
         .args(["callbacks", "delete", "5", "--yes"])
         .assert()
         .success();
-    client(&base)
+    against(&base)
         .args(["callbacks", "delete", "5", "--yes"])
         .assert()
         .code(1)
@@ -160,9 +133,9 @@ fn echo_delivers_the_exact_body_and_logs_the_attempt() {
     let receiver = Recorder::ok();
     let (mut sandbox, base) = sandbox(&[], &[]);
     let target = format!("{}/hooks/6", receiver.url);
-    put(&base, "6", &target);
+    put_callback(&base, "6", &target);
 
-    client(&base)
+    against(&base)
         .args(["echo", "6", "--simulation-id", "sim-1"])
         .assert()
         .success()
@@ -196,7 +169,7 @@ fn failed_deliveries_are_retried_with_the_same_body_and_logged_as_json() {
         }
     });
     let (mut sandbox, base) = sandbox(&["--json", "--retry-schedule", "20ms,20ms,20ms"], &[]);
-    put(&base, "5", &format!("{}/hook", receiver.url));
+    put_callback(&base, "5", &format!("{}/hook", receiver.url));
     let body = br#"{"processUniqueId":"p-42","step":  "retry"}"#;
     let (status, _) = send("POST", &echo_url(&base, 5), Some(BEARER), body);
     assert_eq!(status, 202);
@@ -243,10 +216,10 @@ fn deliveries_give_up_after_the_schedule_and_log_every_attempt() {
     let closed_url = format!("http://{}/gone", closed.local_addr().unwrap());
     drop(closed);
     let (mut sandbox, base) = sandbox(&["--retry-schedule", "20ms,20ms"], &[]);
-    put(&base, "5", &format!("{}/hook", receiver.url));
-    put(&base, "7", &closed_url);
+    put_callback(&base, "5", &format!("{}/hook", receiver.url));
+    put_callback(&base, "7", &closed_url);
 
-    client(&base)
+    against(&base)
         .args(["echo", "5", "--process-id", "p-1"])
         .assert()
         .success();
@@ -256,7 +229,7 @@ fn deliveries_give_up_after_the_schedule_and_log_every_attempt() {
     assert!(lines[0].contains("retrying in 20ms"), "{}", lines[0]);
     assert!(lines[2].contains("attempt 3/3") && lines[2].contains("gave up after 3 attempts"));
 
-    client(&base)
+    against(&base)
         .args(["echo", "7", "--process-id", "p-2"])
         .assert()
         .success();
@@ -284,8 +257,8 @@ fn registrations_survive_a_restart_with_state() {
     let state_arg = state.to_str().unwrap();
 
     let (mut first, base) = sandbox(&["--state", state_arg], &[]);
-    put(&base, "5", &format!("{}/five", receiver.url));
-    put(&base, "6", "https://me.example/six");
+    put_callback(&base, "5", &format!("{}/five", receiver.url));
+    put_callback(&base, "6", "https://me.example/six");
     let before = list_json(&base);
     first.terminate();
     assert_eq!(first.wait_exit(), Some(0), "SIGTERM is a clean stop");
@@ -302,7 +275,7 @@ fn registrations_survive_a_restart_with_state() {
         second.stderr_seen
     );
     assert_eq!(list_json(&base), before);
-    client(&base)
+    against(&base)
         .args(["echo", "5", "--process-id", "after-restart"])
         .assert()
         .success();
@@ -359,7 +332,7 @@ fn the_token_given_to_the_sandbox_is_required() {
     assert!(error_text(&body).contains("not the one this sandbox was started with"));
     assert_eq!(send("GET", &url, Some("Bearer right-token"), b"").0, 200);
 
-    client(&base)
+    against(&base)
         .args(["callbacks", "list"])
         .assert()
         .code(1)
@@ -367,7 +340,7 @@ fn the_token_given_to_the_sandbox_is_required() {
         .stderr(predicates::str::contains(
             "not the one this sandbox was started with",
         ));
-    client(&base)
+    against(&base)
         .env("HOOKS_TOKEN", "right-token")
         .args(["callbacks", "list"])
         .assert()
@@ -389,14 +362,14 @@ fn without_a_token_any_non_empty_bearer_token_is_accepted() {
 #[test]
 fn partner_ids_must_be_guids_and_types_supported() {
     let (_sandbox, base) = sandbox(&[], &[]);
-    client(&base)
+    against(&base)
         .env("HOOKS_PARTNER", "partner-1")
         .args(["callbacks", "put", "5", "--url", "https://me.example/5"])
         .assert()
         .code(1)
         .stderr(predicates::str::contains("400"))
         .stderr(predicates::str::contains("'partner-1' is not a GUID"));
-    client(&base)
+    against(&base)
         .args(["callbacks", "put", "9", "--url", "https://me.example/9"])
         .assert()
         .code(1)
@@ -425,7 +398,7 @@ fn partner_ids_must_be_guids_and_types_supported() {
 fn echo_needs_exactly_one_id_and_a_registered_callback() {
     let receiver = Recorder::ok();
     let (_sandbox, base) = sandbox(&[], &[]);
-    put(&base, "5", &receiver.url);
+    put_callback(&base, "5", &receiver.url);
     let url = echo_url(&base, 5);
 
     let both = br#"{"processUniqueId":"p","simulationUniqueId":"s"}"#;
@@ -437,7 +410,7 @@ fn echo_needs_exactly_one_id_and_a_registered_callback() {
     assert_eq!(status, 400);
     assert!(error_text(&body).contains("not neither"));
 
-    client(&base)
+    against(&base)
         .args(["echo", "6", "--process-id", "p"])
         .assert()
         .code(1)
@@ -536,7 +509,7 @@ fn concurrent_puts_leave_a_consistent_state_file() {
             let base = &base;
             scope.spawn(move || {
                 let notification_type = (5 + i % 3).to_string();
-                client(base)
+                against(base)
                     .env("HOOKS_PARTNER", partner)
                     .args(["callbacks", "put", &notification_type])
                     .args(["--url", &format!("https://me.example/{i}")])

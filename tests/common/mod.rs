@@ -20,6 +20,10 @@ use axum::response::IntoResponse;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_hooks");
 
+/// The partner id and token every test's Callback API calls carry.
+pub const PARTNER: &str = "3f2c8d8e-1111-2222-3333-444455556666";
+pub const TOKEN: &str = "secret-token-value";
+
 /// How long a test waits for something that should happen at once, before failing.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
@@ -29,6 +33,34 @@ pub fn hooks() -> assert_cmd::Command {
     cmd.env_clear()
         .env("HOOKS_CONFIG", "/nonexistent/hooks-test-config.toml");
     cmd
+}
+
+/// `hooks` configured for the Callback API at `base` through the HOOKS_* variables, as the
+/// README tells users to.
+pub fn against(base: &str) -> assert_cmd::Command {
+    let mut cmd = hooks();
+    cmd.env("HOOKS_BASE_URL", base)
+        .env("HOOKS_PARTNER", PARTNER)
+        .env("HOOKS_TOKEN", TOKEN);
+    cmd
+}
+
+/// `hooks callbacks put TYPE --url URL` against `base`; it must succeed.
+pub fn put_callback(base: &str, notification_type: &str, url: &str) {
+    against(base)
+        .args(["callbacks", "put", notification_type, "--url", url])
+        .assert()
+        .success();
+}
+
+/// `hooks sandbox --port 0 ARGS` with `envs` added, and its base URL from the
+/// `export HOOKS_BASE_URL=` line.
+pub fn sandbox(args: &[&str], envs: &[(&str, &str)]) -> (Running, String) {
+    let mut all = vec!["sandbox", "--port", "0"];
+    all.extend_from_slice(args);
+    let mut running = Running::start(&all, envs);
+    let base = running.wait_stderr("export HOOKS_BASE_URL=");
+    (running, base)
 }
 
 /// The same, as a std Command for processes that keep running.
