@@ -774,3 +774,66 @@ fn many_deliveries_draw_a_progress_bar_on_a_terminal() {
     );
     assert_eq!(server.requests().len(), 50);
 }
+
+#[test]
+fn no_source_on_a_terminal_picks_fixtures_interactively() {
+    let server = Recorder::ok();
+    // Space selects the first fixture in the list, Enter confirms.
+    let shown = on_terminal(
+        &format!("replay --to {}", server.url),
+        &[("TERM", "xterm")],
+        " \r",
+    );
+    assert!(shown.contains("Fixtures to send"), "{shown:?}");
+    let requests = server.wait_for(1);
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].json(), fixture("clubcollect/batch"));
+}
+
+/// Peak memory (KiB) of `hooks replay ARGS --to URL`, from the kernel's own accounting:
+/// python3 (on every machine this runs on) reports its child's maximum resident set.
+fn peak_kib(url: &str, args: &[&str]) -> u64 {
+    let output = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import resource, subprocess, sys\n\
+             done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n\
+             print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if done.returncode == 0 else -1)",
+            BIN,
+            "replay",
+        ])
+        .args(args)
+        .args(["--to", url])
+        .env("HOOKS_CONFIG", "/nonexistent/hooks-test-config.toml")
+        .output()
+        .expect("python3 runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    text.trim().parse().unwrap_or_else(|_| {
+        panic!(
+            "replay failed: {text} {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
+#[test]
+fn memory_stays_flat_as_repeat_grows() {
+    let server = Recorder::start(|_, _| (200, String::new()));
+    let args = |repeat: &'static str| {
+        [
+            "clubcollect/batch",
+            "--fresh-ids",
+            "--concurrency",
+            "16",
+            "--repeat",
+            repeat,
+        ]
+    };
+    let few = peak_kib(&server.url, &args("500"));
+    let many = peak_kib(&server.url, &args("20000"));
+    // Bodies built up front would cost well over a kilobyte each: 20 MB and more here.
+    assert!(
+        many < few + 8 * 1024,
+        "500 deliveries peaked at {few} KiB, 20000 at {many} KiB"
+    );
+}
