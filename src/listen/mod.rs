@@ -8,6 +8,7 @@ mod printed;
 mod record;
 mod server;
 mod tls;
+mod watchdog;
 
 use std::io::Write as _;
 use std::net::SocketAddr;
@@ -192,20 +193,23 @@ impl Listener {
         // Every method on every path goes to the one handler: no router to match against.
         let app = axum::handler::Handler::with_state(server::receive, shared).into_make_service();
         let handle = axum_server::Handle::new();
-        let mut server = axum_server::from_tcp(socket)
+        let server = axum_server::from_tcp(socket)
             .map_err(|e| Error::failure(format!("cannot serve on {addr}: {e}")))?
             .handle(handle.clone());
-        server
-            .http_builder()
-            .http1()
-            .header_read_timeout(Some(options.client_timeout));
+        // Stalled clients are dropped by the watchdog, not hyper's header_read_timeout. It
+        // waits half as long again, so that a stalled body is answered 408 by the handler
+        // before the connection goes.
+        let watchdog = watchdog::Watchdog {
+            timeout: options.client_timeout + options.client_timeout / 2,
+        };
         let server = match &tls {
             Some(tls) => {
                 let config = axum_server::tls_rustls::RustlsConfig::from_config(tls.config.clone());
-                let acceptor = axum_server::tls_rustls::RustlsAcceptor::new(config);
+                let acceptor =
+                    axum_server::tls_rustls::RustlsAcceptor::new(config).acceptor(watchdog);
                 tokio::spawn(server.acceptor(acceptor).serve(app))
             }
-            None => tokio::spawn(server.serve(app)),
+            None => tokio::spawn(server.acceptor(watchdog).serve(app)),
         };
         let scheme = if tls.is_some() { "https" } else { "http" };
         Ok(Listener {
