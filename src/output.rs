@@ -119,10 +119,21 @@ pub fn mask_header(name: &str, value: &str) -> String {
 
 /// Whether a header (lower-case name) carries a credential.
 pub fn is_secret_header(name: &str) -> bool {
-    name.ends_with("authorization")
-        || ["cookie", "key", "token", "secret", "signature", "password"]
-            .iter()
-            .any(|word| name.contains(word))
+    let name = name.as_bytes();
+    // One pass matching on each byte: this runs for every header of every request that
+    // `hooks listen` receives, and `str::contains` sets up a searcher per call.
+    name.ends_with(b"authorization")
+        || (0..name.len()).any(|at| {
+            let rest = &name[at..];
+            match rest[0] {
+                b'c' => rest.starts_with(b"cookie"),
+                b'k' => rest.starts_with(b"key"),
+                b't' => rest.starts_with(b"token"),
+                b's' => rest.starts_with(b"secret") || rest.starts_with(b"signature"),
+                b'p' => rest.starts_with(b"password"),
+                _ => false,
+            }
+        })
 }
 
 /// Pretty-printed JSON, syntax-coloured when colour is on.
@@ -237,6 +248,33 @@ mod tests {
             mask_header("Content-Type", "application/json"),
             "application/json"
         );
+    }
+
+    #[test]
+    fn credential_headers_are_named_like_credentials() {
+        for name in [
+            "authorization",
+            "proxy-authorization",
+            "cookie",
+            "set-cookie",
+            "x-api-key",
+            "x-auth-token",
+            "x-webhook-secret",
+            "x-hub-signature-256",
+            "x-password",
+        ] {
+            assert!(is_secret_header(name), "{name}");
+        }
+        for name in [
+            "content-type",
+            "user-agent",
+            "host",
+            "x-request-id",
+            "k",
+            "",
+        ] {
+            assert!(!is_secret_header(name), "{name}");
+        }
     }
 
     #[test]

@@ -895,3 +895,53 @@ fn a_key_is_masked_wherever_it_appears() {
         assert!(shown.contains("7742****"), "{shown}");
     }
 }
+
+#[test]
+fn a_stdout_nobody_reads_holds_back_neither_answers_nor_lines() {
+    let mut child = hooks_std()
+        .args(["--json", "listen", "--port", "0"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let url = loop {
+        let mut line = String::new();
+        assert_ne!(
+            std::io::BufRead::read_line(&mut stderr, &mut line).unwrap(),
+            0
+        );
+        if let Some(at) = line.find("listening on ") {
+            break line[at + "listening on ".len()..].trim().to_string();
+        }
+    };
+    // About 5 KB of output each: far more than a pipe holds while nobody reads it.
+    let padding = "x".repeat(2000);
+    let http = Http::new();
+    for n in 0..100 {
+        let answer = http.post(&url, &json!({"n": n, "padding": padding}));
+        assert_eq!(answer.status, 200, "notification {n}");
+    }
+    std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let mut printed = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut printed)
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let numbers: Vec<u64> = printed
+        .lines()
+        .map(|line| {
+            serde_json::from_str::<Value>(line).unwrap()["body"]["n"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(numbers, (0..100).collect::<Vec<_>>());
+}

@@ -10,14 +10,14 @@ mod server;
 mod tls;
 mod watchdog;
 
-use std::io::Write as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::http::StatusCode;
-use tokio::sync::mpsc;
+use tokio::io::AsyncWriteExt as _;
+use tokio::sync::{Notify, mpsc};
 use tokio::task::JoinHandle;
 
 pub use notification::{Auth, Earlier, Forwarded, Notification};
@@ -28,7 +28,7 @@ use crate::config::parse_http_url;
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::signals::StopSignals;
-use printed::Printed;
+use printed::{Printed, Taken};
 use record::RecordFile;
 use server::{Forwarder, Settings, Shared};
 
@@ -272,34 +272,86 @@ enum Stop {
     ServerStopped,
 }
 
-/// Writes what the handlers printed to stdout, one write per burst, and keeps the counts.
-struct Printer {
-    printed: Arc<Printed>,
-    buffer: Vec<u8>,
-    valid: u64,
-    total: u64,
+/// Where the printed notifications go.
+enum Stdout {
+    /// A file or /dev/null: written from the runtime thread, since such a write never waits.
+    Direct,
+    /// A pipe, terminal or socket, where a write can wait for the reader (a paused pager):
+    /// written by tokio on a blocking thread, so that the answers do not wait with it.
+    Blocking(tokio::io::Stdout),
 }
 
-impl Printer {
-    fn flush(&mut self) {
-        let counts = self.printed.take(&mut self.buffer);
-        self.valid = counts.valid;
-        self.total = counts.total;
-        let mut stdout = std::io::stdout().lock();
+impl Stdout {
+    fn new() -> Stdout {
+        use std::io::IsTerminal as _;
+        use std::os::fd::AsFd as _;
+        use std::os::unix::fs::FileTypeExt as _;
+        let stdout = std::io::stdout();
+        let kind = stdout
+            .as_fd()
+            .try_clone_to_owned()
+            .map(std::fs::File::from)
+            .and_then(|file| file.metadata())
+            .map(|metadata| metadata.file_type());
+        match kind {
+            Ok(kind) if !stdout.is_terminal() && (kind.is_file() || kind.is_char_device()) => {
+                Stdout::Direct
+            }
+            _ => Stdout::Blocking(tokio::io::stdout()),
+        }
+    }
+
+    async fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        match self {
+            Stdout::Direct => {
+                use std::io::Write as _;
+                let mut stdout = std::io::stdout().lock();
+                stdout.write_all(bytes)?;
+                stdout.flush()
+            }
+            Stdout::Blocking(stdout) => {
+                stdout.write_all(bytes).await?;
+                stdout.flush().await
+            }
+        }
+    }
+}
+
+/// Writes what the handlers printed to stdout, one write per burst, until told to
+/// `finish`; then writes the rest and returns the counts. On its own task, so that a
+/// stdout that blocks holds back neither the answers nor Ctrl-C. Tells `reached` once
+/// `count` valid notifications are out.
+async fn write_printed(
+    printed: Arc<Printed>,
+    count: Option<u64>,
+    reached: Arc<Notify>,
+    finish: Arc<Notify>,
+) -> Taken {
+    let mut stdout = Stdout::new();
+    let mut buffer = Vec::new();
+    let mut taken = Taken { valid: 0, total: 0 };
+    loop {
+        if count.is_some_and(|count| taken.valid >= count) {
+            reached.notify_one();
+        }
+        let finishing = tokio::select! {
+            () = printed.ready() => {
+                // Let the handlers that are ready finish too, so a burst is one write.
+                tokio::task::yield_now().await;
+                false
+            }
+            () = finish.notified() => true,
+        };
+        taken = printed.take(&mut buffer);
         // A closed stdout (`| head`) must not stop the listener answering.
-        let _ = stdout.write_all(&self.buffer).and_then(|()| stdout.flush());
+        let _ = stdout.write(&buffer).await;
+        if finishing {
+            return taken;
+        }
     }
 }
 
 pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
-    // On a runtime worker, not the thread that blocks on `run`: a handler waking the
-    // printer then stays on its worker instead of waking another thread per notification.
-    tokio::spawn(serve(args, out))
-        .await
-        .map_err(|e| Error::failure(format!("the listener stopped: {e}")))?
-}
-
-async fn serve(args: ListenArgs, out: Output) -> Result<()> {
     let options = ListenOptions::from_args(&args)?;
     let mut signals = StopSignals::new()?;
     let printed = Arc::new(Printed::new(out));
@@ -325,30 +377,24 @@ async fn serve(args: ListenArgs, out: Output) -> Result<()> {
     if let Some(url) = &args.forward_to {
         out.note(format!("forwarding valid notifications to {url}"));
     }
-    let mut printer = Printer {
-        printed,
-        buffer: Vec::new(),
-        valid: 0,
-        total: 0,
-    };
-    let reached = |printer: &Printer| args.count.is_some_and(|count| printer.valid >= count);
+    let reached = Arc::new(Notify::new());
+    let finish = Arc::new(Notify::new());
+    let writer = tokio::spawn(write_printed(
+        printed.clone(),
+        args.count,
+        reached.clone(),
+        finish.clone(),
+    ));
     let deadline = args
         .timeout
         .map(|secs| tokio::time::Instant::now() + Duration::from_secs(secs));
     let stop = loop {
-        if reached(&printer) {
-            break Stop::Count;
-        }
         tokio::select! {
-            () = printer.printed.ready() => {
-                // Let the handlers that are ready finish too, so a burst is one write.
-                tokio::task::yield_now().await;
-                printer.flush();
-            }
+            () = reached.notified() => break Stop::Count,
             // Nothing is queued when the handlers print: this only says the server stopped.
             next = listener.next() => {
                 let Some(notification) = next else { break Stop::ServerStopped };
-                printer.printed.add(&notification, None);
+                printed.add(&notification, None);
             }
             () = sleep_until(deadline), if deadline.is_some() => break Stop::Timeout,
             () = signals.recv() => {
@@ -359,16 +405,19 @@ async fn serve(args: ListenArgs, out: Output) -> Result<()> {
     };
     let rest = listener.shutdown().await;
     for notification in rest.iter().flatten() {
-        printer.printed.add(notification, None);
+        printed.add(notification, None);
     }
-    printer.flush();
+    finish.notify_one();
+    let taken = writer
+        .await
+        .map_err(|e| Error::failure(format!("writing the output stopped: {e}")))?;
     rest?;
     let summary = format!(
         "{} valid notification{} ({} request{} in all)",
-        printer.valid,
-        if printer.valid == 1 { "" } else { "s" },
-        printer.total,
-        if printer.total == 1 { "" } else { "s" },
+        taken.valid,
+        if taken.valid == 1 { "" } else { "s" },
+        taken.total,
+        if taken.total == 1 { "" } else { "s" },
     );
     match stop {
         Stop::Timeout if args.count.is_some() => Err(Error::failure(format!(

@@ -389,10 +389,12 @@ async fn answer(
         };
     }
     if let Some(record) = &shared.record
-        && let Err(e) = record.append(
-            notification,
-            escaped.insert(Escaped::new(&notification.headers, &notification.raw)),
-        )
+        && let Err(e) = record
+            .append(
+                notification,
+                escaped.insert(Escaped::new(&notification.headers, &notification.raw)),
+            )
+            .await
     {
         let message = format!("cannot append to {}: {e}", record.path.display());
         notification.warnings.push(message.clone());
