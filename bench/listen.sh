@@ -4,16 +4,17 @@
 # Prints both requests/s and their ratio (target >= 0.7), and checks that the record file
 # holds exactly one line per 2xx response.
 #
-# Both servers run side by side and take turns under load, ROUNDS times; the medians are
-# compared, so one burst of other work on the machine does not decide the ratio.
+# Both servers run side by side, get one warm-up round each, then take turns under load,
+# ROUNDS times; the medians are compared, so one burst of other work on the machine does not
+# decide the ratio.
 #
-# Usage: bench/listen.sh [REQUESTS_PER_ROUND]   (default 50000; env CONCURRENCY=64, ROUNDS=5)
+# Usage: bench/listen.sh [REQUESTS_PER_ROUND]   (default 30000; env CONCURRENCY=64, ROUNDS=9)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-REQUESTS=${1:-50000}
+REQUESTS=${1:-30000}
 CONCURRENCY=${CONCURRENCY:-64}
-ROUNDS=${ROUNDS:-5}
+ROUNDS=${ROUNDS:-9}
 WORK=$(mktemp -d)
 PIDS=()
 cleanup() {
@@ -72,9 +73,10 @@ RECORD="$WORK/record.jsonl"
 start "$WORK/listen.log" "$RELEASE/hooks" --json listen --port 0 --record "$RECORD"
 LISTEN_URL=$URL
 
+load "$BARE_URL" bare-warm-up >/dev/null
+read -r _ LISTEN_OK_TOTAL < <(load "$LISTEN_URL" listen-warm-up)
 BARE=()
 LISTEN=()
-LISTEN_OK_TOTAL=0
 for round in $(seq 1 "$ROUNDS"); do
     read -r BARE_RPS _ < <(load "$BARE_URL" "bare-$round")
     read -r LISTEN_RPS LISTEN_OK < <(load "$LISTEN_URL" "listen-$round")
@@ -90,7 +92,7 @@ median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1
 BARE_MEDIAN=$(median "${BARE[@]}")
 LISTEN_MEDIAN=$(median "${LISTEN[@]}")
 RATIO=$(python3 -c "print(f'{$LISTEN_MEDIAN / $BARE_MEDIAN:.2f}')")
-echo "load:                $ROUNDS rounds of $REQUESTS POSTs at concurrency $CONCURRENCY (oha, 127.0.0.1)"
+echo "load:                $ROUNDS rounds (after a warm-up) of $REQUESTS POSTs at concurrency $CONCURRENCY (oha, 127.0.0.1)"
 echo "bare axum server:    $BARE_MEDIAN req/s (median; rounds: ${BARE[*]})"
 echo "hooks listen:        $LISTEN_MEDIAN req/s (median; rounds: ${LISTEN[*]}) --json --record, stdout to /dev/null"
 echo "ratio:               $RATIO (target >= 0.7)"
