@@ -161,26 +161,6 @@ pub fn value(out: &mut Vec<u8>, value: &Value) {
     }
 }
 
-/// A notification's headers (`[["name","value"],…]`, unmasked) and raw body (a string),
-/// escaped once for the two lines that carry them both.
-#[derive(Default)]
-pub struct Escaped {
-    pub headers: Vec<u8>,
-    pub raw: Vec<u8>,
-}
-
-impl Escaped {
-    pub fn new(headers: &[(String, String)], raw: &str) -> Escaped {
-        let mut escaped = Escaped {
-            headers: Vec::with_capacity(headers.len() * 48),
-            raw: Vec::new(),
-        };
-        header_pairs(&mut escaped.headers, headers.iter().map(|(n, v)| (n, v)));
-        string(&mut escaped.raw, raw);
-        escaped
-    }
-}
-
 /// `[["name","value"],…]`
 pub fn header_pairs<N: AsRef<str>, V: AsRef<str>>(
     out: &mut Vec<u8>,

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 use time::OffsetDateTime;
 
-use super::json::{self, Escaped};
+use super::json;
 use crate::output::{Output, escape_controls, is_secret_header, mask, mask_header, pretty_json};
 use crate::providers::{self, Provider};
 
@@ -83,6 +83,30 @@ pub struct Notification {
     /// Credentials this request carries (see [`Notification::find_secrets`]): masked wherever
     /// it is shown, in the path, headers, body and raw text alike. Longest first.
     pub secrets: Vec<String>,
+}
+
+/// A notification's request fields (`{"received_at":…,"query":…`), headers
+/// (`[["name","value"],…]`) and raw body (a string), all unmasked, escaped once for the two
+/// lines that carry them: the `--record` line, and the `--json` line where nothing in them
+/// is masked.
+pub struct Escaped {
+    bytes: Vec<u8>,
+    headers_at: usize,
+    raw_at: usize,
+}
+
+impl Escaped {
+    pub fn request(&self) -> &[u8] {
+        &self.bytes[..self.headers_at]
+    }
+
+    pub fn headers(&self) -> &[u8] {
+        &self.bytes[self.headers_at..self.raw_at]
+    }
+
+    pub fn raw(&self) -> &[u8] {
+        &self.bytes[self.raw_at..]
+    }
 }
 
 /// Shorter values are too common to mask wherever they occur in text.
@@ -273,6 +297,21 @@ impl Notification {
         String::from_utf8(line).unwrap_or_default()
     }
 
+    /// Its request fields, headers and raw body escaped, in one buffer.
+    pub fn escaped(&self) -> Escaped {
+        let mut bytes = Vec::with_capacity(160 + self.headers.len() * 48 + self.raw.len() * 9 / 8);
+        self.write_request_fields(&mut bytes, false);
+        let headers_at = bytes.len();
+        json::header_pairs(&mut bytes, self.headers.iter().map(|(n, v)| (n, v)));
+        let raw_at = bytes.len();
+        json::string(&mut bytes, &self.raw);
+        Escaped {
+            bytes,
+            headers_at,
+            raw_at,
+        }
+    }
+
     /// Opens a JSON line with the fields both lines begin with: `{"received_at":…,
     /// "method":…,"path":…,"query":…`.
     /// `shown` masks secrets in the path and query; the record line keeps them exact.
@@ -296,14 +335,18 @@ impl Notification {
         json::optional(out, query.as_deref());
     }
 
-    /// Appends the `--json` line (no newline) to `out`; with the headers and raw body
-    /// already `escaped`, copies them where nothing in them is masked.
+    /// Appends the `--json` line (no newline) to `out`; with the request fields, headers
+    /// and raw body already `escaped`, copies them where nothing in them is masked.
     pub fn write_json_line(&self, out: &mut Vec<u8>, escaped: Option<&Escaped>) {
-        self.write_request_fields(out, true);
+        let unmasked = escaped.filter(|_| self.secrets.is_empty());
+        match unmasked {
+            Some(escaped) => out.extend_from_slice(escaped.request()),
+            None => self.write_request_fields(out, true),
+        }
         json::key(out, "headers", false);
-        match escaped {
-            Some(escaped) if self.secrets.is_empty() => out.extend_from_slice(&escaped.headers),
-            _ => json::header_pairs(
+        match unmasked {
+            Some(escaped) => out.extend_from_slice(escaped.headers()),
+            None => json::header_pairs(
                 out,
                 self.headers
                     .iter()
@@ -327,7 +370,7 @@ impl Notification {
         }
         json::key(out, "raw", false);
         match (self.shown_raw(), escaped) {
-            (Cow::Borrowed(_), Some(escaped)) => out.extend_from_slice(&escaped.raw),
+            (Cow::Borrowed(_), Some(escaped)) => out.extend_from_slice(escaped.raw()),
             (shown, _) => json::string(out, &shown),
         }
         json::key(out, "warnings", false);
@@ -533,7 +576,7 @@ mod tests {
                     ..Notification::example()
                 };
                 notification.find_secrets(None);
-                let escaped = Escaped::new(&notification.headers, &notification.raw);
+                let escaped = notification.escaped();
                 let mut reused = Vec::new();
                 notification.write_json_line(&mut reused, Some(&escaped));
                 assert_eq!(

@@ -7,8 +7,7 @@ use std::sync::Mutex;
 
 use tokio::sync::Notify;
 
-use super::json::Escaped;
-use super::notification::Notification;
+use super::notification::{Escaped, Notification};
 use crate::output::Output;
 
 #[derive(Default)]

@@ -14,18 +14,18 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
-use super::json::{self, Escaped};
-use super::notification::Notification;
+use super::json;
+use super::notification::Escaped;
 
 /// Appends the notification's line, newline included, in the field order `hooks replay`
 /// reads: the exact body as a string (valid notifications are always UTF-8 JSON), header
 /// names lower-case in arrival order.
-fn line(out: &mut Vec<u8>, notification: &Notification, escaped: &Escaped) {
-    notification.write_request_fields(out, false);
+fn line(out: &mut Vec<u8>, escaped: &Escaped) {
+    out.extend_from_slice(escaped.request());
     json::key(out, "headers", false);
-    out.extend_from_slice(&escaped.headers);
+    out.extend_from_slice(escaped.headers());
     json::key(out, "body", false);
-    out.extend_from_slice(&escaped.raw);
+    out.extend_from_slice(escaped.raw());
     out.extend_from_slice(b"}\n");
 }
 
@@ -84,17 +84,13 @@ impl RecordFile {
         self.queue.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Appends the notification's line (its headers and body as `escaped`); returns once
+    /// Appends the line of the notification `escaped` comes from; returns once
     /// it is written. Dropped before that (the client went away), the line is still
     /// written.
-    pub async fn append(
-        &self,
-        notification: &Notification,
-        escaped: &Escaped,
-    ) -> std::io::Result<()> {
+    pub async fn append(&self, escaped: &Escaped) -> std::io::Result<()> {
         let mut ticket = {
             let mut queue = self.lock();
-            line(&mut queue.pending, notification, escaped);
+            line(&mut queue.pending, escaped);
             queue.queued += 1;
             Ticket {
                 file: self,
@@ -172,7 +168,7 @@ impl Drop for Ticket<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::notification::rfc3339;
+    use super::super::notification::{Notification, rfc3339};
     use super::*;
 
     #[test]
@@ -187,8 +183,7 @@ mod tests {
             ..Notification::example()
         };
         let mut out = Vec::new();
-        let escaped = Escaped::new(&notification.headers, &notification.raw);
-        line(&mut out, &notification, &escaped);
+        line(&mut out, &notification.escaped());
         let expected = serde_json::json!({
             "received_at": rfc3339(notification.received_at),
             "method": "POST",
@@ -210,7 +205,7 @@ mod tests {
             raw: format!("{{\"n\":{n}}}"),
             ..Notification::example()
         };
-        let escaped = Escaped::new(&notification.headers, &notification.raw);
+        let escaped = notification.escaped();
         (notification, escaped)
     }
 
@@ -235,7 +230,7 @@ mod tests {
                 let (record, path) = (record.clone(), path.clone());
                 tokio::spawn(async move {
                     let (notification, escaped) = numbered(n);
-                    record.append(&notification, &escaped).await.unwrap();
+                    record.append(&escaped).await.unwrap();
                     // Answered from here on: the line must already be in the file.
                     assert!(bodies(&path).contains(&notification.raw), "line {n}");
                 })
@@ -257,7 +252,7 @@ mod tests {
         let path = dir.path().join("record.jsonl");
         let record = RecordFile::open(path.clone()).unwrap();
         let (notification, escaped) = numbered(1);
-        let mut append = Box::pin(record.append(&notification, &escaped));
+        let mut append = Box::pin(record.append(&escaped));
         // Queued and yielded, not yet written; then dropped, as when hyper drops a handler.
         assert!(futures_util::poll!(append.as_mut()).is_pending());
         drop(append);
@@ -267,12 +262,9 @@ mod tests {
     #[tokio::test]
     async fn a_failed_write_fails_every_append_in_its_group() {
         let record = RecordFile::open(PathBuf::from("/dev/full")).unwrap();
-        let (first, first_escaped) = numbered(1);
-        let (second, second_escaped) = numbered(2);
-        let (a, b) = tokio::join!(
-            record.append(&first, &first_escaped),
-            record.append(&second, &second_escaped)
-        );
+        let (_, first) = numbered(1);
+        let (_, second) = numbered(2);
+        let (a, b) = tokio::join!(record.append(&first), record.append(&second));
         for outcome in [a, b] {
             let error = outcome.unwrap_err();
             assert_eq!(error.kind(), std::io::ErrorKind::StorageFull, "{error}");

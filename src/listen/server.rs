@@ -15,8 +15,7 @@ use subtle::ConstantTimeEq;
 use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
-use super::json::Escaped;
-use super::notification::{Auth, Earlier, Forwarded, Notification, escape_invalid_utf8};
+use super::notification::{Auth, Earlier, Escaped, Forwarded, Notification, escape_invalid_utf8};
 use super::printed::Printed;
 use super::record::RecordFile;
 use crate::client::{describe_send_error, http_client};
@@ -389,12 +388,7 @@ async fn answer(
         };
     }
     if let Some(record) = &shared.record
-        && let Err(e) = record
-            .append(
-                notification,
-                escaped.insert(Escaped::new(&notification.headers, &notification.raw)),
-            )
-            .await
+        && let Err(e) = record.append(escaped.insert(notification.escaped())).await
     {
         let message = format!("cannot append to {}: {e}", record.path.display());
         notification.warnings.push(message.clone());
