@@ -255,6 +255,30 @@ mod tests {
     }
 
     #[test]
+    fn strings_dense_with_escapes_are_escaped_as_serde_json_escapes_them() {
+        // Several escapes in one word, at every mix of positions: pseudo-random strings
+        // over an alphabet of escaped, plain and multi-byte characters.
+        let alphabet = [
+            '"', '\\', '\n', '\u{1}', '\u{1f}', ' ', 'a', '~', '\u{7f}', 'é', '日',
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..5000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 40) as usize;
+            let text: String = (0..len)
+                .map(|i| alphabet[((state >> (i % 60)) as usize + i) % alphabet.len()])
+                .collect();
+            assert_eq!(
+                written(&text),
+                serde_json::to_string(&text).unwrap(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
     fn numbers_are_written_in_decimal() {
         for value in [0, 7, 10, 200, 503, 65535, u64::MAX] {
             let mut out = Vec::new();
