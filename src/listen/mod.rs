@@ -16,7 +16,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::http::StatusCode;
-use tokio::io::AsyncWriteExt as _;
 use tokio::sync::{Notify, mpsc};
 use tokio::task::JoinHandle;
 
@@ -28,7 +27,7 @@ use crate::config::parse_http_url;
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::signals::StopSignals;
-use printed::{Printed, Taken};
+use printed::{Printed, write_printed};
 use record::RecordFile;
 use server::{Forwarder, Settings, Shared};
 
@@ -270,85 +269,6 @@ enum Stop {
     Timeout,
     Signal,
     ServerStopped,
-}
-
-/// Where the printed notifications go.
-enum Stdout {
-    /// A file or /dev/null: written from the runtime thread, since such a write never waits.
-    Direct,
-    /// A pipe, terminal or socket, where a write can wait for the reader (a paused pager):
-    /// written by tokio on a blocking thread, so that the answers do not wait with it.
-    Blocking(tokio::io::Stdout),
-}
-
-impl Stdout {
-    fn new() -> Stdout {
-        use std::io::IsTerminal as _;
-        use std::os::fd::AsFd as _;
-        use std::os::unix::fs::FileTypeExt as _;
-        let stdout = std::io::stdout();
-        let kind = stdout
-            .as_fd()
-            .try_clone_to_owned()
-            .map(std::fs::File::from)
-            .and_then(|file| file.metadata())
-            .map(|metadata| metadata.file_type());
-        match kind {
-            Ok(kind) if !stdout.is_terminal() && (kind.is_file() || kind.is_char_device()) => {
-                Stdout::Direct
-            }
-            _ => Stdout::Blocking(tokio::io::stdout()),
-        }
-    }
-
-    async fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        match self {
-            Stdout::Direct => {
-                use std::io::Write as _;
-                let mut stdout = std::io::stdout().lock();
-                stdout.write_all(bytes)?;
-                stdout.flush()
-            }
-            Stdout::Blocking(stdout) => {
-                stdout.write_all(bytes).await?;
-                stdout.flush().await
-            }
-        }
-    }
-}
-
-/// Writes what the handlers printed to stdout, one write per burst, until told to
-/// `finish`; then writes the rest and returns the counts. On its own task, so that a
-/// stdout that blocks holds back neither the answers nor Ctrl-C. Tells `reached` once
-/// `count` valid notifications are out.
-async fn write_printed(
-    printed: Arc<Printed>,
-    count: Option<u64>,
-    reached: Arc<Notify>,
-    finish: Arc<Notify>,
-) -> Taken {
-    let mut stdout = Stdout::new();
-    let mut buffer = Vec::new();
-    let mut taken = Taken { valid: 0, total: 0 };
-    loop {
-        if count.is_some_and(|count| taken.valid >= count) {
-            reached.notify_one();
-        }
-        let finishing = tokio::select! {
-            () = printed.ready() => {
-                // Let the handlers that are ready finish too, so a burst is one write.
-                tokio::task::yield_now().await;
-                false
-            }
-            () = finish.notified() => true,
-        };
-        taken = printed.take(&mut buffer);
-        // A closed stdout (`| head`) must not stop the listener answering.
-        let _ = stdout.write(&buffer).await;
-        if finishing {
-            return taken;
-        }
-    }
 }
 
 pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
