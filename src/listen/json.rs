@@ -125,6 +125,40 @@ pub fn string(out: &mut Vec<u8>, text: &str) {
     out.truncate(start + written + 1);
 }
 
+/// `text`, which is valid JSON, without the whitespace between its tokens: the document
+/// as sent, in compact form (its keys in the sender's order, its strings and numbers as
+/// written).
+pub fn compact(out: &mut Vec<u8>, text: &str) {
+    let space = |byte: &u8| matches!(byte, b' ' | b'\t' | b'\n' | b'\r');
+    let bytes = text.trim_matches([' ', '\t', '\n', '\r']).as_bytes();
+    // Senders mostly send compact JSON already (often with a newline after it): one copy.
+    if !bytes.iter().any(space) {
+        out.extend_from_slice(bytes);
+        return;
+    }
+    // Copies each run between two spaces outside strings whole.
+    let mut run = 0;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (at, byte) in bytes.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if *byte == b'\\' {
+                escaped = true;
+            } else if *byte == b'"' {
+                in_string = false;
+            }
+        } else if space(byte) {
+            out.extend_from_slice(&bytes[run..at]);
+            run = at + 1;
+        } else {
+            in_string = *byte == b'"';
+        }
+    }
+    out.extend_from_slice(&bytes[run..]);
+}
+
 /// `value` in compact form, object keys in the map's order.
 pub fn value(out: &mut Vec<u8>, value: &Value) {
     match value {
@@ -274,6 +308,27 @@ mod tests {
                 written(&text),
                 serde_json::to_string(&text).unwrap(),
                 "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn compact_drops_only_the_whitespace_between_tokens() {
+        let doc = serde_json::json!({
+            "z": [1, -2.5, null, true, {"a b": " spaced \"quoted\" \\ back\\\\"}],
+            "text": "tab\there\nnewline \u{1} é 日",
+            "empty": {"o": {}, "a": []},
+        });
+        for text in [
+            serde_json::to_string(&doc).unwrap(),
+            serde_json::to_string_pretty(&doc).unwrap(),
+            format!(" \r\n\t{}\n ", serde_json::to_string_pretty(&doc).unwrap()),
+        ] {
+            let mut out = Vec::new();
+            compact(&mut out, &text);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(&doc).unwrap()
             );
         }
     }
