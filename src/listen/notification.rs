@@ -590,6 +590,21 @@ mod tests {
     }
 
     #[test]
+    fn an_unmasked_body_is_written_as_sent() {
+        let raw = "{\"z\": 1,\n  \"amount\": 123456789012345678901234567890.10}\n";
+        let notification = Notification {
+            body: Some(serde_json::from_str(raw).unwrap()),
+            raw: raw.to_string(),
+            ..Notification::example()
+        };
+        let line = notification.to_json_line();
+        assert!(
+            line.contains(r#""body":{"z":1,"amount":123456789012345678901234567890.10},"#),
+            "{line}"
+        );
+    }
+
+    #[test]
     fn the_json_line_holds_every_field_in_order() {
         let body = serde_json::json!({"api_key": "secret-key", "invoice_ids": ["x"]});
         let notification = Notification {
