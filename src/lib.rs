@@ -47,7 +47,12 @@ where
         }
     };
     let out = Output::from_args(&cli.global);
-    let runtime = match runtime_for(&cli.command) {
+    // A worker per core for every command, `hooks listen` included: one thread spends less
+    // CPU per notification, but it shares the machine with whatever sends them, and
+    // whenever the scheduler put it beside the sender's busiest thread it got half a core
+    // (its throughput swung twofold between benchmark rounds). Two workers use whichever
+    // core is free.
+    let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
         Err(e) => {
             out.error(format!("cannot start the async runtime: {e}"));
@@ -63,20 +68,6 @@ where
             out.error(e.to_string());
             e.exit_code()
         }
-    }
-}
-
-/// `hooks listen` runs on one thread: it answers tens of thousands of notifications a
-/// second on one core, and it shares the machine with whatever sends them (on a CI runner,
-/// the sender and the app under test), where a second worker thread only adds cross-thread
-/// wake-ups and lock contention that cost more than it gains. The other commands get a
-/// worker per core.
-fn runtime_for(command: &Command) -> std::io::Result<tokio::runtime::Runtime> {
-    match command {
-        Command::Listen(_) => tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build(),
-        _ => tokio::runtime::Runtime::new(),
     }
 }
 

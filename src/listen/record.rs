@@ -6,8 +6,7 @@
 //! writes everything queued with one `write(2)`; the others find their lines already
 //! written. Under load that is one system call per burst instead of one per request. The
 //! writer holds the lock for the write, so lines never interleave, and a failed write is
-//! cut back off the file, so a line on disk is never torn. (`hooks listen` serves on one
-//! thread, so the lock is only ever contended where a listener runs on several.)
+//! cut back off the file, so a line on disk is never torn.
 
 use std::fs::File;
 use std::io::Write as _;
