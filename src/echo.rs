@@ -135,7 +135,8 @@ async fn wait_for_echo(
     loop {
         match tokio::time::timeout_at(deadline, listener.next()).await {
             Ok(Some(notification)) => {
-                let echoed = notification.body.as_ref().and_then(|body| body.get(field));
+                let body = notification.body();
+                let echoed = body.as_ref().and_then(|body| body.get(field));
                 if echoed == Some(&value) {
                     notification.print(&out);
                     listener.shutdown().await?;

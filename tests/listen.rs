@@ -556,7 +556,7 @@ fn the_listener_api_yields_parsed_notifications() {
             .status();
         assert_eq!(status, 200);
         let notification = listener.next().await.unwrap();
-        assert_eq!(notification.body, Some(body));
+        assert_eq!(notification.body(), Some(body));
         assert_eq!(notification.provider.as_str(), "partner-callbacks");
         let out = hooks::output::Output {
             json: true,

@@ -313,6 +313,22 @@ mod tests {
     }
 
     #[test]
+    fn long_strings_of_escapes_after_other_output_are_escaped_whole() {
+        // Every byte a six-byte escape, or a two-byte one, for thousands of bytes: the room
+        // for the escaped string grows several times while it is written.
+        for text in [
+            "\u{1}".repeat(3000),
+            "\"".repeat(3000),
+            format!("{}{}", "plain ".repeat(500), "\n\u{2}".repeat(700)),
+        ] {
+            let mut out = b"[1,".to_vec();
+            string(&mut out, &text);
+            let expected = format!("[1,{}", serde_json::to_string(&text).unwrap());
+            assert_eq!(String::from_utf8(out).unwrap(), expected);
+        }
+    }
+
+    #[test]
     fn compact_drops_only_the_whitespace_between_tokens() {
         let doc = serde_json::json!({
             "z": [1, -2.5, null, true, {"a b": " spaced \"quoted\" \\ back\\\\"}],

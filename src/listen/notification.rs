@@ -71,8 +71,9 @@ pub struct Notification {
     pub duplicate_of: Option<Earlier>,
     /// The status we answered.
     pub status: u16,
-    /// The parsed body (unmasked), None when it was not JSON.
-    pub body: Option<Value>,
+    /// `raw` is a JSON document (parsed again where it is shown, not kept parsed: the
+    /// `--json` line of a body with nothing to mask copies `raw`).
+    pub is_json: bool,
     /// The body as text; bytes that are not UTF-8 appear as `\xNN`.
     pub raw: String,
     /// Shape warnings and what was wrong with the request.
@@ -253,27 +254,54 @@ impl Notification {
             .collect()
     }
 
-    /// The body with its provider's secret and every other secret of the request masked.
-    pub fn shown_body(&self) -> Option<Cow<'_, Value>> {
-        let body = self.body.as_ref()?;
-        let masked = providers::masked_body(self.provider, body);
-        if self.secrets.is_empty() {
-            return Some(masked);
+    /// The body (unmasked), parsed from `raw`; None when it is not JSON.
+    pub fn body(&self) -> Option<Value> {
+        self.is_json
+            .then(|| serde_json::from_str(&self.raw).ok())
+            .flatten()
+    }
+
+    /// `body` with its provider's secret and every other secret of the request masked; None
+    /// when nothing in it is.
+    fn masked(&self, body: &Value) -> Option<Value> {
+        let mut masked = match providers::masked_body(self.provider, body) {
+            Cow::Owned(masked) => masked,
+            Cow::Borrowed(_) if self.secrets.is_empty() => return None,
+            Cow::Borrowed(body) => body.clone(),
+        };
+        hide_in_value(&mut masked, &|text| self.hide(text));
+        Some(masked)
+    }
+
+    /// The body with its secrets masked; None when it is not JSON or has nothing to mask.
+    /// Not even parsed where neither the request nor its provider's format carries a
+    /// secret (most notifications).
+    fn masked_body(&self) -> Option<Value> {
+        if self.secrets.is_empty() && !providers::secret_in_body(self.provider) {
+            return None;
         }
-        let mut hidden = masked.into_owned();
-        hide_in_value(&mut hidden, &|text| self.hide(text));
-        Some(Cow::Owned(hidden))
+        self.masked(&self.body()?)
+    }
+
+    /// The body as shown: secrets masked; None when it is not JSON.
+    pub fn shown_body(&self) -> Option<Value> {
+        self.masked_body().or_else(|| self.body())
     }
 
     /// The raw text with every secret masked; where the provider's secret is written with
     /// JSON escapes it cannot be found in the text, so the masked body is shown instead.
     pub fn shown_raw(&self) -> Cow<'_, str> {
         let hidden = self.hide(&self.raw);
-        let secret = self
-            .body
-            .as_ref()
-            .and_then(|body| providers::body_secret(self.provider, body));
-        match (secret, self.shown_body()) {
+        if !providers::secret_in_body(self.provider) {
+            return hidden;
+        }
+        let Some(body) = self.body() else {
+            return hidden;
+        };
+        match (
+            providers::body_secret(self.provider, &body),
+            self.masked(&body),
+        ) {
             (Some(secret), Some(masked)) if hidden.contains(secret) => {
                 Cow::Owned(masked.to_string())
             }
@@ -364,10 +392,10 @@ impl Notification {
         json::key(out, "status", false);
         json::number(out, u64::from(self.status));
         json::key(out, "body", false);
-        match self.shown_body() {
-            // Nothing masked: the body as sent, which is also cheaper than writing it out.
-            Some(Cow::Borrowed(_)) => json::compact(out, &self.raw),
+        match self.masked_body() {
             Some(body) => json::value(out, &body),
+            // Nothing masked: the body as sent, which is also cheaper than writing it out.
+            None if self.is_json => json::compact(out, &self.raw),
             None => out.extend_from_slice(b"null"),
         }
         json::key(out, "raw", false);
@@ -546,7 +574,7 @@ impl Notification {
             auth: Auth::Unchecked,
             duplicate_of: None,
             status: 200,
-            body: Some(serde_json::json!({})),
+            is_json: true,
             raw: "{}".to_string(),
             warnings: Vec::new(),
             forward: None,
@@ -574,7 +602,6 @@ mod tests {
                     headers: vec![(name.to_string(), value.to_string())],
                     provider,
                     raw: body.to_string(),
-                    body: Some(body.clone()),
                     ..Notification::example()
                 };
                 notification.find_secrets(None);
@@ -593,7 +620,6 @@ mod tests {
     fn an_unmasked_body_is_written_as_sent() {
         let raw = "{\"z\": 1,\n  \"amount\": 123456789012345678901234567890.10}\n";
         let notification = Notification {
-            body: Some(serde_json::from_str(raw).unwrap()),
             raw: raw.to_string(),
             ..Notification::example()
         };
@@ -621,7 +647,6 @@ mod tests {
             }),
             status: 401,
             raw: body.to_string(),
-            body: Some(body),
             warnings: vec!["a warning".to_string()],
             forward: Some(Forwarded {
                 url: "http://127.0.0.1:9/".to_string(),

@@ -248,7 +248,7 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         auth: Auth::Unchecked,
         duplicate_of: None,
         status: 0,
-        body: None,
+        is_json: false,
         raw: String::new(),
         warnings: Vec::new(),
         forward: None,
@@ -341,8 +341,8 @@ async fn answer(
         }
     };
     notification.raw = text.to_string();
-    let value: serde_json::Value = match serde_json::from_str(text) {
-        Ok(value) => value,
+    let body: serde_json_borrow::Value = match serde_json::from_str(text) {
+        Ok(body) => body,
         Err(e) => {
             let message = format!("body is not valid JSON: {e}");
             notification.warnings.push(message.clone());
@@ -352,15 +352,15 @@ async fn answer(
     let authorization = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
-    let recognition = providers::recognize_request(&value, authorization);
+    let recognition = providers::recognize_request(&body, authorization);
     notification.provider = recognition.provider;
     notification.kind = recognition.kind;
     notification.warnings = recognition.warnings;
     notification.auth = check_auth(
         settings.api_key.as_deref(),
-        providers::credential(recognition.provider, &value, authorization),
+        providers::credential(recognition.provider, &body, authorization),
     );
-    notification.body = Some(value);
+    notification.is_json = true;
     if matches!(notification.auth, Auth::Mismatch | Auth::Missing) {
         let message = match notification.auth {
             Auth::Mismatch => "the API key does not match",
@@ -369,11 +369,7 @@ async fn answer(
         return Reply::error(StatusCode::UNAUTHORIZED, message);
     }
     notification.valid = true;
-    if let Some(key) = notification
-        .body
-        .as_ref()
-        .and_then(|body| providers::idempotency_key(notification.provider, body))
-    {
+    if let Some(key) = providers::idempotency_key(notification.provider, &body) {
         let mut seen = shared.seen.lock().unwrap_or_else(|e| e.into_inner());
         let first = Earlier {
             sequence: notification.sequence,

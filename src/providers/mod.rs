@@ -11,6 +11,68 @@ use crate::output::{escape_controls, mask};
 
 pub mod generate;
 
+/// Read access to a JSON document, for recognition, shape warnings, credentials and
+/// idempotency keys: a `serde_json::Value`, or the listener's request body parsed into a
+/// `serde_json_borrow::Value`, which borrows its strings from the body instead of copying
+/// each into a map (half the parsing time, on the path every notification takes).
+pub trait Json: Sized {
+    /// An object's member; the last one where a key repeats, as serde_json keeps it.
+    fn get(&self, key: &str) -> Option<&Self>;
+    fn as_str(&self) -> Option<&str>;
+    fn as_array(&self) -> Option<&[Self]>;
+    fn is_object(&self) -> bool;
+    fn is_null(&self) -> bool;
+    /// Compact JSON text, for messages.
+    fn to_text(&self) -> String;
+}
+
+impl Json for Value {
+    fn get(&self, key: &str) -> Option<&Value> {
+        Value::get(self, key)
+    }
+    fn as_str(&self) -> Option<&str> {
+        Value::as_str(self)
+    }
+    fn as_array(&self) -> Option<&[Value]> {
+        Value::as_array(self).map(Vec::as_slice)
+    }
+    fn is_object(&self) -> bool {
+        Value::is_object(self)
+    }
+    fn is_null(&self) -> bool {
+        Value::is_null(self)
+    }
+    fn to_text(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl Json for serde_json_borrow::Value<'_> {
+    fn get(&self, key: &str) -> Option<&Self> {
+        let members = self.as_object()?.iter();
+        members
+            .filter(|(name, _)| *name == key)
+            .last()
+            .map(|(_, value)| value)
+    }
+    fn as_str(&self) -> Option<&str> {
+        serde_json_borrow::Value::as_str(self)
+    }
+    fn as_array(&self) -> Option<&[Self]> {
+        serde_json_borrow::Value::as_array(self)
+    }
+    fn is_object(&self) -> bool {
+        serde_json_borrow::Value::is_object(self)
+    }
+    fn is_null(&self) -> bool {
+        serde_json_borrow::Value::is_null(self)
+    }
+    fn to_text(&self) -> String {
+        // Writing a parsed document into a String cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Provider {
     /// Batched and real-time invoice/import notifications; `api_key` in the body.
@@ -67,24 +129,24 @@ pub struct Recognition {
 }
 
 /// Which provider sent `body`, judged by its shape alone.
-pub fn recognize(body: &Value) -> Recognition {
+pub fn recognize(body: &impl Json) -> Recognition {
     recognize_request(body, None)
 }
 
 /// Which provider sent `body`, judged by its shape and the request's `Authorization`
 /// header: a `Token` credential marks ReceiptHero even when its type is not a documented one.
-pub fn recognize_request(body: &Value, authorization: Option<&str>) -> Recognition {
+pub fn recognize_request(body: &impl Json, authorization: Option<&str>) -> Recognition {
     let field = |name: &str| body.get(name);
     let token_header = authorization.is_some_and(|value| token_credential(value).is_some());
     let (provider, kind) = if field("api_key").is_some()
         && (field("invoice_ids").is_some() || field("import_ids").is_some())
     {
         let invoices = field("invoice_ids")
-            .and_then(Value::as_array)
-            .map_or(0, Vec::len);
+            .and_then(Json::as_array)
+            .map_or(0, <[_]>::len);
         let imports = field("import_ids")
-            .and_then(Value::as_array)
-            .map_or(0, Vec::len);
+            .and_then(Json::as_array)
+            .map_or(0, <[_]>::len);
         let kind = if invoices == 1 && imports == 0 {
             "realtime"
         } else {
@@ -92,7 +154,7 @@ pub fn recognize_request(body: &Value, authorization: Option<&str>) -> Recogniti
         };
         (Provider::ClubCollect, kind.to_string())
     } else if let Some(kind) = field("notification_type")
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .filter(|t| {
             RECEIPTHERO_TYPES.contains(t) || token_header || field("receipthero_id").is_some()
         })
@@ -100,7 +162,7 @@ pub fn recognize_request(body: &Value, authorization: Option<&str>) -> Recogniti
         (Provider::ReceiptHero, kind.to_string())
     } else if let (Some(_), Some(kind)) = (
         field("eventId"),
-        field("eventType").and_then(Value::as_str).filter(|t| {
+        field("eventType").and_then(Json::as_str).filter(|t| {
             DOCUMENT_EVENT_TYPES.contains(t)
                 || field("documentId").is_some()
                 || field("currentStatus").is_some()
@@ -126,26 +188,27 @@ pub fn recognize_request(body: &Value, authorization: Option<&str>) -> Recogniti
     }
 }
 
-fn clubcollect_warnings(body: &Value) -> Vec<String> {
+fn clubcollect_warnings(body: &impl Json) -> Vec<String> {
     let mut warnings = Vec::new();
-    if !body["api_key"].is_string() {
+    if body.get("api_key").and_then(Json::as_str).is_none() {
         warnings.push("api_key is not a string".to_string());
     }
     for (field, what) in [("invoice_ids", "invoice"), ("import_ids", "import")] {
-        match body.get(field) {
-            None => {}
-            Some(Value::Array(ids)) => {
-                for id in ids {
-                    match id.as_str() {
-                        Some(text) if is_clubcollect_id(text) => {}
-                        Some(text) => warnings.push(format!(
-                            "{what} id {text:?} is not 40 lowercase hexadecimal characters"
-                        )),
-                        None => warnings.push(format!("{what} id {id} is not a string")),
-                    }
-                }
+        let Some(ids) = body.get(field) else {
+            continue;
+        };
+        let Some(ids) = ids.as_array() else {
+            warnings.push(format!("{field} is not an array"));
+            continue;
+        };
+        for id in ids {
+            match id.as_str() {
+                Some(text) if is_clubcollect_id(text) => {}
+                Some(text) => warnings.push(format!(
+                    "{what} id {text:?} is not 40 lowercase hexadecimal characters"
+                )),
+                None => warnings.push(format!("{what} id {} is not a string", id.to_text())),
             }
-            Some(_) => warnings.push(format!("{field} is not an array")),
         }
     }
     warnings
@@ -159,12 +222,13 @@ fn is_clubcollect_id(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
-/// A warning unless `value` is one of the documented `allowed` strings.
-fn not_one_of(field: &str, value: &Value, allowed: &[&str]) -> Option<String> {
-    match value.as_str() {
+/// A warning unless `value` is one of the documented `allowed` strings (`null` when absent).
+fn not_one_of(field: &str, value: Option<&impl Json>, allowed: &[&str]) -> Option<String> {
+    match value.and_then(Json::as_str) {
         Some(text) if allowed.contains(&text) => None,
         _ => Some(format!(
-            "{field} {value} is not one of {}",
+            "{field} {} is not one of {}",
+            value.map_or_else(|| "null".to_string(), Json::to_text),
             allowed.join(", ")
         )),
     }
@@ -175,12 +239,13 @@ fn is_uuid(text: &str) -> bool {
     text.len() == 36 && uuid::Uuid::try_parse(text).is_ok()
 }
 
-fn receipthero_warnings(body: &Value) -> Vec<String> {
+fn receipthero_warnings(body: &impl Json) -> Vec<String> {
     let mut warnings = Vec::new();
-    let kind = body["notification_type"].as_str().unwrap_or_default();
+    let notification_type = body.get("notification_type");
+    let kind = notification_type.and_then(Json::as_str).unwrap_or_default();
     warnings.extend(not_one_of(
         "notification_type",
-        &body["notification_type"],
+        notification_type,
         &RECEIPTHERO_TYPES,
     ));
     let mut required = vec!["receipthero_id"];
@@ -195,8 +260,8 @@ fn receipthero_warnings(body: &Value) -> Vec<String> {
     for field in ["receipthero_id", "receipt_id"] {
         match body.get(field) {
             None => {}
-            Some(Value::String(id)) if is_uuid(id) => {}
-            Some(other) => warnings.push(format!("{field} {other} is not a UUID")),
+            Some(id) if id.as_str().is_some_and(is_uuid) => {}
+            Some(other) => warnings.push(format!("{field} {} is not a UUID", other.to_text())),
         }
     }
     for field in ["data", "partner_metadata"] {
@@ -207,24 +272,34 @@ fn receipthero_warnings(body: &Value) -> Vec<String> {
     warnings
 }
 
-fn document_status_warnings(body: &Value) -> Vec<String> {
+fn document_status_warnings(body: &impl Json) -> Vec<String> {
     let mut warnings = Vec::new();
     warnings.extend(not_one_of(
         "eventType",
-        &body["eventType"],
+        body.get("eventType"),
         &DOCUMENT_EVENT_TYPES,
     ));
-    match &body["eventId"] {
-        Value::String(id) if is_uuid(id) => {}
-        other => warnings.push(format!("eventId {other} is not a UUID")),
+    match body.get("eventId") {
+        Some(id) if id.as_str().is_some_and(is_uuid) => {}
+        other => warnings.push(format!(
+            "eventId {} is not a UUID",
+            other.map_or_else(|| "null".to_string(), Json::to_text)
+        )),
     }
     match body.get("occurredAt") {
         None => warnings.push("occurredAt is missing".to_string()),
-        Some(Value::String(at)) if is_iso8601(at) => {}
-        Some(other) => warnings.push(format!("occurredAt {other} is not an ISO 8601 timestamp")),
+        Some(at) if at.as_str().is_some_and(is_iso8601) => {}
+        Some(other) => warnings.push(format!(
+            "occurredAt {} is not an ISO 8601 timestamp",
+            other.to_text()
+        )),
     }
     if let Some(status) = body.get("currentStatus") {
-        warnings.extend(not_one_of("currentStatus", status, &DOCUMENT_STATUSES));
+        warnings.extend(not_one_of(
+            "currentStatus",
+            Some(status),
+            &DOCUMENT_STATUSES,
+        ));
     }
     warnings
 }
@@ -236,7 +311,7 @@ fn is_iso8601(text: &str) -> bool {
         || time::PrimitiveDateTime::parse(text, &Iso8601::DEFAULT).is_ok()
 }
 
-fn partner_callbacks_warnings(body: &Value) -> Vec<String> {
+fn partner_callbacks_warnings(body: &impl Json) -> Vec<String> {
     let present = |field: &str| body.get(field).is_some_and(|v| !v.is_null());
     if present("processUniqueId") && present("simulationUniqueId") {
         vec![
@@ -271,15 +346,18 @@ pub enum Credential<'a> {
 /// ClubCollect's body `api_key`, ReceiptHero's `Authorization: Token KEY`.
 pub fn credential<'a>(
     provider: Provider,
-    body: &'a Value,
+    body: &'a impl Json,
     authorization: Option<&'a str>,
 ) -> Credential<'a> {
     match provider {
         Provider::ClubCollect => match body.get("api_key") {
-            None | Some(Value::Null) => Credential::Missing,
-            Some(Value::String(key)) if key.is_empty() => Credential::Missing,
-            Some(Value::String(key)) => Credential::Presented(key),
-            Some(_) => Credential::Malformed,
+            None => Credential::Missing,
+            Some(key) if key.is_null() => Credential::Missing,
+            Some(key) => match key.as_str() {
+                Some("") => Credential::Missing,
+                Some(key) => Credential::Presented(key),
+                None => Credential::Malformed,
+            },
         },
         Provider::ReceiptHero => match authorization {
             None => Credential::Missing,
@@ -302,12 +380,20 @@ pub fn credential_place(provider: Provider) -> &'static str {
     }
 }
 
+/// Whether the provider's notifications carry its secret in the body (ClubCollect's
+/// `api_key`), so that a body of its is masked before it is shown.
+pub fn secret_in_body(provider: Provider) -> bool {
+    provider == Provider::ClubCollect
+}
+
 /// The secret a body carries in its provider's format, to be masked wherever it is shown.
-pub fn body_secret(provider: Provider, body: &Value) -> Option<&str> {
-    match provider {
-        Provider::ClubCollect => body["api_key"].as_str().filter(|key| !key.is_empty()),
-        _ => None,
+pub fn body_secret(provider: Provider, body: &impl Json) -> Option<&str> {
+    if !secret_in_body(provider) {
+        return None;
     }
+    body.get("api_key")
+        .and_then(Json::as_str)
+        .filter(|key| !key.is_empty())
 }
 
 /// `body` with its provider's secret masked, for display (copied only when it holds one).
@@ -323,12 +409,12 @@ pub fn masked_body(provider: Provider, body: &Value) -> Cow<'_, Value> {
 }
 
 /// The id under which a provider redelivers the same event (document-status's `eventId`).
-pub fn idempotency_key(provider: Provider, body: &Value) -> Option<String> {
+pub fn idempotency_key(provider: Provider, body: &impl Json) -> Option<String> {
     match provider {
-        Provider::DocumentStatus => match &body["eventId"] {
-            Value::String(id) => Some(id.clone()),
-            Value::Null => None,
-            other => Some(other.to_string()),
+        Provider::DocumentStatus => match body.get("eventId") {
+            None => None,
+            Some(id) if id.is_null() => None,
+            Some(id) => Some(id.as_str().map_or_else(|| id.to_text(), str::to_string)),
         },
         _ => None,
     }
@@ -536,6 +622,55 @@ mod tests {
         broken["occurredAt"] = json!("30/03/2025 10:15");
         broken["currentStatus"] = json!("DONE");
         assert_eq!(recognize(&broken).warnings.len(), 2);
+    }
+
+    /// What the listener reads from its borrowed parse must be what a `serde_json::Value`
+    /// of the same text gives: every fixture, and bodies that break their formats.
+    #[test]
+    fn a_borrowed_body_reads_as_the_parsed_value_does() {
+        let broken = [
+            r#"{"api_key": "first", "invoice_ids": [7, null, "abc"], "api_key": "last"}"#,
+            r#"{"api_key": {"k": 1}, "import_ids": "x"}"#,
+            r#"{"api_key": null, "invoice_ids": ["5ed8b53b56de52e69e946930f233b07db6ee4fbb"]}"#,
+            r#"{"api_key": "", "invoice_ids": []}"#,
+            r#"{"notification_type": "refund", "receipthero_id": 12, "data": [1]}"#,
+            r#"{"eventId": 42, "eventType": "DOCUMENT_STATUS_CHANGED", "occurredAt": [1.5]}"#,
+            r#"{"eventId": "e1", "eventType": "X", "currentStatus": "DONE"}"#,
+            r#"{"processUniqueId": "p", "simulationUniqueId": "s"}"#,
+            r#"[1, 2]"#,
+            r#""text""#,
+        ];
+        let texts = crate::fixtures::all().iter().map(|f| f.text).chain(broken);
+        for text in texts {
+            let value: Value = serde_json::from_str(text).unwrap();
+            let borrowed: serde_json_borrow::Value = serde_json::from_str(text).unwrap();
+            for authorization in [None, Some("Token abc"), Some("Bearer abc")] {
+                let recognition = recognize_request(&value, authorization);
+                assert_eq!(
+                    recognize_request(&borrowed, authorization),
+                    recognition,
+                    "{text}"
+                );
+                let provider = recognition.provider;
+                for provider in [provider, Provider::ClubCollect, Provider::DocumentStatus] {
+                    assert_eq!(
+                        credential(provider, &borrowed, authorization),
+                        credential(provider, &value, authorization),
+                        "{text}"
+                    );
+                    assert_eq!(
+                        idempotency_key(provider, &borrowed),
+                        idempotency_key(provider, &value),
+                        "{text}"
+                    );
+                    assert_eq!(
+                        body_secret(provider, &borrowed),
+                        body_secret(provider, &value),
+                        "{text}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
