@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use colored::Colorize;
 use serde::Serialize;
 use serde_json::Value;
@@ -62,8 +62,9 @@ pub struct Notification {
     pub method: String,
     pub path: String,
     pub query: Option<String>,
-    /// Lower-case names in arrival order, duplicates kept; values unmasked.
-    pub headers: Vec<(String, String)>,
+    /// As received (moved from the request, not copied): lower-case names, duplicates
+    /// kept; values unmasked. See [`header_text`].
+    pub headers: HeaderMap,
     pub provider: Provider,
     /// The provider's kind (see `providers::Recognition`), "" when none.
     pub kind: String,
@@ -190,6 +191,14 @@ fn hide_in_value(value: &mut Value, hide: &dyn Fn(&str) -> Cow<'_, str>) {
     }
 }
 
+/// A header value as text: valid UTF-8 as is, every other byte as `\xNN`.
+pub fn header_text(value: &HeaderValue) -> Cow<'_, str> {
+    match std::str::from_utf8(value.as_bytes()) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => Cow::Owned(escape_invalid_utf8(value.as_bytes())),
+    }
+}
+
 /// Valid UTF-8 as is, every other byte as `\xNN`.
 pub fn escape_invalid_utf8(bytes: &[u8]) -> String {
     if let Ok(text) = std::str::from_utf8(bytes) {
@@ -212,8 +221,9 @@ impl Notification {
     pub fn find_secrets(&mut self, api_key: Option<&str>) {
         let mut secrets: Vec<String> = api_key.into_iter().map(str::to_string).collect();
         for (name, value) in &self.headers {
-            if is_secret_header(name) {
-                let credential = value.split_once(' ').map_or(value.as_str(), |(_, c)| c);
+            if is_secret_header(name.as_str()) {
+                let value = header_text(value);
+                let credential = value.split_once(' ').map_or(&*value, |(_, c)| c);
                 secrets.push(credential.trim().to_string());
             }
         }
@@ -237,20 +247,23 @@ impl Notification {
         shown
     }
 
-    /// A header's value with credentials masked.
-    fn shown_header<'a>(&self, name: &str, value: &'a str) -> Cow<'a, str> {
+    /// A header's value as text, credentials masked.
+    fn shown_header<'a>(&self, name: &str, value: &'a HeaderValue) -> Cow<'a, str> {
+        let text = header_text(value);
         if is_secret_header(name) {
-            Cow::Owned(mask_header(name, value))
-        } else {
-            self.hide(value)
+            return Cow::Owned(mask_header(name, &text));
+        }
+        match text {
+            Cow::Borrowed(text) => self.hide(text),
+            Cow::Owned(text) => Cow::Owned(self.hide(&text).into_owned()),
         }
     }
 
-    /// Header values with credentials masked.
+    /// Header values as text, credentials masked.
     pub fn shown_headers(&self) -> Vec<(&str, Cow<'_, str>)> {
         self.headers
             .iter()
-            .map(|(name, value)| (name.as_str(), self.shown_header(name, value)))
+            .map(|(name, value)| (name.as_str(), self.shown_header(name.as_str(), value)))
             .collect()
     }
 
@@ -330,7 +343,10 @@ impl Notification {
         let mut bytes = Vec::with_capacity(160 + self.headers.len() * 48 + self.raw.len() * 9 / 8);
         self.write_request_fields(&mut bytes, false);
         let headers_at = bytes.len();
-        json::header_pairs(&mut bytes, self.headers.iter().map(|(n, v)| (n, v)));
+        json::header_pairs(
+            &mut bytes,
+            self.headers.iter().map(|(n, v)| (n, header_text(v))),
+        );
         let raw_at = bytes.len();
         json::string(&mut bytes, &self.raw);
         Escaped {
@@ -378,7 +394,7 @@ impl Notification {
                 out,
                 self.headers
                     .iter()
-                    .map(|(name, value)| (name, self.shown_header(name, value))),
+                    .map(|(name, value)| (name, self.shown_header(name.as_str(), value))),
             ),
         }
         json::key(out, "provider", false);
@@ -560,6 +576,19 @@ impl Notification {
 
 #[cfg(test)]
 impl Notification {
+    /// Request headers, in order.
+    pub fn headers_of(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        pairs
+            .iter()
+            .map(|(name, value)| {
+                (
+                    axum::http::HeaderName::from_static(name),
+                    HeaderValue::from_str(value).unwrap(),
+                )
+            })
+            .collect()
+    }
+
     /// A valid POST of `{}` to /hook, for tests to adjust.
     pub fn example() -> Notification {
         Notification {
@@ -568,7 +597,7 @@ impl Notification {
             method: "POST".to_string(),
             path: "/hook".to_string(),
             query: None,
-            headers: Vec::new(),
+            headers: HeaderMap::new(),
             provider: Provider::Unknown,
             kind: String::new(),
             auth: Auth::Unchecked,
@@ -599,7 +628,7 @@ mod tests {
                 (Provider::ClubCollect, &secret),
             ] {
                 let mut notification = Notification {
-                    headers: vec![(name.to_string(), value.to_string())],
+                    headers: Notification::headers_of(&[(name, value)]),
                     provider,
                     raw: body.to_string(),
                     ..Notification::example()
@@ -634,10 +663,10 @@ mod tests {
     fn the_json_line_holds_every_field_in_order() {
         let body = serde_json::json!({"api_key": "secret-key", "invoice_ids": ["x"]});
         let notification = Notification {
-            headers: vec![
-                ("authorization".to_string(), "Token abcdefgh".to_string()),
-                ("x-note".to_string(), "a \"quoted\" value".to_string()),
-            ],
+            headers: Notification::headers_of(&[
+                ("authorization", "Token abcdefgh"),
+                ("x-note", "a \"quoted\" value"),
+            ]),
             provider: Provider::ClubCollect,
             kind: "realtime".to_string(),
             auth: Auth::Mismatch,
@@ -699,6 +728,25 @@ mod tests {
             .collect();
         assert!(positions.is_sorted(), "{line}");
         assert!(!line.contains("secret-key"));
+    }
+
+    #[test]
+    fn header_bytes_that_are_not_utf8_are_shown_escaped() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-name", HeaderValue::from_bytes(b"caf\xe9 \xff").unwrap());
+        headers.insert(
+            "x-plain",
+            HeaderValue::from_bytes("caf\u{e9}".as_bytes()).unwrap(),
+        );
+        let notification = Notification {
+            headers,
+            ..Notification::example()
+        };
+        let line: Value = serde_json::from_str(&notification.to_json_line()).unwrap();
+        assert_eq!(
+            line["headers"],
+            serde_json::json!([["x-name", "caf\\xe9 \\xff"], ["x-plain", "caf\u{e9}"]])
+        );
     }
 
     #[test]

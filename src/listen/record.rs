@@ -174,10 +174,10 @@ mod tests {
     fn a_line_is_what_serde_json_would_write() {
         let notification = Notification {
             query: Some("a=1".to_string()),
-            headers: vec![
-                ("content-type".to_string(), "application/json".to_string()),
-                ("x-odd".to_string(), "tab\there \"quoted\"".to_string()),
-            ],
+            headers: Notification::headers_of(&[
+                ("content-type", "application/json"),
+                ("x-odd", "tab\there \"quoted\""),
+            ]),
             raw: "{\"a\": \"b\\n\"}\n".to_string(),
             ..Notification::example()
         };

@@ -233,16 +233,7 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         method: parts.method.as_str().to_string(),
         path: parts.uri.path().to_string(),
         query: parts.uri.query().map(str::to_string),
-        headers: parts
-            .headers
-            .iter()
-            .map(|(name, value)| {
-                (
-                    name.as_str().to_string(),
-                    escape_invalid_utf8(value.as_bytes()),
-                )
-            })
-            .collect(),
+        headers: parts.headers,
         provider: Provider::Unknown,
         kind: String::new(),
         auth: Auth::Unchecked,
@@ -261,7 +252,6 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         &mut notification,
         &mut escaped,
         &parts.method,
-        &parts.headers,
         body,
     )
     .await;
@@ -287,7 +277,6 @@ async fn answer(
     notification: &mut Notification,
     escaped: &mut Option<Escaped>,
     method: &Method,
-    headers: &HeaderMap,
     body: Body,
 ) -> Reply {
     let settings = &shared.settings;
@@ -301,7 +290,8 @@ async fn answer(
         let size = size.map_or("more than".to_string(), |s| format!("{s} bytes,"));
         format!("body is {size} over --max-body {} bytes", settings.max_body)
     };
-    let declared = headers
+    let declared = notification
+        .headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
@@ -349,17 +339,19 @@ async fn answer(
             return Reply::error(StatusCode::BAD_REQUEST, &message);
         }
     };
-    let authorization = headers
+    let authorization = notification
+        .headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
     let recognition = providers::recognize_request(&body, authorization);
-    notification.provider = recognition.provider;
-    notification.kind = recognition.kind;
-    notification.warnings = recognition.warnings;
-    notification.auth = check_auth(
+    let auth = check_auth(
         settings.api_key.as_deref(),
         providers::credential(recognition.provider, &body, authorization),
     );
+    notification.provider = recognition.provider;
+    notification.kind = recognition.kind;
+    notification.warnings = recognition.warnings;
+    notification.auth = auth;
     notification.is_json = true;
     if matches!(notification.auth, Auth::Mismatch | Auth::Missing) {
         let message = match notification.auth {
@@ -397,7 +389,7 @@ async fn answer(
         );
     }
     if let Some(forwarder) = &shared.forward {
-        let (forwarded, reply) = forwarder.send(method, headers, bytes).await;
+        let (forwarded, reply) = forwarder.send(method, &notification.headers, bytes).await;
         notification.forward = Some(forwarded);
         return reply;
     }
