@@ -52,16 +52,17 @@ fn write_escape(buf: &mut [u8], byte: u8) -> usize {
 
 /// Whether any byte of `bytes` needs an escape.
 fn needs_escape(bytes: &[u8]) -> bool {
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        if escape_mask(u64::from_le_bytes(word.try_into().unwrap_or_default())) != 0 {
-            return true;
-        }
+    let word = |chunk: &[u8]| u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+    if bytes.len() < 8 {
+        // Short names and values (`host`, `*/*`, `POST`): a byte at a time beats padding.
+        return bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
     }
-    let rest = words.remainder();
-    let mut tail = [b' '; 8];
-    tail[..rest.len()].copy_from_slice(rest);
-    escape_mask(u64::from_le_bytes(tail)) != 0
+    let mut words = bytes.chunks_exact(8);
+    if words.any(|chunk| escape_mask(word(chunk)) != 0) {
+        return true;
+    }
+    // The last eight bytes, overlapping what was checked: no padded copy of the rest.
+    escape_mask(word(&bytes[bytes.len() - 8..])) != 0
 }
 
 /// `text` as a JSON string, quotes included.
@@ -215,7 +216,9 @@ pub fn header_pairs<N: AsRef<str>, V: AsRef<str>>(
 }
 
 /// `"name":` after the opening brace or a previous field; `name` is a plain field name
-/// (nothing to escape), written as is.
+/// (nothing to escape), written as is. Inlined: every caller passes a literal, so the
+/// copies become a few stores.
+#[inline]
 pub fn key(out: &mut Vec<u8>, name: &str, first: bool) {
     debug_assert!(name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
     if !first {

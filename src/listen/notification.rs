@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use colored::Colorize;
 use serde::Serialize;
 use serde_json::Value;
@@ -191,6 +191,23 @@ fn hide_in_value(value: &mut Value, hide: &dyn Fn(&str) -> Cow<'_, str>) {
     }
 }
 
+/// Whether a request header carries a credential. The standard headers nearly every
+/// request carries are known not to, without scanning their names (this runs for every
+/// header of every notification).
+fn carries_credential(name: &HeaderName) -> bool {
+    const PLAIN: [HeaderName; 8] = [
+        header::ACCEPT,
+        header::ACCEPT_ENCODING,
+        header::CONNECTION,
+        header::CONTENT_LENGTH,
+        header::CONTENT_TYPE,
+        header::HOST,
+        header::USER_AGENT,
+        header::DATE,
+    ];
+    !PLAIN.contains(name) && is_secret_header(name.as_str())
+}
+
 /// A header value as text: valid UTF-8 as is, every other byte as `\xNN`.
 pub fn header_text(value: &HeaderValue) -> Cow<'_, str> {
     match std::str::from_utf8(value.as_bytes()) {
@@ -221,7 +238,7 @@ impl Notification {
     pub fn find_secrets(&mut self, api_key: Option<&str>) {
         let mut secrets: Vec<String> = api_key.into_iter().map(str::to_string).collect();
         for (name, value) in &self.headers {
-            if is_secret_header(name.as_str()) {
+            if carries_credential(name) {
                 let value = header_text(value);
                 let credential = value.split_once(' ').map_or(&*value, |(_, c)| c);
                 secrets.push(credential.trim().to_string());
@@ -728,6 +745,30 @@ mod tests {
             .collect();
         assert!(positions.is_sorted(), "{line}");
         assert!(!line.contains("secret-key"));
+    }
+
+    #[test]
+    fn credential_headers_are_found_and_the_plain_standard_ones_skipped() {
+        for name in [
+            "accept",
+            "content-type",
+            "host",
+            "user-agent",
+            "x-request-id",
+        ] {
+            assert!(
+                !carries_credential(&HeaderName::from_static(name)),
+                "{name}"
+            );
+        }
+        for name in [
+            "authorization",
+            "cookie",
+            "x-api-key",
+            "x-webhook-signature",
+        ] {
+            assert!(carries_credential(&HeaderName::from_static(name)), "{name}");
+        }
     }
 
     #[test]
