@@ -49,10 +49,11 @@ impl Json for Value {
 
 impl Json for serde_json_borrow::Value<'_> {
     fn get(&self, key: &str) -> Option<&Self> {
-        let members = self.as_object()?.iter();
+        let members = self.as_object()?.as_vec();
         members
-            .filter(|(name, _)| *name == key)
-            .last()
+            .iter()
+            .rev()
+            .find(|(name, _)| &**name == key)
             .map(|(_, value)| value)
     }
     fn as_str(&self) -> Option<&str> {
