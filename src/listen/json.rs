@@ -126,6 +126,16 @@ pub fn string(out: &mut Vec<u8>, text: &str) {
     out.truncate(start + written + 1);
 }
 
+/// Whether `bytes`, valid JSON text, hold any whitespace: the only bytes below `!` that
+/// JSON text can hold (control characters in strings are escaped), so eight bytes are
+/// tested at a time as `escape_mask` tests them for bytes below a space.
+fn has_whitespace(bytes: &[u8]) -> bool {
+    let below_bang = |word: u64| word.wrapping_sub(ONES * 0x21) & !word & HIGH != 0;
+    let mut words = bytes.chunks_exact(8);
+    words.any(|word| below_bang(u64::from_le_bytes(word.try_into().unwrap_or_default())))
+        || words.remainder().iter().any(|&byte| byte < 0x21)
+}
+
 /// `text`, which is valid JSON, without the whitespace between its tokens: the document
 /// as sent, in compact form (its keys in the sender's order, its strings and numbers as
 /// written).
@@ -133,7 +143,7 @@ pub fn compact(out: &mut Vec<u8>, text: &str) {
     let space = |byte: &u8| matches!(byte, b' ' | b'\t' | b'\n' | b'\r');
     let bytes = text.trim_matches([' ', '\t', '\n', '\r']).as_bytes();
     // Senders mostly send compact JSON already (often with a newline after it): one copy.
-    if !bytes.iter().any(space) {
+    if !has_whitespace(bytes) {
         out.extend_from_slice(bytes);
         return;
     }
@@ -349,6 +359,21 @@ mod tests {
                 String::from_utf8(out).unwrap(),
                 serde_json::to_string(&doc).unwrap()
             );
+        }
+    }
+
+    #[test]
+    fn whitespace_is_found_wherever_it_is() {
+        for len in 1..20 {
+            let plain = "é\"a:[".repeat(len);
+            assert!(!has_whitespace(plain.as_bytes()), "{plain}");
+            for at in 0..plain.len() {
+                for space in [b' ', b'\t', b'\n', b'\r'] {
+                    let mut text = plain.clone().into_bytes();
+                    text[at] = space;
+                    assert!(has_whitespace(&text), "{len} {at} {space}");
+                }
+            }
         }
     }
 

@@ -331,8 +331,8 @@ async fn answer(
         }
     };
     notification.raw = text.to_string();
-    let body: serde_json_borrow::Value = match serde_json::from_str(text) {
-        Ok(body) => body,
+    let parsed: serde_json_borrow::Value = match serde_json::from_str(text) {
+        Ok(parsed) => parsed,
         Err(e) => {
             let message = format!("body is not valid JSON: {e}");
             notification.warnings.push(message.clone());
@@ -343,10 +343,10 @@ async fn answer(
         .headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
-    let recognition = providers::recognize_request(&body, authorization);
+    let recognition = providers::recognize_request(&parsed, authorization);
     let auth = check_auth(
         settings.api_key.as_deref(),
-        providers::credential(recognition.provider, &body, authorization),
+        providers::credential(recognition.provider, &parsed, authorization),
     );
     notification.provider = recognition.provider;
     notification.kind = recognition.kind;
@@ -361,7 +361,7 @@ async fn answer(
         return Reply::error(StatusCode::UNAUTHORIZED, message);
     }
     notification.valid = true;
-    if let Some(key) = providers::idempotency_key(notification.provider, &body) {
+    if let Some(key) = providers::idempotency_key(notification.provider, &parsed) {
         let mut seen = shared.seen.lock().unwrap_or_else(|e| e.into_inner());
         let first = Earlier {
             sequence: notification.sequence,
