@@ -11,7 +11,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     version,
     about = "Register, trigger, receive and replay partner webhook notifications",
     long_about = "Register, trigger, receive and replay partner webhook notifications.\n\n\
-        Exit codes: 0 success; 1 a server or delivery failure, or a timeout; 2 a usage or validation error.",
+        Exit codes: 0 success; 1 a server or delivery failure, or a timeout; 2 a usage or validation error; \
+        130 interrupted (Ctrl-C).",
     propagate_version = true
 )]
 pub struct Cli {

@@ -45,8 +45,17 @@ pub fn config_path() -> Option<PathBuf> {
 
 fn load_profile(requested: Option<&str>) -> Result<Profile> {
     let path = config_path();
+    let named = std::env::var_os("HOOKS_CONFIG").is_some_and(|p| !p.is_empty());
     let text = match path.as_ref().map(std::fs::read_to_string) {
         Some(Ok(text)) => text,
+        // A file named on purpose that is not there is a typo, not "no settings".
+        Some(Err(e)) if named && e.kind() == std::io::ErrorKind::NotFound => {
+            let path = path.unwrap_or_default();
+            return Err(Error::usage(format!(
+                "HOOKS_CONFIG names {}, which does not exist; fix the path or unset HOOKS_CONFIG",
+                path.display()
+            )));
+        }
         Some(Err(e)) if e.kind() != std::io::ErrorKind::NotFound => {
             let path = path.unwrap_or_default();
             return Err(Error::usage(format!(

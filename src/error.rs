@@ -10,6 +10,10 @@ pub enum Error {
     /// A server answered with an error, a delivery failed, the network failed, or time ran out. Exit 1.
     #[error("{0}")]
     Failure(String),
+    /// The user pressed Ctrl-C (or Esc at a prompt). Exit 130, as a shell reports SIGINT;
+    /// whatever was worth saying (a summary) has been printed already.
+    #[error("interrupted")]
+    Interrupted,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -27,6 +31,7 @@ impl Error {
         match self {
             Error::Usage(_) => ExitCode::from(2),
             Error::Failure(_) => ExitCode::from(1),
+            Error::Interrupted => ExitCode::from(130),
         }
     }
 }

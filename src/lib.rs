@@ -24,11 +24,12 @@ pub mod signals;
 pub mod timefmt;
 
 use cli::{Cli, Command};
-use error::Result;
+use error::{Error, Result};
 use output::Output;
 
 /// Parses `args` (program name first), runs the command, and maps the outcome to an exit
-/// code: 0 success, 1 a server/delivery failure or timeout, 2 a usage or validation error.
+/// code: 0 success, 1 a server/delivery failure or timeout, 2 a usage or validation error,
+/// 130 interrupted.
 pub fn run<I, T>(args: I) -> ExitCode
 where
     I: IntoIterator<Item = T>,
@@ -64,6 +65,7 @@ where
     runtime.shutdown_background();
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
+        Err(Error::Interrupted) => Error::Interrupted.exit_code(),
         Err(e) => {
             out.error(e.to_string());
             e.exit_code()

@@ -104,6 +104,19 @@ fn an_unknown_profile_is_a_usage_error_listing_the_known_ones() {
 }
 
 #[test]
+fn a_hooks_config_naming_a_missing_file_is_a_usage_error_naming_it() {
+    let api = Recorder::always(200, "[]");
+    against(&api.url)
+        .env("HOOKS_CONFIG", "/nonexistent/typo-config.toml")
+        .args(["callbacks", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/nonexistent/typo-config.toml"))
+        .stderr(predicate::str::contains("does not exist"));
+    assert!(api.requests().is_empty(), "nothing may be sent");
+}
+
+#[test]
 fn a_broken_config_file_is_a_usage_error_not_a_panic() {
     let dir = tempfile::tempdir().unwrap();
     let config = write_config(&dir, "[profiles.staging\n");

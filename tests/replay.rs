@@ -804,7 +804,8 @@ fn peak_kib(url: &str, args: &[&str]) -> u64 {
         ])
         .args(args)
         .args(["--to", url])
-        .env("HOOKS_CONFIG", "/nonexistent/hooks-test-config.toml")
+        .env("XDG_CONFIG_HOME", "/nonexistent/hooks-test-config")
+        .env("HOME", "/nonexistent/hooks-test-home")
         .output()
         .expect("python3 runs");
     let text = String::from_utf8_lossy(&output.stdout);

@@ -31,7 +31,8 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 pub fn hooks() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::new(BIN);
     cmd.env_clear()
-        .env("HOOKS_CONFIG", "/nonexistent/hooks-test-config.toml");
+        .env("XDG_CONFIG_HOME", "/nonexistent/hooks-test-config")
+        .env("HOME", "/nonexistent/hooks-test-home");
     cmd
 }
 
@@ -67,7 +68,8 @@ pub fn sandbox(args: &[&str], envs: &[(&str, &str)]) -> (Running, String) {
 pub fn hooks_std() -> std::process::Command {
     let mut cmd = std::process::Command::new(BIN);
     cmd.env_clear()
-        .env("HOOKS_CONFIG", "/nonexistent/hooks-test-config.toml");
+        .env("XDG_CONFIG_HOME", "/nonexistent/hooks-test-config")
+        .env("HOME", "/nonexistent/hooks-test-home");
     cmd
 }
 
@@ -369,7 +371,8 @@ pub fn on_terminal(args: &str, envs: &[(&str, &str)], keys: &str) -> String {
         .args(["-qec", &format!("{BIN} {args}"), "/dev/null"])
         .env_clear()
         .env("PATH", "/usr/bin:/bin")
-        .env("HOOKS_CONFIG", "/nonexistent/hooks-test-config.toml")
+        .env("XDG_CONFIG_HOME", "/nonexistent/hooks-test-config")
+        .env("HOME", "/nonexistent/hooks-test-home")
         .envs(envs.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
