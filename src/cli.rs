@@ -248,6 +248,31 @@ pub struct ListenArgs {
     /// PEM private key for --tls
     #[arg(long, requires = "tls", requires = "cert", value_name = "FILE")]
     pub key: Option<PathBuf>,
+    /// Mark a document-status eventId as a redelivery while it is among the last N seen
+    #[arg(long, default_value_t = 100_000, value_name = "N", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000_000))]
+    pub dedupe_window: usize,
+    #[command(flatten)]
+    pub limits: ServerLimitArgs,
+}
+
+/// What a client may hold of a server (`listen`, `sandbox`).
+#[derive(Debug, Args, Clone)]
+pub struct ServerLimitArgs {
+    /// Drop a connection that has not sent a whole request head within SECS of opening or of its last answer
+    #[arg(long, default_value_t = 10.0, value_name = "SECS", value_parser = parse_positive_secs)]
+    pub header_timeout: f64,
+    /// Serve at most N connections at once (others wait); lowered to fit the file-handle limit
+    #[arg(long, default_value_t = 4096, value_name = "N", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1_000_000))]
+    pub max_connections: usize,
+}
+
+fn parse_positive_secs(text: &str) -> std::result::Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(secs) if secs > 0.0 && secs <= MAX_TIMEOUT_SECS as f64 => Ok(secs),
+        _ => Err(format!(
+            "give a number of seconds above 0, at most {MAX_TIMEOUT_SECS}"
+        )),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -326,4 +351,6 @@ pub struct SandboxArgs {
     /// Delays between delivery attempts, e.g. 1s,5s,30s
     #[arg(long, default_value = "1s,5s,30s", value_name = "LIST")]
     pub retry_schedule: String,
+    #[command(flatten)]
+    pub limits: ServerLimitArgs,
 }

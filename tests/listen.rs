@@ -451,7 +451,12 @@ fn bad_input_is_answered_and_the_listener_keeps_serving() {
 
     let big = format!("{{\"pad\":\"{}\"}}", "x".repeat(2000));
     assert_eq!(http.send("POST", &url, &[], big.into_bytes()).status, 413);
-    assert_eq!(running.stdout_json()["status"], 413);
+    let line = running.stdout_json();
+    assert_eq!(line["status"], 413);
+    assert_eq!(
+        line["warnings"][0],
+        "body is 2010 bytes, over --max-body 1000 bytes"
+    );
 
     let answer = http.send("GET", &url, &[], Vec::new());
     assert_eq!(answer.status, 405);
@@ -494,7 +499,12 @@ fn chunked_bodies_are_joined_and_limited() {
     assert_eq!(line["raw"], body);
     assert_eq!(line["provider"], "document-status");
     let big = format!("{{\"pad\":\"{}\"}}", "x".repeat(1500));
-    assert!(send_chunked(&url, big.as_bytes(), 400).starts_with("HTTP/1.1 413"));
+    let reply = send_chunked(&url, big.as_bytes(), 400);
+    assert!(reply.starts_with("HTTP/1.1 413"), "{reply}");
+    assert!(
+        reply.contains("body is larger than --max-body 1000 bytes"),
+        "{reply}"
+    );
     assert_eq!(running.stdout_json()["status"], 413);
 }
 
@@ -505,6 +515,7 @@ fn a_stalled_client_times_out() {
     runtime.block_on(async {
         let mut options = hooks::listen::ListenOptions::for_address("127.0.0.1:0").unwrap();
         options.client_timeout = Duration::from_millis(300);
+        options.limits.header_timeout = Duration::from_millis(300);
         let mut listener = hooks::listen::Listener::bind(options).await.unwrap();
         let addr = listener.addr;
         let reply = tokio::task::spawn_blocking(move || {
@@ -896,26 +907,71 @@ fn a_key_is_masked_wherever_it_appears() {
     }
 }
 
-#[test]
-fn a_stdout_nobody_reads_holds_back_neither_answers_nor_lines() {
+/// `hooks --json listen --port 0 EXTRA...` with its stdout left to the test (piped, read
+/// or not as the test likes), ready; its stderr lines are collected as they come.
+fn listen_raw(
+    extra: &[&str],
+) -> (
+    std::process::Child,
+    String,
+    std::sync::mpsc::Receiver<String>,
+) {
     let mut child = hooks_std()
         .args(["--json", "listen", "--port", "0"])
+        .args(extra)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let (lines, stderr) = std::sync::mpsc::channel();
+    let pipe = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in std::io::BufRead::lines(std::io::BufReader::new(pipe)) {
+            let Ok(line) = line else { break };
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
     let url = loop {
-        let mut line = String::new();
-        assert_ne!(
-            std::io::BufRead::read_line(&mut stderr, &mut line).unwrap(),
-            0
-        );
+        let line = stderr.recv_timeout(PATIENCE).expect("a ready line");
         if let Some(at) = line.find("listening on ") {
             break line[at + "listening on ".len()..].trim().to_string();
         }
     };
+    (child, url, stderr)
+}
+
+/// Waits for the child to exit by itself; its exit code and how long that took.
+fn wait_exit(child: &mut std::process::Child) -> (Option<i32>, Duration) {
+    let started = Instant::now();
+    while started.elapsed() < PATIENCE {
+        if let Some(status) = child.try_wait().unwrap() {
+            return (status.code(), started.elapsed());
+        }
+        // Polling the child's state, not waiting for it to get somewhere.
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    panic!("hooks did not exit");
+}
+
+fn signal(pid: u32, name: &str) {
+    std::process::Command::new("kill")
+        .args([&format!("-{name}"), &pid.to_string()])
+        .status()
+        .unwrap();
+}
+
+/// Every stderr line the child printed, once it has exited.
+fn all_lines(stderr: &std::sync::mpsc::Receiver<String>) -> String {
+    stderr.iter().collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn a_stdout_nobody_reads_holds_back_neither_answers_nor_lines() {
+    let (mut child, url, _stderr) = listen_raw(&[]);
     // About 5 KB of output each: far more than a pipe holds while nobody reads it.
     let padding = "x".repeat(2000);
     let http = Http::new();
@@ -923,10 +979,7 @@ fn a_stdout_nobody_reads_holds_back_neither_answers_nor_lines() {
         let answer = http.post(&url, &json!({"n": n, "padding": padding}));
         assert_eq!(answer.status, 200, "notification {n}");
     }
-    std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
+    signal(child.id(), "TERM");
     let mut printed = String::new();
     child
         .stdout
@@ -944,4 +997,196 @@ fn a_stdout_nobody_reads_holds_back_neither_answers_nor_lines() {
         })
         .collect();
     assert_eq!(numbers, (0..100).collect::<Vec<_>>());
+}
+
+#[test]
+fn sigterm_ends_listen_at_once_when_nobody_reads_stdout() {
+    let (mut child, url, stderr) = listen_raw(&[]);
+    // 300 notifications of 20 KB: 6 MB of output into a pipe of 64 KB nobody reads.
+    let padding = "x".repeat(20_000);
+    let http = Http::new();
+    for n in 0..300 {
+        assert_eq!(
+            http.post(&url, &json!({"n": n, "padding": padding})).status,
+            200
+        );
+    }
+    signal(child.id(), "TERM");
+    let (code, took) = wait_exit(&mut child);
+    assert_eq!(code, Some(0));
+    assert!(took < Duration::from_secs(5), "took {took:?}");
+    let text = all_lines(&stderr);
+    assert!(
+        text.contains("were not printed (stdout was not being read)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_closed_stdout_ends_listen() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("record.jsonl");
+    let (mut child, url, stderr) = listen_raw(&["--record", record.to_str().unwrap()]);
+    let http = Http::new();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    assert_eq!(http.post(&url, &document(EVENT)).status, 200);
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut first).unwrap();
+    assert!(first.contains(EVENT), "{first}");
+    // The reader goes away, as `head -1` does.
+    drop(stdout);
+    assert_eq!(http.post(&url, &json!({"n": 2})).status, 200);
+    let (code, _) = wait_exit(&mut child);
+    assert_eq!(code, Some(0));
+    let text = all_lines(&stderr);
+    assert!(text.contains("stopped: stdout was closed"), "{text}");
+    let recorded = std::fs::read_to_string(&record).unwrap();
+    assert_eq!(recorded.lines().count(), 2, "{recorded}");
+
+    // Waiting for a --count that can no longer be shown is a failure.
+    let (mut child, url, stderr) = listen_raw(&["--count", "5"]);
+    drop(child.stdout.take());
+    assert_eq!(http.post(&url, &document(EVENT)).status, 200);
+    let (code, _) = wait_exit(&mut child);
+    assert_eq!(code, Some(1));
+    let text = all_lines(&stderr);
+    assert!(
+        text.contains("stdout was closed (its reader went away) while waiting for 5 notifications"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_second_ctrl_c_stops_the_drain_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("record.jsonl");
+    let (mut child, url, stderr) =
+        listen_raw(&["--delay", "60000", "--record", record.to_str().unwrap()]);
+    let body = document(EVENT).to_string();
+    let mut client = std::net::TcpStream::connect(url.trim_start_matches("http://")).unwrap();
+    write!(
+        client,
+        "POST / HTTP/1.1\r\nhost: x\r\ncontent-length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    // A valid notification is recorded before its --delay starts: then it is in flight.
+    let deadline = Instant::now() + PATIENCE;
+    while std::fs::read_to_string(&record)
+        .unwrap_or_default()
+        .is_empty()
+    {
+        assert!(Instant::now() < deadline, "the request never arrived");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    signal(child.id(), "INT");
+    let line = std::iter::from_fn(|| stderr.recv_timeout(PATIENCE).ok())
+        .find(|line| line.starts_with("stopping"))
+        .expect("a stopping line");
+    assert_eq!(
+        line,
+        "stopping: finishing the requests in flight (press Ctrl-C again to stop now)"
+    );
+    signal(child.id(), "INT");
+    let (code, took) = wait_exit(&mut child);
+    assert_eq!(code, Some(130));
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+}
+
+#[test]
+fn timeout_without_count_runs_for_that_long() {
+    let started = Instant::now();
+    let (mut running, url) = listen(true, &["--timeout", "1"]);
+    assert_eq!(Http::new().post(&url, &document(EVENT)).status, 200);
+    assert_eq!(running.wait_exit(), Some(0));
+    assert!(started.elapsed() >= Duration::from_secs(1));
+    assert_eq!(running.stdout_json()["status"], 200);
+    let stderr = running.rest_of_stderr().join("\n");
+    assert!(stderr.contains("stopped: 1 valid notification"), "{stderr}");
+}
+
+#[test]
+fn a_head_sent_a_byte_at_a_time_is_dropped_and_others_are_served() {
+    let (mut running, url) = listen(true, &["--header-timeout", "1"]);
+    let addr = url.trim_start_matches("http://").to_string();
+    let slow = {
+        let addr = addr.clone();
+        std::thread::spawn(move || dribble_head(&addr, Duration::from_millis(100)))
+    };
+    assert_eq!(Http::new().post(&url, &document(EVENT)).status, 200);
+    assert_eq!(running.stdout_json()["status"], 200);
+    let dropped = slow
+        .join()
+        .unwrap()
+        .expect("the slow client was never dropped");
+    assert!(
+        dropped < Duration::from_secs(4),
+        "dropped after {dropped:?}"
+    );
+}
+
+#[test]
+fn connections_past_the_cap_wait_until_a_slot_frees() {
+    let (_running, url) = listen(true, &["--header-timeout", "1", "--max-connections", "2"]);
+    let addr = url.trim_start_matches("http://").to_string();
+    let started = Instant::now();
+    let held: Vec<std::net::TcpStream> = (0..2)
+        .map(|_| std::net::TcpStream::connect(&addr).unwrap())
+        .collect();
+    // Served only once the idle connections holding both slots were dropped.
+    assert_eq!(Http::new().post(&url, &document(EVENT)).status, 200);
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_millis(900),
+        "served after {waited:?}"
+    );
+    drop(held);
+}
+
+#[test]
+fn a_delay_longer_than_the_header_timeout_gets_its_whole_reply() {
+    let (_running, url) = listen(true, &["--header-timeout", "1", "--delay", "2500"]);
+    let answer = Http::new().post(&url, &document(EVENT));
+    assert_eq!((answer.status, answer.body.as_str()), (200, "{}"));
+}
+
+#[test]
+fn redeliveries_are_found_among_the_last_dedupe_window_ids() {
+    let ids = [
+        "00000000-0000-4000-8000-00000000000a",
+        "00000000-0000-4000-8000-00000000000b",
+        "00000000-0000-4000-8000-00000000000c",
+    ];
+    let (mut running, url) = listen(true, &["--dedupe-window", "2"]);
+    let http = Http::new();
+    for id in [ids[0], ids[1], ids[0], ids[2], ids[0]] {
+        http.post(&url, &document(id));
+    }
+    let flags: Vec<Value> = (0..5)
+        .map(|_| running.stdout_json()["duplicate"].clone())
+        .collect();
+    // A B A: a redelivery; then C pushes A out of the window, so A is new again.
+    assert_eq!(
+        flags,
+        [
+            json!(false),
+            json!(false),
+            json!(true),
+            json!(false),
+            json!(false)
+        ]
+    );
+}
+
+#[test]
+fn an_existing_record_file_others_can_read_is_warned_about() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("record.jsonl");
+    std::fs::write(&record, "").unwrap();
+    std::fs::set_permissions(&record, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let (mut running, _) = listen(false, &["--record", record.to_str().unwrap()]);
+    let warning = running.wait_stderr("warning: ");
+    assert!(warning.contains("has mode 0644"), "{warning}");
+    assert!(warning.contains("chmod 600"), "{warning}");
 }

@@ -537,3 +537,33 @@ fn assert_no_temporary_files(dir: &Path) {
         .collect();
     assert_eq!(names, ["state.json"]);
 }
+
+#[test]
+fn slow_and_idle_clients_are_dropped_and_others_are_served() {
+    let (_sandbox, base) = sandbox(&["--header-timeout", "1", "--max-connections", "2"], &[]);
+    let addr = base.trim_start_matches("http://").to_string();
+    let started = std::time::Instant::now();
+    // Two idle connections hold both slots until they are dropped.
+    let idle: Vec<std::net::TcpStream> = (0..2)
+        .map(|_| std::net::TcpStream::connect(&addr).unwrap())
+        .collect();
+    let slow = {
+        let addr = addr.clone();
+        std::thread::spawn(move || dribble_head(&addr, std::time::Duration::from_millis(100)))
+    };
+    list_json(&base);
+    let waited = started.elapsed();
+    assert!(
+        waited >= std::time::Duration::from_millis(900),
+        "served after {waited:?}"
+    );
+    let dropped = slow
+        .join()
+        .unwrap()
+        .expect("the slow client was never dropped");
+    assert!(
+        dropped < std::time::Duration::from_secs(4),
+        "dropped after {dropped:?}"
+    );
+    drop(idle);
+}

@@ -6,9 +6,10 @@ mod json;
 mod notification;
 mod printed;
 mod record;
+mod seen;
 mod server;
 mod tls;
-mod watchdog;
+pub(crate) mod watchdog;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -30,8 +31,9 @@ use crate::signals::StopSignals;
 use printed::{Printed, write_printed};
 use record::RecordFile;
 use server::{Forwarder, Settings, Shared};
+pub use watchdog::Limits;
 
-/// How long a client may take to send a request's head or body before it is dropped.
+/// How long a client may take to send a request's body before it is answered 408.
 pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Notifications answered but not yet taken; a slow reader holds the senders back.
@@ -53,6 +55,10 @@ pub struct ListenOptions {
     pub max_body: usize,
     pub tls: Option<TlsSource>,
     pub client_timeout: Duration,
+    /// How many document-status eventIds are remembered to mark redeliveries.
+    pub dedupe_window: usize,
+    /// Request-head time and connections served at once.
+    pub limits: Limits,
 }
 
 impl ListenOptions {
@@ -70,6 +76,8 @@ impl ListenOptions {
             max_body: 1024 * 1024,
             tls: None,
             client_timeout: CLIENT_TIMEOUT,
+            dedupe_window: seen::DEDUPE_WINDOW,
+            limits: Limits::default(),
         }
     }
 
@@ -116,6 +124,8 @@ impl ListenOptions {
             forward_to,
             max_body: args.max_body,
             tls,
+            dedupe_window: args.dedupe_window,
+            limits: Limits::from(&args.limits),
             ..ListenOptions::new(args.host.clone(), args.port)
         })
     }
@@ -183,6 +193,7 @@ impl Listener {
                 fail_first: options.fail_first,
                 max_body: options.max_body,
                 client_timeout: options.client_timeout,
+                dedupe_window: options.dedupe_window,
             },
             record,
             options.forward_to.clone().map(Forwarder::new),
@@ -190,26 +201,13 @@ impl Listener {
             printed,
         ));
         // Every method on every path goes to the one handler: no router to match against.
-        let app = axum::handler::Handler::with_state(server::receive, shared).into_make_service();
+        let app = axum::handler::Handler::with_state(server::receive, shared);
         let handle = axum_server::Handle::new();
-        let server = axum_server::from_tcp(socket)
-            .map_err(|e| Error::failure(format!("cannot serve on {addr}: {e}")))?
-            .handle(handle.clone());
-        // Stalled clients are dropped by the watchdog, not hyper's header_read_timeout. It
-        // waits half as long again, so that a stalled body is answered 408 by the handler
-        // before the connection goes.
-        let watchdog = watchdog::Watchdog {
-            timeout: options.client_timeout + options.client_timeout / 2,
-        };
-        let server = match &tls {
-            Some(tls) => {
-                let config = axum_server::tls_rustls::RustlsConfig::from_config(tls.config.clone());
-                let acceptor =
-                    axum_server::tls_rustls::RustlsAcceptor::new(config).acceptor(watchdog);
-                tokio::spawn(server.acceptor(acceptor).serve(app))
-            }
-            None => tokio::spawn(server.acceptor(watchdog).serve(app)),
-        };
+        let config = tls
+            .as_ref()
+            .map(|tls| axum_server::tls_rustls::RustlsConfig::from_config(tls.config.clone()));
+        let server = watchdog::serve(socket, app, options.limits.fitted(), config, handle.clone())
+            .map_err(|e| Error::failure(format!("cannot serve on {addr}: {e}")))?;
         let scheme = if tls.is_some() { "https" } else { "http" };
         Ok(Listener {
             addr,
@@ -268,8 +266,13 @@ enum Stop {
     Count,
     Timeout,
     Signal,
+    StdoutClosed,
     ServerStopped,
 }
+
+/// How long the rest of the output may take to reach stdout at the end: a stdout nobody
+/// reads must not keep the process alive.
+const STDOUT_GRACE: Duration = Duration::from_secs(2);
 
 pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
     let options = ListenOptions::from_args(&args)?;
@@ -293,17 +296,22 @@ pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
             "recording valid notifications to {}",
             path.display()
         ));
+        if let Some(warning) = readable_by_others(path) {
+            out.warn(warning);
+        }
     }
     if let Some(url) = &args.forward_to {
         out.note(format!("forwarding valid notifications to {url}"));
     }
     let reached = Arc::new(Notify::new());
     let finish = Arc::new(Notify::new());
-    let writer = tokio::spawn(write_printed(
+    let closed = Arc::new(Notify::new());
+    let mut writer = tokio::spawn(write_printed(
         printed.clone(),
         args.count,
         reached.clone(),
         finish.clone(),
+        closed.clone(),
     ));
     let deadline = args
         .timeout
@@ -317,20 +325,34 @@ pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
                 printed.add(&notification, None);
             }
             () = sleep_until(deadline), if deadline.is_some() => break Stop::Timeout,
+            () = closed.notified() => break Stop::StdoutClosed,
             () = signals.recv() => {
-                out.note("stopping: finishing the requests in flight");
+                out.note("stopping: finishing the requests in flight (press Ctrl-C again to stop now)");
                 break Stop::Signal;
             }
         }
     };
-    let rest = listener.shutdown().await;
-    for notification in rest.iter().flatten() {
-        printed.add(notification, None);
+    let drain = async {
+        let rest = listener.shutdown().await;
+        for notification in rest.iter().flatten() {
+            printed.add(notification, None);
+        }
+        finish.notify_one();
+        let _ = tokio::time::timeout(STDOUT_GRACE, &mut writer).await;
+        rest
+    };
+    let rest = tokio::select! {
+        rest = drain => rest,
+        () = signals.recv() => return Err(Error::Interrupted),
+    };
+    let (taken, untold) = printed.finish();
+    if untold > 0 {
+        let why = match stop {
+            Stop::StdoutClosed => "stdout was closed",
+            _ => "stdout was not being read",
+        };
+        out.warn(printed::not_printed(untold, why));
     }
-    finish.notify_one();
-    let taken = writer
-        .await
-        .map_err(|e| Error::failure(format!("writing the output stopped: {e}")))?;
     rest?;
     let summary = format!(
         "{} valid notification{} ({} request{} in all)",
@@ -345,12 +367,34 @@ pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
             args.timeout.unwrap_or_default(),
             args.count.unwrap_or_default(),
         ))),
+        Stop::StdoutClosed if args.count.is_some() => Err(Error::failure(format!(
+            "stdout was closed (its reader went away) while waiting for {} notifications: {summary} arrived",
+            args.count.unwrap_or_default(),
+        ))),
+        Stop::StdoutClosed => {
+            out.note(format!("stopped: stdout was closed; {summary}"));
+            Ok(())
+        }
         Stop::ServerStopped => Err(Error::failure(format!("the server stopped: {summary}"))),
         Stop::Count | Stop::Timeout | Stop::Signal => {
             out.note(format!("stopped: {summary}"));
             Ok(())
         }
     }
+}
+
+/// A warning when an existing record file lets others read it: the file keeps the mode it
+/// had (only a new one is created 0600), and it holds every notification with its keys.
+fn readable_by_others(path: &std::path::Path) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+    (mode & 0o077 != 0).then(|| {
+        format!(
+            "{} has mode {mode:04o}, so others may read what is recorded there; `chmod 600 {}` keeps it private",
+            path.display(),
+            path.display()
+        )
+    })
 }
 
 async fn sleep_until(deadline: Option<tokio::time::Instant>) {

@@ -1,7 +1,6 @@
 //! The request handler: every request becomes a [`Notification`], answered as the
 //! response flags say, recorded before it is answered, and handed to whoever prints it.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -18,6 +17,7 @@ use tokio::sync::mpsc;
 use super::notification::{Auth, Earlier, Escaped, Forwarded, Notification, escape_invalid_utf8};
 use super::printed::Printed;
 use super::record::RecordFile;
+use super::seen::Seen;
 use crate::client::{describe_send_error, http_client};
 use crate::providers::{self, Credential, Provider};
 
@@ -45,6 +45,8 @@ pub struct Settings {
     pub max_body: usize,
     /// How long a client may take to send its body.
     pub client_timeout: Duration,
+    /// How many document-status eventIds are remembered to mark redeliveries.
+    pub dedupe_window: usize,
 }
 
 pub struct Forwarder {
@@ -113,8 +115,8 @@ pub struct Shared {
     pub settings: Settings,
     pub record: Option<RecordFile>,
     pub forward: Option<Forwarder>,
-    /// Document-status eventIds seen in this run, with their first delivery.
-    seen: Mutex<HashMap<String, Earlier>>,
+    /// Document-status eventIds seen lately, with their first delivery.
+    seen: Mutex<Seen>,
     requests: AtomicU64,
     /// Valid notifications so far, for `--fail-first`.
     valid: AtomicU64,
@@ -133,10 +135,10 @@ impl Shared {
         printed: Option<Arc<Printed>>,
     ) -> Shared {
         Shared {
+            seen: Mutex::new(Seen::new(settings.dedupe_window)),
             settings,
             record,
             forward,
-            seen: Mutex::new(HashMap::new()),
             requests: AtomicU64::new(0),
             valid: AtomicU64::new(0),
             notifications,
@@ -286,9 +288,12 @@ async fn answer(
             .push(format!("{method} is not a notification; only POST is"));
         return Reply::error(StatusCode::METHOD_NOT_ALLOWED, "only POST is accepted");
     }
-    let too_large = |size: Option<usize>| {
-        let size = size.map_or("more than".to_string(), |s| format!("{s} bytes,"));
-        format!("body is {size} over --max-body {} bytes", settings.max_body)
+    let too_large = |size: Option<usize>| match size {
+        Some(size) => format!(
+            "body is {size} bytes, over --max-body {} bytes",
+            settings.max_body
+        ),
+        None => format!("body is larger than --max-body {} bytes", settings.max_body),
     };
     let declared = notification
         .headers
@@ -362,18 +367,12 @@ async fn answer(
     }
     notification.valid = true;
     if let Some(key) = providers::idempotency_key(notification.provider, &parsed) {
-        let mut seen = shared.seen.lock().unwrap_or_else(|e| e.into_inner());
-        let first = Earlier {
+        let this = Earlier {
             sequence: notification.sequence,
             received_at: notification.received_at,
         };
-        notification.duplicate_of = match seen.entry(key) {
-            std::collections::hash_map::Entry::Occupied(earlier) => Some(*earlier.get()),
-            std::collections::hash_map::Entry::Vacant(entry) => {
-                entry.insert(first);
-                None
-            }
-        };
+        let mut seen = shared.seen.lock().unwrap_or_else(|e| e.into_inner());
+        notification.duplicate_of = seen.check(&key, this);
     }
     if let Some(record) = &shared.record
         && let Err(e) = record.append(escaped.insert(notification.escaped())).await

@@ -10,23 +10,25 @@ use std::sync::Arc;
 
 use crate::cli::{GlobalArgs, SandboxArgs};
 use crate::error::{Error, Result};
+use crate::listen::watchdog::{Limits, serve};
 use crate::output::{Output, mask};
 use crate::signals::StopSignals;
 
 use delivery::parse_schedule;
 
+/// How long requests in flight may take to finish once the sandbox is stopped.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
+
 pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<()> {
     let schedule = parse_schedule(&args.retry_schedule)?;
     let store = store::Store::open(args.state.clone())?;
     let token = global.token.clone().filter(|t| !t.is_empty());
-    let listener = tokio::net::TcpListener::bind((args.host.as_str(), args.port))
-        .await
-        .map_err(|e| {
-            Error::usage(format!(
-                "cannot listen on {}:{}: {e}; pick another --host/--port (--port 0 picks a free one)",
-                args.host, args.port
-            ))
-        })?;
+    let listener = std::net::TcpListener::bind((args.host.as_str(), args.port)).map_err(|e| {
+        Error::usage(format!(
+            "cannot listen on {}:{}: {e}; pick another --host/--port (--port 0 picks a free one)",
+            args.host, args.port
+        ))
+    })?;
     let address = listener
         .local_addr()
         .map_err(|e| Error::failure(format!("cannot read the bound address: {e}")))?;
@@ -75,9 +77,19 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<
     // The ready lines come last: once they are out, requests are served.
     out.note(format!("listening on {base}"));
     out.note(format!("export HOOKS_BASE_URL={base}"));
-    axum::serve(listener, api::router(sandbox))
-        .with_graceful_shutdown(async move { signals.recv().await })
-        .await
+    let handle = axum_server::Handle::new();
+    let limits = Limits::from(&args.limits).fitted();
+    let mut server = serve(listener, api::router(sandbox), limits, None, handle.clone())
+        .map_err(|e| Error::failure(format!("cannot serve on {address}: {e}")))?;
+    let served = tokio::select! {
+        served = &mut server => served,
+        () = signals.recv() => {
+            handle.graceful_shutdown(Some(SHUTDOWN_GRACE));
+            server.await
+        }
+    };
+    served
+        .map_err(|e| Error::failure(format!("the sandbox stopped: {e}")))?
         .map_err(|e| Error::failure(format!("the sandbox stopped: {e}")))?;
     match deliverer.unfinished() {
         0 => out.note("sandbox stopped"),

@@ -387,3 +387,25 @@ pub fn on_terminal(args: &str, envs: &[(&str, &str)], keys: &str) -> String {
     let output = child.wait_with_output().unwrap();
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// A slowloris client: opens a connection to `addr` (host:port) and sends a request head
+/// one byte per `pace`, never finishing it. Returns how long the server took to drop the
+/// connection, or None if it still held it after PATIENCE.
+pub fn dribble_head(addr: &str, pace: Duration) -> Option<Duration> {
+    use std::io::Write;
+    let started = Instant::now();
+    let mut stream = std::net::TcpStream::connect(addr).expect("connect");
+    stream
+        .write_all(b"POST / HTTP/1.1\r\nhost: x\r\nx-slow: ")
+        .expect("the first bytes are taken");
+    while started.elapsed() < PATIENCE {
+        // Once the server closed the connection, a write fails (the first one after the
+        // close may still be taken by the kernel; the reset makes the next one fail).
+        if stream.write_all(b"a").is_err() {
+            return Some(started.elapsed());
+        }
+        // Pacing the attack, not waiting for a condition.
+        std::thread::sleep(pace);
+    }
+    None
+}

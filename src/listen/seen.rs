@@ -1,0 +1,117 @@
+//! The eventIds seen lately, to mark redeliveries. Memory is bounded: only the last
+//! `window` distinct ids are kept, each as a 128-bit keyed hash rather than the id itself
+//! (an id can be as long as the body), so an entry costs the same whatever was sent.
+
+use std::collections::VecDeque;
+use std::collections::hash_map::{Entry, HashMap, RandomState};
+use std::hash::{BuildHasher as _, BuildHasherDefault, Hasher};
+
+use super::notification::Earlier;
+
+/// How many eventIds `hooks listen` remembers by default.
+pub const DEDUPE_WINDOW: usize = 100_000;
+
+pub struct Seen {
+    window: usize,
+    /// Two independently keyed hashers make the 128-bit digest; the keys are random per
+    /// run, so a sender cannot pick ids that collide.
+    keys: [RandomState; 2],
+    first: HashMap<u128, Earlier, BuildHasherDefault<Digested>>,
+    /// Digests in the order they were first seen: the oldest is forgotten first.
+    order: VecDeque<u128>,
+}
+
+impl Seen {
+    pub fn new(window: usize) -> Seen {
+        Seen {
+            window,
+            keys: [RandomState::new(), RandomState::new()],
+            first: HashMap::default(),
+            order: VecDeque::new(),
+        }
+    }
+
+    /// The first delivery of `id` while it is among the last `window` ids seen; otherwise
+    /// None, and `this` is remembered as its first delivery.
+    pub fn check(&mut self, id: &str, this: Earlier) -> Option<Earlier> {
+        let digest =
+            u128::from(self.keys[0].hash_one(id)) << 64 | u128::from(self.keys[1].hash_one(id));
+        if let Some(earlier) = self.first.get(&digest) {
+            return Some(*earlier);
+        }
+        if self.order.len() >= self.window
+            && let Some(oldest) = self.order.pop_front()
+        {
+            self.first.remove(&oldest);
+        }
+        if self.window > 0 {
+            if let Entry::Vacant(entry) = self.first.entry(digest) {
+                entry.insert(this);
+            }
+            self.order.push_back(digest);
+        }
+        None
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.first.len()
+    }
+}
+
+/// The map's hasher: its keys are keyed digests already, so their low bits are used as
+/// they are instead of hashing them again.
+#[derive(Default)]
+struct Digested(u64);
+
+impl Hasher for Digested {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u128(&mut self, digest: u128) {
+        self.0 = digest as u64;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(sequence: u64) -> Earlier {
+        Earlier {
+            sequence,
+            received_at: time::OffsetDateTime::UNIX_EPOCH,
+        }
+    }
+
+    #[test]
+    fn only_the_last_ids_are_remembered() {
+        let mut seen = Seen::new(2);
+        assert_eq!(seen.check("A", at(1)), None);
+        assert_eq!(seen.check("B", at(2)), None);
+        assert_eq!(seen.check("A", at(3)), Some(at(1)));
+        assert_eq!(seen.check("C", at(4)), None);
+        // A, the oldest, made room for C.
+        assert_eq!(seen.check("A", at(5)), None);
+        assert_eq!(seen.check("C", at(6)), Some(at(4)));
+    }
+
+    #[test]
+    fn memory_stays_within_the_window() {
+        let mut seen = Seen::new(1000);
+        let long = "x".repeat(10_000);
+        for n in 0..10_000 {
+            seen.check(&format!("{long}{n}"), at(n));
+            assert!(seen.len() <= 1000 && seen.order.len() <= 1000);
+        }
+        assert_eq!(seen.len(), 1000);
+        assert_eq!(seen.check(&format!("{long}9999"), at(0)), Some(at(9999)));
+    }
+}
