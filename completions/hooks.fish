@@ -123,7 +123,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand echo" -s V -l version -d 'Pr
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l host -d 'Address to bind' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l port -d 'Port to bind (0 picks a free one)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l count -d 'Exit 0 once this many valid notifications have been answered' -r
-complete -c hooks -n "__fish_hooks_using_subcommand listen" -l timeout -d 'With --count: exit 1 if the count is not reached within SECS' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l timeout -d 'Stop after SECS (exit 0); with --count, exit 1 if the count is not reached by then' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l api-key -d 'Check ClubCollect\'s body api_key and ReceiptHero\'s `Authorization: Token` against KEY' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l status -d 'HTTP status to answer notifications with' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l delay -d 'Wait this many milliseconds before answering' -r
@@ -133,6 +133,9 @@ complete -c hooks -n "__fish_hooks_using_subcommand listen" -l forward-to -d 'Fo
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l max-body -d 'Largest body accepted, in bytes' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l cert -d 'PEM certificate chain for --tls' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l key -d 'PEM private key for --tls' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l dedupe-window -d 'Mark a document-status eventId as a redelivery while it is among the last N seen' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l header-timeout -d 'Drop a connection that has not sent a whole request head within SECS of opening or of its last answer' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l max-connections -d 'Serve at most N connections at once (others wait); lowered to fit the file-handle limit' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l partner -d 'Your partnerUniqueID (a GUID)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
@@ -143,7 +146,7 @@ never\t''"
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l tls -d 'Serve HTTPS (a self-signed certificate unless --cert/--key are given)'
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
-complete -c hooks -n "__fish_hooks_using_subcommand listen" -s h -l help -d 'Print help'
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -s V -l version -d 'Print version'
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l to -d 'URL to deliver to' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l api-key -d 'ClubCollect bodies get api_key: KEY; ReceiptHero requests get `Authorization: Token KEY`' -r
@@ -212,6 +215,8 @@ complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l host -d 'Address
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l port -d 'Port to bind (0 picks a free one)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l state -d 'Keep registrations in this JSON file across restarts' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l retry-schedule -d 'Delays between delivery attempts, e.g. 1s,5s,30s' -r
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l header-timeout -d 'Drop a connection that has not sent a whole request head within SECS of opening or of its last answer' -r
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l max-connections -d 'Serve at most N connections at once (others wait); lowered to fit the file-handle limit' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l partner -d 'Your partnerUniqueID (a GUID)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r

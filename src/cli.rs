@@ -74,6 +74,18 @@ pub enum Command {
     /// Ask the Callback API to fire a test notification at your registered callback
     Echo(EchoArgs),
     /// Run a local server that recognises and prints every notification
+    #[command(
+        long_about = "Run a local server that recognises and prints every notification.\n\n\
+        It runs until Ctrl-C or SIGTERM (requests in flight finish, exit 0; a second Ctrl-C \
+        stops at once, exit 130), until --count valid notifications were answered (exit 0), \
+        until --timeout SECS passed (exit 0; exit 1 if --count was not reached), or until \
+        stdout is closed, e.g. `| head -1` exited (exit 0; exit 1 if --count was not reached).\n\n\
+        Bounds: a connection must send each request head within --header-timeout of opening or \
+        of its last answer; at most --max-connections are served at once (the rest wait); a \
+        body over --max-body is answered 413; redeliveries are found among the last \
+        --dedupe-window eventIds; at most 8 MiB of output waits for a stdout nobody reads, \
+        past that lines are dropped and counted on stderr."
+    )]
     Listen(ListenArgs),
     /// Send fixtures, JSON files or `listen --record` recordings at a URL
     #[command(
@@ -210,7 +222,7 @@ pub struct ListenArgs {
     /// Exit 0 once this many valid notifications have been answered
     #[arg(long, value_name = "N")]
     pub count: Option<u64>,
-    /// With --count: exit 1 if the count is not reached within SECS
+    /// Stop after SECS (exit 0); with --count, exit 1 if the count is not reached by then
     #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     pub timeout: Option<u64>,
     /// Check ClubCollect's body api_key and ReceiptHero's `Authorization: Token` against KEY

@@ -1033,20 +1033,38 @@ fn a_closed_stdout_ends_listen() {
     let mut first = String::new();
     std::io::BufRead::read_line(&mut stdout, &mut first).unwrap();
     assert!(first.contains(EVENT), "{first}");
-    // The reader goes away, as `head -1` does.
+    // The reader goes away, as `head -1` does. A notification sent meanwhile is either
+    // answered (and recorded) or refused: the listener stops accepting once it notices.
     drop(stdout);
-    assert_eq!(http.post(&url, &json!({"n": 2})).status, 200);
+    let answered = std::net::TcpStream::connect(url.trim_start_matches("http://"))
+        .and_then(|mut stream| {
+            let body = json!({"n": 2}).to_string();
+            write!(
+                stream,
+                "POST / HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: {}\r\n\r\n{body}",
+                body.len()
+            )?;
+            let mut reply = String::new();
+            stream.set_read_timeout(Some(PATIENCE))?;
+            stream.read_to_string(&mut reply)?;
+            Ok(reply.starts_with("HTTP/1.1 200"))
+        })
+        .unwrap_or(false);
     let (code, _) = wait_exit(&mut child);
     assert_eq!(code, Some(0));
     let text = all_lines(&stderr);
     assert!(text.contains("stopped: stdout was closed"), "{text}");
     let recorded = std::fs::read_to_string(&record).unwrap();
-    assert_eq!(recorded.lines().count(), 2, "{recorded}");
+    assert_eq!(
+        recorded.lines().count(),
+        1 + usize::from(answered),
+        "{recorded}"
+    );
 
-    // Waiting for a --count that can no longer be shown is a failure.
-    let (mut child, url, stderr) = listen_raw(&["--count", "5"]);
+    // Waiting for a --count that can no longer be shown is a failure, found out without
+    // waiting for something to print.
+    let (mut child, _, stderr) = listen_raw(&["--count", "5"]);
     drop(child.stdout.take());
-    assert_eq!(http.post(&url, &document(EVENT)).status, 200);
     let (code, _) = wait_exit(&mut child);
     assert_eq!(code, Some(1));
     let text = all_lines(&stderr);
@@ -1189,4 +1207,25 @@ fn an_existing_record_file_others_can_read_is_warned_about() {
     let warning = running.wait_stderr("warning: ");
     assert!(warning.contains("has mode 0644"), "{warning}");
     assert!(warning.contains("chmod 600"), "{warning}");
+}
+
+#[test]
+fn help_says_how_listen_ends_and_what_it_bounds() {
+    let output = hooks().args(["listen", "--help"]).output().unwrap();
+    // Words only: the help is wrapped to the terminal's width.
+    let help = String::from_utf8(output.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for needle in [
+        "a second Ctrl-C",
+        "until --timeout SECS passed (exit 0; exit 1 if --count was not reached)",
+        "until stdout is closed",
+        "--header-timeout <SECS>",
+        "--max-connections <N>",
+        "--dedupe-window <N>",
+    ] {
+        assert!(help.contains(needle), "no {needle:?} in:\n{help}");
+    }
 }

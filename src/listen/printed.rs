@@ -205,6 +205,7 @@ pub async fn write_printed(
     closed: Arc<Notify>,
 ) {
     let mut stdout = Some(Stdout::new());
+    let mut gone = std::pin::pin!(reader_gone());
     let mut buffer = Vec::new();
     let mut taken = Taken::default();
     loop {
@@ -218,6 +219,11 @@ pub async fn write_printed(
                 false
             }
             () = finish.notified() => true,
+            () = &mut gone, if stdout.is_some() => {
+                stdout = None;
+                closed.notify_one();
+                false
+            }
         };
         let lines;
         (lines, taken) = printed.take(&mut buffer);
@@ -237,6 +243,25 @@ pub async fn write_printed(
         if finishing {
             return;
         }
+    }
+}
+
+/// Resolves once stdout is a pipe or socket whose reader went away (`| head -1` exited),
+/// so that the listener stops even when nothing more comes to print; never for a file or
+/// a terminal (epoll does not take regular files; a terminal reports no error).
+async fn reader_gone() {
+    use std::os::fd::AsFd as _;
+    use tokio::io::Interest;
+    use tokio::io::unix::AsyncFd;
+    let watched = std::io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .and_then(|fd| AsyncFd::with_interest(fd, Interest::ERROR));
+    match watched {
+        Ok(fd) => {
+            let _ = fd.ready(Interest::ERROR).await;
+        }
+        Err(_) => std::future::pending().await,
     }
 }
 
