@@ -247,21 +247,28 @@ pub async fn write_printed(
 }
 
 /// Resolves once stdout is a pipe or socket whose reader went away (`| head -1` exited),
-/// so that the listener stops even when nothing more comes to print; never for a file or
-/// a terminal (epoll does not take regular files; a terminal reports no error).
+/// so that the listener stops even when nothing more comes to print; never for a file.
+/// `poll(2)` asked for no event still reports the error a pipe's write end gets when its
+/// reader closes; it waits on a blocking thread, left behind when the process exits.
 async fn reader_gone() {
+    use rustix::event::{PollFd, PollFlags, poll};
     use std::os::fd::AsFd as _;
-    use tokio::io::Interest;
-    use tokio::io::unix::AsyncFd;
-    let watched = std::io::stdout()
-        .as_fd()
-        .try_clone_to_owned()
-        .and_then(|fd| AsyncFd::with_interest(fd, Interest::ERROR));
-    match watched {
-        Ok(fd) => {
-            let _ = fd.ready(Interest::ERROR).await;
+    let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() else {
+        return std::future::pending().await;
+    };
+    let waited = tokio::task::spawn_blocking(move || {
+        loop {
+            let mut fds = [PollFd::new(&fd, PollFlags::empty())];
+            match poll(&mut fds, None) {
+                Ok(_) if fds[0].revents().is_empty() => {}
+                Err(rustix::io::Errno::INTR) => {}
+                Ok(_) => return true,
+                Err(_) => return false,
+            }
         }
-        Err(_) => std::future::pending().await,
+    });
+    if !matches!(waited.await, Ok(true)) {
+        std::future::pending::<()>().await;
     }
 }
 
