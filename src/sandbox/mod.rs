@@ -74,13 +74,13 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<
     });
     // A supervisor or a test stopping the sandbox is a normal end (exit 0).
     let mut signals = StopSignals::new()?;
-    // The ready lines come last: once they are out, requests are served.
-    out.note(format!("listening on {base}"));
-    out.note(format!("export HOOKS_BASE_URL={base}"));
     let handle = axum_server::Handle::new();
     let limits = Limits::from(&args.limits).fitted();
     let mut server = serve(listener, api::router(sandbox), limits, None, handle.clone())
         .map_err(|e| Error::failure(format!("cannot serve on {address}: {e}")))?;
+    // The ready lines come last: once they are out, requests are served.
+    out.note(format!("listening on {base}"));
+    out.note(format!("export HOOKS_BASE_URL={base}"));
     let served = tokio::select! {
         served = &mut server => served,
         () = signals.recv() => {
