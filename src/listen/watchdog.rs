@@ -6,8 +6,8 @@
 //!
 //! One timer per connection, re-armed only when it fires, instead of hyper's
 //! `header_read_timeout` (a fresh timer and an extra socket read for every request). The
-//! time a request spends in its handler is ours, not the client's, and is not counted:
-//! handlers bound their own body reads.
+//! time a request spends in its handler is ours, not the client's, and is not counted;
+//! so a body is bounded by its handler (`hooks listen` answers 408), not here.
 
 use std::future::{Future, Ready, ready};
 use std::io;
