@@ -189,8 +189,11 @@ pub struct Counted<S> {
     connection: Arc<Connection>,
 }
 
-impl<S: Service<R>, R> Service<R> for Counted<S> {
-    type Response = S::Response;
+impl<S, R, B> Service<R> for Counted<S>
+where
+    S: Service<R, Response = axum::http::Response<B>>,
+{
+    type Response = axum::http::Response<Answer<B>>;
     type Error = S::Error;
     type Future = Answering<S::Future>;
 
@@ -199,36 +202,91 @@ impl<S: Service<R>, R> Service<R> for Counted<S> {
     }
 
     fn call(&mut self, request: R) -> Self::Future {
-        self.connection.answering.fetch_add(1, Ordering::Relaxed);
         Answering {
             inner: self.app.call(request),
-            _guard: AnsweringGuard(self.connection.clone()),
+            turn: OurTurn::begin(&self.connection),
         }
     }
 }
 
-struct AnsweringGuard(Arc<Connection>);
+/// The server's turn on a connection, counted in [`Connection::answering`] while held.
+struct OurTurn(Arc<Connection>);
 
-impl Drop for AnsweringGuard {
+impl OurTurn {
+    fn begin(connection: &Arc<Connection>) -> OurTurn {
+        connection.answering.fetch_add(1, Ordering::Relaxed);
+        OurTurn(connection.clone())
+    }
+}
+
+impl Drop for OurTurn {
     fn drop(&mut self) {
         self.0.answering.fetch_sub(1, Ordering::Relaxed);
     }
 }
 
 pin_project_lite::pin_project! {
-    /// A request being answered; counted until it is answered or dropped.
+    /// A request in its handler: the server's turn until the response is ready.
     pub struct Answering<F> {
         #[pin]
         inner: F,
-        _guard: AnsweringGuard,
+        turn: OurTurn,
     }
 }
 
-impl<F: Future> Future for Answering<F> {
-    type Output = F::Output;
+impl<F, B, E> Future for Answering<F>
+where
+    F: Future<Output = Result<axum::http::Response<B>, E>>,
+{
+    type Output = Result<axum::http::Response<Answer<B>>, E>;
 
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
-        self.project().inner.poll(cx)
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        let response = std::task::ready!(this.inner.poll(cx))?;
+        let connection = this.turn.0.clone();
+        Poll::Ready(Ok(response.map(|inner| Answer {
+            inner,
+            connection,
+            turn: None,
+        })))
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// A response body: the server's turn again while it waits for its next part (a
+    /// streamed body from a slow `--forward-to` app), not while the client reads it.
+    pub struct Answer<B> {
+        #[pin]
+        inner: B,
+        connection: Arc<Connection>,
+        turn: Option<OurTurn>,
+    }
+}
+
+impl<B: hyper::body::Body> hyper::body::Body for Answer<B> {
+    type Data = B::Data;
+    type Error = B::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<hyper::body::Frame<B::Data>, B::Error>>> {
+        let this = self.project();
+        let frame = this.inner.poll_frame(cx);
+        match (&frame, this.turn.is_some()) {
+            (Poll::Pending, false) => *this.turn = Some(OurTurn::begin(this.connection)),
+            (Poll::Ready(_), true) => *this.turn = None,
+            _ => {}
+        }
+        frame
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> hyper::body::SizeHint {
+        self.inner.size_hint()
     }
 }
 
@@ -367,6 +425,53 @@ impl<I> Watched<I> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_body_still_being_produced_is_not_the_clients_time() {
+        // The second part comes long after the client's whole allowance.
+        let parts = || {
+            futures_util::stream::unfold(0, |n| async move {
+                if n == 1 {
+                    tokio::time::sleep(Duration::from_millis(900)).await;
+                }
+                (n < 2).then(|| {
+                    (
+                        Ok::<_, io::Error>(bytes::Bytes::from(format!("part{n};"))),
+                        n + 1,
+                    )
+                })
+            })
+        };
+        let app = axum::Router::new().route(
+            "/",
+            axum::routing::get(move || async move { axum::body::Body::from_stream(parts()) }),
+        );
+        let socket = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = socket.local_addr().unwrap();
+        let handle = axum_server::Handle::new();
+        let limits = Limits {
+            header_timeout: Duration::from_millis(300),
+            max_connections: 4,
+        };
+        serve(socket, app, limits, None, handle.clone()).unwrap();
+        let reply = tokio::task::spawn_blocking(move || {
+            use std::io::{Read as _, Write as _};
+            let mut stream = std::net::TcpStream::connect(addr).unwrap();
+            stream
+                .write_all(b"GET / HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
+                .unwrap();
+            let mut reply = String::new();
+            let _ = stream.read_to_string(&mut reply);
+            reply
+        })
+        .await
+        .unwrap();
+        handle.shutdown();
+        assert!(
+            reply.contains("part1;") && reply.ends_with("0\r\n\r\n"),
+            "{reply:?}"
+        );
+    }
 
     #[test]
     fn the_connection_cap_fits_the_raised_file_limit() {
