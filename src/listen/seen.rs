@@ -3,8 +3,9 @@
 //! (an id can be as long as the body), so an entry costs the same whatever was sent.
 
 use std::collections::VecDeque;
-use std::collections::hash_map::{Entry, HashMap, RandomState};
+use std::collections::hash_map::{HashMap, RandomState};
 use std::hash::{BuildHasher as _, BuildHasherDefault, Hasher};
+use std::sync::Mutex;
 
 use super::notification::Earlier;
 
@@ -16,6 +17,12 @@ pub struct Seen {
     /// Two independently keyed hashers make the 128-bit digest; the keys are random per
     /// run, so a sender cannot pick ids that collide.
     keys: [RandomState; 2],
+    /// Taken only after hashing, for the map update.
+    kept: Mutex<Kept>,
+}
+
+#[derive(Default)]
+struct Kept {
     first: HashMap<u128, Earlier, BuildHasherDefault<Digested>>,
     /// Digests in the order they were first seen: the oldest is forgotten first.
     order: VecDeque<u128>,
@@ -26,36 +33,35 @@ impl Seen {
         Seen {
             window,
             keys: [RandomState::new(), RandomState::new()],
-            first: HashMap::default(),
-            order: VecDeque::new(),
+            kept: Mutex::default(),
         }
     }
 
     /// The first delivery of `id` while it is among the last `window` ids seen; otherwise
     /// None, and `this` is remembered as its first delivery.
-    pub fn check(&mut self, id: &str, this: Earlier) -> Option<Earlier> {
+    pub fn check(&self, id: &str, this: Earlier) -> Option<Earlier> {
         let digest =
             u128::from(self.keys[0].hash_one(id)) << 64 | u128::from(self.keys[1].hash_one(id));
-        if let Some(earlier) = self.first.get(&digest) {
+        let mut kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(earlier) = kept.first.get(&digest) {
             return Some(*earlier);
         }
-        if self.order.len() >= self.window
-            && let Some(oldest) = self.order.pop_front()
+        if kept.order.len() >= self.window
+            && let Some(oldest) = kept.order.pop_front()
         {
-            self.first.remove(&oldest);
+            kept.first.remove(&oldest);
         }
         if self.window > 0 {
-            if let Entry::Vacant(entry) = self.first.entry(digest) {
-                entry.insert(this);
-            }
-            self.order.push_back(digest);
+            kept.first.insert(digest, this);
+            kept.order.push_back(digest);
         }
         None
     }
 
     #[cfg(test)]
-    fn len(&self) -> usize {
-        self.first.len()
+    fn len(&self) -> (usize, usize) {
+        let kept = self.kept.lock().unwrap();
+        (kept.first.len(), kept.order.len())
     }
 }
 
@@ -93,7 +99,7 @@ mod tests {
 
     #[test]
     fn only_the_last_ids_are_remembered() {
-        let mut seen = Seen::new(2);
+        let seen = Seen::new(2);
         assert_eq!(seen.check("A", at(1)), None);
         assert_eq!(seen.check("B", at(2)), None);
         assert_eq!(seen.check("A", at(3)), Some(at(1)));
@@ -105,13 +111,14 @@ mod tests {
 
     #[test]
     fn memory_stays_within_the_window() {
-        let mut seen = Seen::new(1000);
+        let seen = Seen::new(1000);
         let long = "x".repeat(10_000);
         for n in 0..10_000 {
             seen.check(&format!("{long}{n}"), at(n));
-            assert!(seen.len() <= 1000 && seen.order.len() <= 1000);
+            let (map, order) = seen.len();
+            assert!(map <= 1000 && order <= 1000);
         }
-        assert_eq!(seen.len(), 1000);
+        assert_eq!(seen.len(), (1000, 1000));
         assert_eq!(seen.check(&format!("{long}9999"), at(0)), Some(at(9999)));
     }
 }

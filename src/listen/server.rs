@@ -2,7 +2,7 @@
 //! response flags say, recorded before it is answered, and handed to whoever prints it.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
@@ -116,7 +116,7 @@ pub struct Shared {
     pub record: Option<RecordFile>,
     pub forward: Option<Forwarder>,
     /// Document-status eventIds seen lately, with their first delivery.
-    seen: Mutex<Seen>,
+    seen: Seen,
     requests: AtomicU64,
     /// Valid notifications so far, for `--fail-first`.
     valid: AtomicU64,
@@ -135,7 +135,7 @@ impl Shared {
         printed: Option<Arc<Printed>>,
     ) -> Shared {
         Shared {
-            seen: Mutex::new(Seen::new(settings.dedupe_window)),
+            seen: Seen::new(settings.dedupe_window),
             settings,
             record,
             forward,
@@ -371,8 +371,7 @@ async fn answer(
             sequence: notification.sequence,
             received_at: notification.received_at,
         };
-        let mut seen = shared.seen.lock().unwrap_or_else(|e| e.into_inner());
-        notification.duplicate_of = seen.check(&key, this);
+        notification.duplicate_of = shared.seen.check(&key, this);
     }
     if let Some(record) = &shared.record
         && let Err(e) = record.append(escaped.insert(notification.escaped())).await
