@@ -1,8 +1,8 @@
 //! The request handler: every request becomes a [`Notification`], answered as the
 //! response flags say, recorded before it is answered, and handed to whoever prints it.
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
