@@ -133,10 +133,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 fn unknown(name: &str) -> Error {
-    let hint = did_you_mean(name).map_or_else(
-        || format!("e.g. {}", all().first().map_or("", |f| f.name)),
-        |near| near,
-    );
+    let hint = did_you_mean(name)
+        .unwrap_or_else(|| format!("e.g. {}", all().first().map_or("", |f| f.name)));
     Error::usage(format!(
         "no fixture named '{name}' ({hint}); `hooks fixtures list` shows them all"
     ))

@@ -945,21 +945,12 @@ fn ctrl_c_prints_the_summary_of_what_was_sent_and_exits_130() {
     }
 }
 
-/// Runs `hooks ARGS` on a pseudo-terminal (as `on_terminal` does), types `keys` once the
-/// terminal shows `prompt`, and returns what it showed and the exit code.
+/// Runs `hooks ARGS` on a pseudo-terminal, types `keys` once the terminal shows `prompt`
+/// (not before: keys typed earlier would reach a terminal not yet in raw mode), and
+/// returns what it showed and the exit code.
 fn type_at_prompt(args: &str, prompt: &str, keys: &str) -> (String, Option<i32>) {
     use std::io::{Read, Write};
-    let mut child = std::process::Command::new("script")
-        .args(["-qec", &format!("{BIN} {args}"), "/dev/null"])
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .env("TERM", "xterm")
-        .env("XDG_CONFIG_HOME", "/nonexistent/hooks-test-config")
-        .env("HOME", "/nonexistent/hooks-test-home")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("run script");
+    let mut child = spawn_on_terminal(args, &[("TERM", "xterm")]);
     let mut terminal = child.stdout.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {

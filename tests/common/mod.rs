@@ -367,7 +367,22 @@ pub fn free_port() -> u16 {
 /// what the terminal showed.
 pub fn on_terminal(args: &str, envs: &[(&str, &str)], keys: &str) -> String {
     use std::io::Write;
-    let mut child = std::process::Command::new("script")
+    let mut child = spawn_on_terminal(args, envs);
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(keys.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// `hooks ARGS` started on a pseudo-terminal (util-linux `script`, which exits with its
+/// code), `envs` added to an empty environment; the terminal is the child's piped stdin
+/// and stdout.
+pub fn spawn_on_terminal(args: &str, envs: &[(&str, &str)]) -> Child {
+    std::process::Command::new("script")
         .args(["-qec", &format!("{BIN} {args}"), "/dev/null"])
         .env_clear()
         .env("PATH", "/usr/bin:/bin")
@@ -377,13 +392,5 @@ pub fn on_terminal(args: &str, envs: &[(&str, &str)], keys: &str) -> String {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .expect("run script");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(keys.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    String::from_utf8_lossy(&output.stdout).into_owned()
+        .expect("run script")
 }
