@@ -63,11 +63,24 @@ pub fn split_credentials(url: &Url) -> (Url, Option<reqwest::header::HeaderValue
 
 /// A network failure as one line: what we tried, and why it failed (reqwest hides the cause).
 pub fn describe_send_error(method: &Method, url: &Url, error: &reqwest::Error) -> String {
+    describe_failure(method, url, error, false)
+}
+
+/// The same, for a command with `-k/--insecure`, which an untrusted certificate suggests.
+pub fn describe_failure(
+    method: &Method,
+    url: &Url,
+    error: &reqwest::Error,
+    offers_insecure: bool,
+) -> String {
     let url = redacted(url);
     if error.is_timeout() {
         return format!("{method} {url} timed out");
     }
-    format!("{method} {url} failed: {}", send_error_cause(error))
+    format!(
+        "{method} {url} failed: {}",
+        failure_cause(error, offers_insecure)
+    )
 }
 
 /// Why a request failed, in the innermost error's words ("Connection refused", "timed out").
@@ -75,25 +88,31 @@ pub fn send_error_cause(error: &reqwest::Error) -> String {
     if error.is_timeout() {
         return "timed out".to_string();
     }
-    failure_cause(error)
+    failure_cause(error, false)
 }
 
 /// The innermost cause of a failed exchange, with what to do about it where the cause
 /// tells: an untrusted certificate, or TLS spoken to a plain-HTTP server or the other way
 /// round (both of which only show as a garbled answer).
-pub fn failure_cause(error: &(dyn std::error::Error + 'static)) -> String {
+pub fn failure_cause(error: &(dyn std::error::Error + 'static), offers_insecure: bool) -> String {
     let cause = root_cause(error);
     let mut layer = Some(error);
     while let Some(current) = layer {
-        if let Some((what, todo)) = tls_mismatch(current) {
-            return format!("{what} ({cause}); {todo}");
+        match tls_mismatch(current, offers_insecure) {
+            Some((what, Some(todo))) => return format!("{what} ({cause}); {todo}"),
+            Some((what, None)) => return format!("{what} ({cause})"),
+            None => layer = current.source(),
         }
-        layer = current.source();
     }
     cause
 }
 
-fn tls_mismatch(error: &(dyn std::error::Error + 'static)) -> Option<(&'static str, &'static str)> {
+type Advice = (&'static str, Option<&'static str>);
+
+fn tls_mismatch(
+    error: &(dyn std::error::Error + 'static),
+    offers_insecure: bool,
+) -> Option<Advice> {
     // rustls errors reach us wrapped in io::Errors, whose source() skips what they wrap.
     let mut inner = error;
     while let Some(wrapped) = inner
@@ -105,11 +124,13 @@ fn tls_mismatch(error: &(dyn std::error::Error + 'static)) -> Option<(&'static s
     match inner.downcast_ref::<rustls::Error>() {
         Some(rustls::Error::InvalidCertificate(_)) => Some((
             "the server's TLS certificate is not trusted",
-            "for a self-signed local listener (`hooks listen --tls`) pass -k/--insecure",
+            offers_insecure.then_some(
+                "for a self-signed local listener (`hooks listen --tls`) pass -k/--insecure",
+            ),
         )),
         Some(rustls::Error::InvalidMessage(_)) => Some((
             "the server does not speak TLS",
-            "use http:// for a plain-HTTP server",
+            Some("use http:// for a plain-HTTP server"),
         )),
         _ => error
             .downcast_ref::<hyper::Error>()
@@ -117,7 +138,7 @@ fn tls_mismatch(error: &(dyn std::error::Error + 'static)) -> Option<(&'static s
             .map(|_| {
                 (
                     "the answer is not HTTP",
-                    "if the server speaks TLS (e.g. `hooks listen --tls`), use https://",
+                    Some("if the server speaks TLS (e.g. `hooks listen --tls`), use https://"),
                 )
             }),
     }

@@ -203,7 +203,7 @@ mod tests {
     }
 
     #[test]
-    fn near_names_are_suggested_nearest_first() {
+    fn only_the_nearest_names_are_suggested() {
         assert_eq!(
             did_you_mean("receipthero/receipt_notificaton").as_deref(),
             Some("did you mean receipthero/receipt_notification?")

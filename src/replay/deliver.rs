@@ -16,7 +16,7 @@ use tokio::task::JoinSet;
 use super::direct::{Connection, Target};
 use super::report::Reporter;
 use super::{Plan, Template};
-use crate::client::{describe_send_error, http_client, redacted, server_error_text};
+use crate::client::{describe_failure, http_client, redacted, server_error_text};
 use crate::error::{Error, Result};
 use crate::output::{Output, mask, mask_header};
 use crate::payload::apply_assignment;
@@ -498,7 +498,7 @@ impl Shared {
                 };
                 answer
                     .await
-                    .map_err(|e| describe_send_error(&source.method, &plan.url, &e))
+                    .map_err(|e| describe_failure(&source.method, &plan.url, &e, true))
             }
         }
     }

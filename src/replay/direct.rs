@@ -68,7 +68,11 @@ impl Target {
         let exchange = self.exchange(connection, method, headers, body);
         let failure = match tokio::time::timeout(timeout, exchange).await {
             Ok(Ok(answer)) => return Ok(answer),
-            Ok(Err(error)) => format!("{method} {} failed: {}", self.url, failure_cause(&*error)),
+            Ok(Err(error)) => format!(
+                "{method} {} failed: {}",
+                self.url,
+                failure_cause(&*error, true)
+            ),
             Err(_) => format!("{method} {} timed out", self.url),
         };
         // Whatever state the connection is in, the next delivery starts on a new one.

@@ -18,7 +18,6 @@ use std::time::Duration;
 use bytes::Bytes;
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use serde_json::Value;
-
 use tokio::signal::unix::{Signal, SignalKind, signal};
 
 use crate::cli::ReplayArgs;
