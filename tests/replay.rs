@@ -1320,3 +1320,53 @@ fn max_body_caps_a_file_and_a_recording_line() {
     }
     assert_eq!(server.requests().len(), 2);
 }
+
+/// A one-request HTTP server on a raw socket: returns every header line of the request it
+/// got, duplicates included (the Recorder keeps one value per name).
+fn raw_head_server() -> (String, std::thread::JoinHandle<Vec<String>>) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let head = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().unwrap();
+        let mut reader = BufReader::new(stream.try_clone().unwrap());
+        let mut lines = Vec::new();
+        loop {
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap();
+            if line.trim().is_empty() {
+                break;
+            }
+            lines.push(line.trim().to_ascii_lowercase());
+        }
+        // Read the body too: closing with unread bytes would reset the connection.
+        let length = lines
+            .iter()
+            .find_map(|l| l.strip_prefix("content-length:"))
+            .map_or(0, |n| n.trim().parse().unwrap());
+        std::io::Read::read_exact(&mut reader, &mut vec![0; length]).unwrap();
+        (&stream)
+            .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+            .unwrap();
+        lines
+    });
+    (url, head)
+}
+
+#[test]
+fn url_credentials_and_api_key_send_one_authorization_header() {
+    let (url, head) = raw_head_server();
+    let url = url.replace("http://", "http://user:pw@");
+    let output = replay(
+        &url,
+        &["receipthero/receipt_notification", "--api-key", "k3y"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let authorizations: Vec<String> = head
+        .join()
+        .unwrap()
+        .into_iter()
+        .filter(|line| line.starts_with("authorization:"))
+        .collect();
+    assert_eq!(authorizations, ["authorization: token k3y"]);
+}
