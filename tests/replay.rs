@@ -1370,3 +1370,23 @@ fn url_credentials_and_api_key_send_one_authorization_header() {
         .collect();
     assert_eq!(authorizations, ["authorization: token k3y"]);
 }
+
+#[test]
+fn ctrl_c_on_a_terminal_clears_the_progress_bar_and_prints_the_summary() {
+    let server = Recorder::ok();
+    let (shown, code) = type_at_prompt(
+        &format!(
+            "replay clubcollect/realtime --rate 20 --repeat 1000 --to {}",
+            server.url
+        ),
+        "/1000 deliveries in",
+        "\x03",
+    );
+    assert_eq!(code, Some(130), "{shown:?}");
+    let summary = shown.rfind("interrupted: sent ").expect(&shown);
+    // The bar's line is cleared, and not drawn again, before the summary.
+    assert!(shown[..summary].ends_with("\r\x1b[2K"), "{shown:?}");
+    assert!(!shown[summary..].contains('\u{2591}'), "{shown:?}");
+    assert!(!shown.contains("error:"), "{shown:?}");
+    assert!(server.requests().len() < 1000);
+}
