@@ -940,7 +940,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__replay)
-            opts="-H -k -v -h -V --to --api-key --header --set --fresh-ids --repeat --concurrency --rate --retries --rounds --interval --timeout --insecure --base-url --partner --token --profile --json --color --verbose --help --version"
+            opts="-H -k -v -h -V --to --api-key --header --set --fresh-ids --repeat --concurrency --rate --retries --rounds --interval --timeout --insecure --max-body --base-url --partner --token --profile --json --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -991,6 +991,10 @@ _hooks() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

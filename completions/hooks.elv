@@ -186,6 +186,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --rounds 'ClubCollect sources: send N rounds, carrying ids not answered 200 into the next'
             cand --interval 'Pause between rounds, e.g. 500ms, 10s, 10m'
             cand --timeout 'Seconds to wait for each response'
+            cand --max-body 'Largest source file read, in bytes (for a .jsonl recording: its longest line)'
             cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
             cand --partner 'Your partnerUniqueID (a GUID)'
             cand --token 'API token, sent as `Authorization: Bearer <token>`'

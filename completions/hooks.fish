@@ -159,6 +159,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand replay" -l retries -d 'Re-se
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l rounds -d 'ClubCollect sources: send N rounds, carrying ids not answered 200 into the next' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l interval -d 'Pause between rounds, e.g. 500ms, 10s, 10m' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l timeout -d 'Seconds to wait for each response' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l max-body -d 'Largest source file read, in bytes (for a .jsonl recording: its longest line)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l partner -d 'Your partnerUniqueID (a GUID)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r

@@ -101,7 +101,13 @@ pub enum Command {
         --retries re-sends the same body (so the same eventId). --rounds N models ClubCollect's \
         ten-minute rounds: the invoice/import ids of a batch not answered 200 are put in front of \
         that source's next batch; other sources are simply sent again each round.\n\n\
-        Exit codes: 0 every delivery ended 2xx; 1 some did not (the summary names them); 2 usage."
+        `user:password@` in --to is sent as `Authorization: Basic` (as curl does) unless \
+        --api-key or -H sets Authorization.\n\n\
+        Ctrl-C stops starting deliveries, waits for those in flight (a second Ctrl-C stops \
+        at once) and prints the summary of what was sent. A closed stdout (`| head -1`) stops \
+        the run the same way.\n\n\
+        Exit codes: 0 every delivery made ended 2xx; 1 some did not (the summary names them); \
+        2 usage (nothing sent); 130 interrupted by Ctrl-C (after the summary)."
     )]
     Replay(ReplayArgs),
     /// Browse the built-in notification fixtures
@@ -336,6 +342,9 @@ pub struct ReplayArgs {
     /// Accept any TLS certificate, e.g. the self-signed one of `hooks listen --tls`
     #[arg(long, short = 'k')]
     pub insecure: bool,
+    /// Largest source file read, in bytes (for a .jsonl recording: its longest line)
+    #[arg(long, default_value_t = 1024 * 1024, value_name = "BYTES")]
+    pub max_body: usize,
 }
 
 #[derive(Debug, Subcommand)]

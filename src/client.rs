@@ -39,13 +39,48 @@ pub fn redacted(url: &Url) -> Url {
     shown
 }
 
+/// A URL's `user:password@` as curl sends it: the URL without them, and an
+/// `Authorization: Basic` header (reqwest's own conversion, which percent-decodes both).
+pub fn split_credentials(url: &Url) -> (Url, Option<reqwest::header::HeaderValue>) {
+    if url.username().is_empty() && url.password().is_none() {
+        return (url.clone(), None);
+    }
+    let mut bare = url.clone();
+    let _ = bare.set_username("");
+    let _ = bare.set_password(None);
+    let basic = reqwest::Client::new()
+        .post(url.clone())
+        .build()
+        .ok()
+        .and_then(|request| {
+            request
+                .headers()
+                .get(reqwest::header::AUTHORIZATION)
+                .cloned()
+        });
+    (bare, basic)
+}
+
 /// A network failure as one line: what we tried, and why it failed (reqwest hides the cause).
 pub fn describe_send_error(method: &Method, url: &Url, error: &reqwest::Error) -> String {
+    describe_failure(method, url, error, false)
+}
+
+/// The same, for a command with `-k/--insecure`, which an untrusted certificate suggests.
+pub fn describe_failure(
+    method: &Method,
+    url: &Url,
+    error: &reqwest::Error,
+    offers_insecure: bool,
+) -> String {
     let url = redacted(url);
     if error.is_timeout() {
         return format!("{method} {url} timed out");
     }
-    format!("{method} {url} failed: {}", send_error_cause(error))
+    format!(
+        "{method} {url} failed: {}",
+        failure_cause(error, offers_insecure)
+    )
 }
 
 /// Why a request failed, in the innermost error's words ("Connection refused", "timed out").
@@ -53,7 +88,60 @@ pub fn send_error_cause(error: &reqwest::Error) -> String {
     if error.is_timeout() {
         return "timed out".to_string();
     }
-    root_cause(error)
+    failure_cause(error, false)
+}
+
+/// The innermost cause of a failed exchange, with what to do about it where the cause
+/// tells: an untrusted certificate, or TLS spoken to a plain-HTTP server or the other way
+/// round (both of which only show as a garbled answer).
+pub fn failure_cause(error: &(dyn std::error::Error + 'static), offers_insecure: bool) -> String {
+    let cause = root_cause(error);
+    let mut layer = Some(error);
+    while let Some(current) = layer {
+        match tls_mismatch(current, offers_insecure) {
+            Some((what, Some(todo))) => return format!("{what} ({cause}); {todo}"),
+            Some((what, None)) => return format!("{what} ({cause})"),
+            None => layer = current.source(),
+        }
+    }
+    cause
+}
+
+type Advice = (&'static str, Option<&'static str>);
+
+fn tls_mismatch(
+    error: &(dyn std::error::Error + 'static),
+    offers_insecure: bool,
+) -> Option<Advice> {
+    // rustls errors reach us wrapped in io::Errors, whose source() skips what they wrap.
+    let mut inner = error;
+    while let Some(wrapped) = inner
+        .downcast_ref::<std::io::Error>()
+        .and_then(std::io::Error::get_ref)
+    {
+        inner = wrapped;
+    }
+    match inner.downcast_ref::<rustls::Error>() {
+        Some(rustls::Error::InvalidCertificate(_)) => Some((
+            "the server's TLS certificate is not trusted",
+            offers_insecure.then_some(
+                "for a self-signed local listener (`hooks listen --tls`) pass -k/--insecure",
+            ),
+        )),
+        Some(rustls::Error::InvalidMessage(_)) => Some((
+            "the server does not speak TLS",
+            Some("use http:// for a plain-HTTP server"),
+        )),
+        _ => error
+            .downcast_ref::<hyper::Error>()
+            .filter(|e| e.is_parse() && !e.is_parse_status() && !e.is_parse_too_large())
+            .map(|_| {
+                (
+                    "the answer is not HTTP",
+                    Some("if the server speaks TLS (e.g. `hooks listen --tls`), use https://"),
+                )
+            }),
+    }
 }
 
 /// The innermost cause of any error (the OS's "Connection refused"), which wrappers hide.

@@ -78,10 +78,65 @@ pub fn select(name: &str) -> Vec<&'static Fixture> {
     }
 }
 
+/// Whether `name` is the provider of some fixture (`receipthero`).
+pub fn is_provider(name: &str) -> bool {
+    all().iter().any(|f| f.provider == name)
+}
+
+/// "did you mean a or b?" for the fixture and provider names nearest to `name` within a
+/// few typos (its kind alone counts too: `receipt_notificaton`).
+pub fn did_you_mean(name: &str) -> Option<String> {
+    let allowed = (name.chars().count() / 3).max(1);
+    let mut near: BTreeMap<&str, usize> = BTreeMap::new();
+    for fixture in all() {
+        let kind = fixture.name.rsplit('/').next().unwrap_or(fixture.name);
+        for (candidate, distance) in [
+            (
+                fixture.name,
+                edit_distance(name, fixture.name).min(edit_distance(name, kind)),
+            ),
+            (fixture.provider, edit_distance(name, fixture.provider)),
+        ] {
+            if distance <= allowed {
+                near.insert(candidate, distance);
+            }
+        }
+    }
+    let nearest = near.values().copied().min()?;
+    let names: Vec<&str> = near
+        .into_iter()
+        .filter(|&(_, distance)| distance == nearest)
+        .map(|(candidate, _)| candidate)
+        .take(3)
+        .collect();
+    match names.as_slice() {
+        [] => None,
+        [one] => Some(format!("did you mean {one}?")),
+        [rest @ .., last] => Some(format!("did you mean {} or {last}?", rest.join(", "))),
+    }
+}
+
+/// Levenshtein distance: the fewest single-character insertions, deletions and
+/// substitutions that turn `a` into `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
 fn unknown(name: &str) -> Error {
+    let hint = did_you_mean(name)
+        .unwrap_or_else(|| format!("e.g. {}", all().first().map_or("", |f| f.name)));
     Error::usage(format!(
-        "no fixture named '{name}'; `hooks fixtures list` shows them (e.g. {})",
-        all().first().map_or("", |f| f.name)
+        "no fixture named '{name}' ({hint}); `hooks fixtures list` shows them all"
     ))
 }
 
@@ -133,4 +188,30 @@ fn list(out: Output) {
         })
         .collect();
     out.line(table(&header, &rows));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_single_character_edits() {
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("batch", "batch"), 0);
+        assert_eq!(edit_distance("bacth", "batch"), 2);
+        assert_eq!(edit_distance("recipthero", "receipthero"), 1);
+    }
+
+    #[test]
+    fn only_the_nearest_names_are_suggested() {
+        assert_eq!(
+            did_you_mean("receipthero/receipt_notificaton").as_deref(),
+            Some("did you mean receipthero/receipt_notification?")
+        );
+        assert_eq!(
+            did_you_mean("recipthero").as_deref(),
+            Some("did you mean receipthero?")
+        );
+        assert_eq!(did_you_mean("zzzzzzzzzzzz"), None);
+    }
 }

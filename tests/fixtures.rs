@@ -268,3 +268,12 @@ fn show_of_an_unknown_name_is_a_usage_error() {
         .stdout("")
         .stderr(predicates::str::contains("hooks fixtures list"));
 }
+
+#[test]
+fn show_of_a_mistyped_name_suggests_the_nearest() {
+    hooks()
+        .args(["fixtures", "show", "clubcolect/batch"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("did you mean clubcollect/batch?"));
+}

@@ -838,3 +838,555 @@ fn memory_stays_flat_as_repeat_grows() {
         "500 deliveries peaked at {few} KiB, 20000 at {many} KiB"
     );
 }
+
+/// `hooks replay ARGS` spawned with piped stdio, for runs that are stopped from outside.
+fn spawn_replay(args: &[&str]) -> std::process::Child {
+    hooks_std()
+        .arg("replay")
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits (polling) for `child` to exit within `limit`; panics if it does not.
+fn exit_within(child: &mut std::process::Child, limit: Duration) -> Option<i32> {
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status.code();
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    panic!("replay did not exit within {limit:?}");
+}
+
+#[test]
+fn a_closed_stdout_stops_the_run() {
+    use std::io::{BufRead, BufReader, Read};
+    let server = Recorder::start(|_, _| (200, String::new()));
+    let repeat = 1_000_000;
+    let mut child = spawn_replay(&[
+        "clubcollect/realtime",
+        "--repeat",
+        &repeat.to_string(),
+        "--json",
+        "--to",
+        &server.url,
+    ]);
+    // `| head -1`: one line read, then the pipe closed.
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.contains("\"type\":\"delivery\""), "{first}");
+    assert_eq!(exit_within(&mut child, Duration::from_secs(10)), Some(0));
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(err.contains("stdout was closed: stopped after"), "{err}");
+    let received = server.requests().len();
+    assert!(received < repeat / 10, "{received} deliveries");
+}
+
+/// Sends SIGINT, as Ctrl-C on a terminal does.
+fn interrupt(child: &std::process::Child) {
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill -INT");
+}
+
+#[test]
+fn ctrl_c_prints_the_summary_of_what_was_sent_and_exits_130() {
+    for json in [true, false] {
+        let server = Recorder::ok();
+        let mut args = vec![
+            "clubcollect/realtime",
+            "--rate",
+            "2",
+            "--repeat",
+            "1000",
+            "--to",
+            &server.url,
+        ];
+        if json {
+            args.push("--json");
+        }
+        let mut child = spawn_replay(&args);
+        server.wait_for(2);
+        interrupt(&child);
+        assert_eq!(exit_within(&mut child, Duration::from_secs(10)), Some(130));
+        let output = child.wait_with_output().unwrap();
+        let received = server.requests().len();
+        assert!(received < 1000);
+        assert!(!stderr(&output).contains("error:"), "{}", stderr(&output));
+        if json {
+            let lines = json_lines(&output);
+            let summary = lines.last().unwrap();
+            assert_eq!(summary["type"], "summary");
+            assert_eq!(summary["interrupted"], true);
+            assert_eq!(summary["sent"], received as u64);
+            assert_eq!(lines.len(), received + 1);
+        } else {
+            let out = stdout(&output);
+            assert!(
+                out.contains(&format!("interrupted: sent {received} deliveries")),
+                "{out}"
+            );
+        }
+    }
+}
+
+/// Runs `hooks ARGS` on a pseudo-terminal, types `keys` once the terminal shows `prompt`
+/// (not before: keys typed earlier would reach a terminal not yet in raw mode), and
+/// returns what it showed and the exit code.
+fn type_at_prompt(args: &str, prompt: &str, keys: &str) -> (String, Option<i32>) {
+    use std::io::{Read, Write};
+    let mut child = spawn_on_terminal(args, &[("TERM", "xterm")]);
+    let mut terminal = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut chunk = [0; 4096];
+        while let Ok(n @ 1..) = terminal.read(&mut chunk) {
+            if tx.send(chunk[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut shown = Vec::new();
+    let deadline = Instant::now() + PATIENCE;
+    let mut stdin = child.stdin.take();
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(chunk) => shown.extend(chunk),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+            Err(e) => panic!("{e:?}: {}", String::from_utf8_lossy(&shown)),
+        }
+        if let Some(mut input) = stdin.take_if(|_| String::from_utf8_lossy(&shown).contains(prompt))
+        {
+            input.write_all(keys.as_bytes()).unwrap();
+        }
+    }
+    let code = exit_within(&mut child, PATIENCE);
+    (String::from_utf8_lossy(&shown).into_owned(), code)
+}
+
+#[test]
+fn ctrl_c_or_esc_in_the_picker_exits_130_with_the_cursor_shown() {
+    let server = Recorder::ok();
+    for key in ["\x03", "\x1b"] {
+        let (shown, code) = type_at_prompt(
+            &format!("replay --to {}", server.url),
+            "Fixtures to send",
+            key,
+        );
+        assert_eq!(code, Some(130), "{key:?}: {shown:?}");
+        let hidden = shown
+            .rfind("\x1b[?25l")
+            .expect("the picker hides the cursor");
+        assert!(shown[hidden..].contains("\x1b[?25h"), "{key:?}: {shown:?}");
+        assert!(!shown.contains("error:"), "{key:?}: {shown:?}");
+    }
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn enter_with_nothing_ticked_asks_again() {
+    let server = Recorder::ok();
+    let (shown, code) = type_at_prompt(
+        &format!("replay --to {}", server.url),
+        "Fixtures to send",
+        "\r \r",
+    );
+    assert_eq!(code, Some(0), "{shown:?}");
+    assert!(shown.contains("Nothing ticked"), "{shown:?}");
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].json(), fixture("clubcollect/batch"));
+}
+
+#[test]
+fn rounds_elapsed_time_includes_the_interval() {
+    let server = Recorder::ok();
+    let output = replay(
+        &server.url,
+        &[
+            "clubcollect/batch",
+            "--rounds",
+            "2",
+            "--interval",
+            "300ms",
+            "--json",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let summary = json_lines(&output).pop().unwrap();
+    assert!(summary["elapsed_s"].as_f64().unwrap() >= 0.3, "{summary}");
+    assert!(
+        summary["requests_per_sec"].as_f64().unwrap() <= 2.0 / 0.3,
+        "{summary}"
+    );
+}
+
+#[test]
+fn an_untrusted_certificate_suggests_insecure() {
+    let mut listener = Running::start(&["listen", "--tls", "--port", "0"], &[]);
+    let url = listener.listen_url();
+    assert!(url.starts_with("https://"), "{url}");
+    let output = replay(&url, &["clubcollect/realtime"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("certificate is not trusted"), "{err}");
+    assert!(err.contains("pass -k/--insecure"), "{err}");
+    // http:// to the same TLS port.
+    let output = replay(
+        &url.replace("https://", "http://"),
+        &["clubcollect/realtime"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("if the server speaks TLS (e.g. `hooks listen --tls`), use https://"),
+        "{err}"
+    );
+}
+
+#[test]
+fn https_to_a_plain_server_says_to_use_http() {
+    let server = Recorder::ok();
+    let output = replay(
+        &server.url.replace("http://", "https://"),
+        &["clubcollect/realtime"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("the server does not speak TLS"), "{err}");
+    assert!(err.contains("use http://"), "{err}");
+}
+
+#[test]
+fn a_missing_file_and_a_mistyped_fixture_are_told_apart() {
+    let server = Recorder::ok();
+    for (source, expected) in [
+        (
+            "missing.json",
+            "SOURCE missing.json: no such file or directory",
+        ),
+        (
+            "calls.jsonl",
+            "SOURCE calls.jsonl: no such file or directory",
+        ),
+        (
+            "payloads/event",
+            "SOURCE payloads/event: no such file or directory",
+        ),
+        (
+            "receipthero/receipt_notificaton",
+            "did you mean receipthero/receipt_notification?",
+        ),
+        ("recipthero", "did you mean receipthero?"),
+    ] {
+        let output = replay(&server.url, &[source]);
+        assert_eq!(output.status.code(), Some(2), "{source}");
+        assert!(stderr(&output).contains(expected), "{}", stderr(&output));
+    }
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn counts_are_singular_for_one() {
+    let server = Recorder::always(500, "{}");
+    let output = replay(&server.url, &["clubcollect/realtime"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("sent 1 delivery (1 request)"));
+    let err = stderr(&output);
+    assert!(err.contains("1 of 1 delivery did not end 2xx"), "{err}");
+}
+
+#[test]
+fn verbose_shows_each_request_and_its_answer() {
+    let server = Recorder::ok();
+    let output = hooks()
+        .args([
+            "-v",
+            "replay",
+            "receipthero/receipt_notification",
+            "--api-key",
+            "SECRETKEY123",
+            "--to",
+            &server.url,
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains(&format!("> POST {}/", server.url)), "{err}");
+    assert!(err.contains("> authorization: Token SECR****"), "{err}");
+    let answer = err
+        .lines()
+        .find(|l| l.starts_with("< 200 OK in "))
+        .expect(&err);
+    assert!(answer.contains(" ms (delivery #1, attempt 1)"), "{answer}");
+    assert!(!err.contains("SECRETKEY123") && !stdout(&output).contains("SECRETKEY123"));
+}
+
+#[test]
+fn url_credentials_are_sent_as_basic_auth() {
+    let server = Recorder::ok();
+    let url = server.url.replace("http://", "http://user:pw@");
+    let output = replay(&url, &["clubcollect/realtime"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    // base64("user:pw")
+    assert_eq!(
+        server.requests()[0].header("authorization"),
+        Some("Basic dXNlcjpwdw==")
+    );
+    // --api-key and -H set Authorization themselves.
+    let output = replay(
+        &url,
+        &[
+            "receipthero/receipt_notification",
+            "clubcollect/realtime",
+            "--api-key",
+            "k3y",
+            "-H",
+            "Authorization: Bearer given",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let requests = server.requests();
+    assert_eq!(requests[1].header("authorization"), Some("Bearer given"));
+    assert_eq!(requests[2].header("authorization"), Some("Bearer given"));
+    let output = replay(
+        &url,
+        &["receipthero/receipt_notification", "--api-key", "k3y"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        server.requests()[3].header("authorization"),
+        Some("Token k3y")
+    );
+}
+
+#[test]
+fn a_url_password_is_never_printed() {
+    let port = free_port();
+    let url = format!("http://user:hunter2pass@127.0.0.1:{port}/");
+    for args in [
+        &["clubcollect/realtime"][..],
+        &["clubcollect/realtime", "--json", "-v"],
+    ] {
+        let output = replay(&url, args);
+        assert_eq!(output.status.code(), Some(1));
+        let all = format!("{}{}", stdout(&output), stderr(&output));
+        assert!(all.contains("Connection refused"), "{all}");
+        assert!(!all.contains("hunter2pass"), "{all}");
+    }
+}
+
+#[test]
+fn a_repeat_that_overflows_is_a_usage_error() {
+    let server = Recorder::ok();
+    let output = replay(
+        &server.url,
+        &[
+            "clubcollect/batch",
+            "clubcollect/realtime",
+            "receipthero/receipt_notification",
+            "--repeat",
+            "6148914691236517206",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert!(stdout(&output).is_empty());
+    assert!(
+        stderr(&output).contains("more deliveries than can be counted"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(server.requests().is_empty());
+}
+
+/// A directory holding `a.json` and whatever `add` puts beside it, replayed with a time
+/// limit: only `a.json` may be sent, once.
+fn replay_dir_with(add: impl FnOnce(&Path)) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.json"), "{\"a\":1}").unwrap();
+    add(dir.path());
+    let server = Recorder::ok();
+    let output = hooks()
+        .args(["replay", dir.path().to_str().unwrap(), "--to", &server.url])
+        .timeout(Duration::from_secs(10))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let bodies: Vec<Vec<u8>> = server.requests().into_iter().map(|r| r.body).collect();
+    assert_eq!(bodies, vec![b"{\"a\":1}".to_vec()]);
+    stderr(&output)
+}
+
+fn mkfifo(path: &Path) {
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap()
+            .success()
+    );
+}
+
+#[test]
+fn the_walk_skips_a_fifo() {
+    let err = replay_dir_with(|dir| mkfifo(&dir.join("pipe.json")));
+    assert!(err.contains("pipe.json: not a regular file"), "{err}");
+}
+
+#[test]
+fn the_walk_skips_a_link_to_a_device() {
+    let err = replay_dir_with(|dir| {
+        std::os::unix::fs::symlink("/dev/zero", dir.join("zero.json")).unwrap()
+    });
+    assert!(err.contains("zero.json: not a regular file"), "{err}");
+}
+
+#[test]
+fn the_walk_follows_no_link_to_a_directory() {
+    let err = replay_dir_with(|dir| {
+        std::os::unix::fs::symlink(".", dir.join("self1")).unwrap();
+        std::os::unix::fs::symlink(".", dir.join("self2")).unwrap();
+        std::fs::create_dir(dir.join("sub")).unwrap();
+        std::os::unix::fs::symlink("..", dir.join("sub/parent")).unwrap();
+    });
+    assert!(
+        err.contains("self1: a link to a directory (not followed)"),
+        "{err}"
+    );
+    assert!(err.contains("parent: a link to a directory"), "{err}");
+}
+
+#[test]
+fn a_fifo_or_device_as_source_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.json");
+    mkfifo(&fifo);
+    let server = Recorder::ok();
+    for source in [fifo.to_str().unwrap(), "/dev/zero"] {
+        let output = hooks()
+            .args(["replay", source, "--to", &server.url])
+            .timeout(Duration::from_secs(10))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{source}");
+        assert!(
+            stderr(&output).contains("is not a regular file or a directory"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn max_body_caps_a_file_and_a_recording_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.json");
+    std::fs::write(&big, format!("{{\"pad\":\"{}\"}}", "x".repeat(2000))).unwrap();
+    let line = json!({"method": "POST", "headers": [], "body": "x".repeat(2000)});
+    let recording = dir.path().join("calls.jsonl");
+    std::fs::write(&recording, format!("{line}\n")).unwrap();
+    let server = Recorder::ok();
+    for (file, expected) in [
+        (&big, "big.json is larger than --max-body (1024 bytes)"),
+        (
+            &recording,
+            "calls.jsonl line 1 is longer than --max-body (1024 bytes)",
+        ),
+    ] {
+        let output = replay(&server.url, &[file.to_str().unwrap(), "--max-body", "1024"]);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(stderr(&output).contains(expected), "{}", stderr(&output));
+        // The default (1 MiB) takes both.
+        let output = replay(&server.url, &[file.to_str().unwrap()]);
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+    assert_eq!(server.requests().len(), 2);
+}
+
+/// A one-request HTTP server on a raw socket: returns every header line of the request it
+/// got, duplicates included (the Recorder keeps one value per name).
+fn raw_head_server() -> (String, std::thread::JoinHandle<Vec<String>>) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let head = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().unwrap();
+        let mut reader = BufReader::new(stream.try_clone().unwrap());
+        let mut lines = Vec::new();
+        loop {
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap();
+            if line.trim().is_empty() {
+                break;
+            }
+            lines.push(line.trim().to_ascii_lowercase());
+        }
+        // Read the body too: closing with unread bytes would reset the connection.
+        let length = lines
+            .iter()
+            .find_map(|l| l.strip_prefix("content-length:"))
+            .map_or(0, |n| n.trim().parse().unwrap());
+        std::io::Read::read_exact(&mut reader, &mut vec![0; length]).unwrap();
+        (&stream)
+            .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+            .unwrap();
+        lines
+    });
+    (url, head)
+}
+
+#[test]
+fn url_credentials_and_api_key_send_one_authorization_header() {
+    let (url, head) = raw_head_server();
+    let url = url.replace("http://", "http://user:pw@");
+    let output = replay(
+        &url,
+        &["receipthero/receipt_notification", "--api-key", "k3y"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let authorizations: Vec<String> = head
+        .join()
+        .unwrap()
+        .into_iter()
+        .filter(|line| line.starts_with("authorization:"))
+        .collect();
+    assert_eq!(authorizations, ["authorization: token k3y"]);
+}
+
+#[test]
+fn ctrl_c_on_a_terminal_clears_the_progress_bar_and_prints_the_summary() {
+    let server = Recorder::ok();
+    let (shown, code) = type_at_prompt(
+        &format!(
+            "replay clubcollect/realtime --rate 20 --repeat 1000 --to {}",
+            server.url
+        ),
+        "/1000 deliveries in",
+        "\x03",
+    );
+    assert_eq!(code, Some(130), "{shown:?}");
+    let summary = shown.rfind("interrupted: sent ").expect(&shown);
+    // The bar's line is cleared, and not drawn again, before the summary.
+    assert!(shown[..summary].ends_with("\r\x1b[2K"), "{shown:?}");
+    assert!(!shown[summary..].contains('\u{2591}'), "{shown:?}");
+    assert!(!shown.contains("error:"), "{shown:?}");
+    assert!(server.requests().len() < 1000);
+}

@@ -2,20 +2,21 @@
 //! a shared counter, build each body as they go, send it with retries, and record the
 //! outcome. ClubCollect rounds run one after another, carrying ids not answered 200.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use reqwest::header::HeaderMap;
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::Value;
+use tokio::signal::unix::Signal;
+use tokio::sync::Notify;
 use tokio::task::JoinSet;
 
 use super::direct::{Connection, Target};
 use super::report::Reporter;
 use super::{Plan, Template};
-use crate::client::{describe_send_error, http_client, redacted, server_error_text};
+use crate::client::{describe_failure, http_client, redacted, server_error_text};
 use crate::error::{Error, Result};
 use crate::output::{Output, mask, mask_header};
 use crate::payload::apply_assignment;
@@ -25,6 +26,60 @@ use crate::providers::generate::{CLUBCOLLECT_KEY_FIELD, carry_into, clubcollect_
 /// The first pause before a retry; it doubles each time, up to MAX_BACKOFF.
 const FIRST_BACKOFF: Duration = Duration::from_millis(100);
 const MAX_BACKOFF: Duration = Duration::from_secs(10);
+
+/// Why a run ended before its last delivery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stopped {
+    /// Ctrl-C: exit 130 after the summary.
+    Interrupted = 1,
+    /// Nobody reads stdout any more (`| head -1`): the exit code is the deliveries'.
+    StdoutClosed = 2,
+}
+
+/// Ends a run early, on any thread: once set no delivery or retry starts, and those in
+/// flight finish.
+#[derive(Default)]
+pub struct Stop {
+    reason: AtomicU8,
+    set: Notify,
+}
+
+impl Stop {
+    /// A Ctrl-C wins over a closed stdout, so that it still exits 130.
+    pub fn set(&self, why: Stopped) {
+        match why {
+            Stopped::Interrupted => self.reason.store(why as u8, Ordering::Relaxed),
+            Stopped::StdoutClosed => {
+                let _ = self.reason.compare_exchange(
+                    0,
+                    why as u8,
+                    Ordering::Relaxed,
+                    Ordering::Relaxed,
+                );
+            }
+        }
+        self.set.notify_waiters();
+    }
+
+    pub fn reason(&self) -> Option<Stopped> {
+        match self.reason.load(Ordering::Relaxed) {
+            1 => Some(Stopped::Interrupted),
+            2 => Some(Stopped::StdoutClosed),
+            _ => None,
+        }
+    }
+
+    /// Resolves once the run is stopped.
+    async fn wait(&self) {
+        let notified = self.set.notified();
+        tokio::pin!(notified);
+        // Registered before the check, so a `set` in between is not missed.
+        notified.as_mut().enable();
+        if self.reason().is_none() {
+            notified.await;
+        }
+    }
+}
 
 /// ClubCollect invoice and import ids.
 pub type Ids = [Vec<String>; 2];
@@ -63,6 +118,7 @@ struct Shared {
     /// Set for http:// targets.
     direct: Option<Arc<Target>>,
     out: Output,
+    stop: Arc<Stop>,
     pace: Option<Pace>,
     /// Per template: ids not confirmed in the previous round, taken by the first delivery
     /// of that source in this one.
@@ -132,7 +188,8 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-pub async fn run(plan: Plan, out: Output) -> Result<()> {
+pub async fn run(plan: Plan, mut interrupt: Signal, out: Output) -> Result<()> {
+    let stop = Arc::new(Stop::default());
     let shared = Arc::new(Shared {
         pace: plan.rate.map(|rate| Pace {
             origin: Instant::now(),
@@ -141,44 +198,54 @@ pub async fn run(plan: Plan, out: Output) -> Result<()> {
         }),
         carried: plan.templates.iter().map(|_| Mutex::default()).collect(),
         unconfirmed: plan.templates.iter().map(|_| Mutex::default()).collect(),
-        reporter: Mutex::new(Reporter::new(&plan, out)),
+        reporter: Mutex::new(Reporter::new(&plan, stop.clone(), out)),
         direct: Target::for_url(&plan.url).map(Arc::new),
+        stop,
         plan,
         out,
     });
     for number in 1..=shared.plan.rounds {
         if number > 1 {
-            tokio::time::sleep(shared.plan.interval).await;
+            tokio::select! {
+                _ = tokio::time::sleep(shared.plan.interval) => {}
+                _ = shared.stop.wait() => {}
+                _ = interrupt.recv() => shared.stop.set(Stopped::Interrupted),
+            }
         }
-        let started = Instant::now();
+        if shared.stop.reason().is_some() {
+            break;
+        }
         let round = Arc::new(Round {
             number,
-            offset: (number - 1) * shared.plan.per_round(),
+            offset: (number - 1) * shared.plan.per_round,
             next: AtomicU64::new(0),
         });
         let sending = shared.clone();
-        tokio::task::spawn_blocking(move || run_round(&sending, &round))
-            .await
-            .map_err(|e| Error::failure(format!("the delivery threads failed: {e}")))??;
-        lock(&shared.reporter).round_done(started.elapsed());
+        let mut sent = tokio::task::spawn_blocking(move || run_round(&sending, &round));
+        loop {
+            tokio::select! {
+                joined = &mut sent => {
+                    joined.map_err(|e| Error::failure(format!("the delivery threads failed: {e}")))??;
+                    break;
+                }
+                _ = interrupt.recv() => {
+                    if shared.stop.reason() == Some(Stopped::Interrupted) {
+                        // The second Ctrl-C: deliveries still in flight are not waited for.
+                        return shared.finish();
+                    }
+                    shared.stop.set(Stopped::Interrupted);
+                    lock(&shared.reporter).note(
+                        "interrupted: letting the deliveries in flight finish (Ctrl-C again to stop now)",
+                    );
+                }
+            }
+        }
+        lock(&shared.reporter).round_done();
         for (carried, unconfirmed) in shared.carried.iter().zip(&shared.unconfirmed) {
             *lock(carried) = std::mem::take(&mut *lock(unconfirmed));
         }
     }
-    let shared = Arc::into_inner(shared).expect("every worker has finished");
-    let left = shared
-        .carried
-        .iter()
-        .map(|slot| {
-            let ids = lock(slot);
-            ids[0].len() + ids[1].len()
-        })
-        .sum();
-    let reporter = shared
-        .reporter
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner());
-    reporter.finish(left)
+    shared.finish()
 }
 
 /// One round's deliveries on one thread per core, each with its own single-threaded runtime
@@ -187,7 +254,7 @@ pub async fn run(plan: Plan, out: Output) -> Result<()> {
 /// is how oha gets its speed too.
 fn run_round(shared: &Arc<Shared>, round: &Arc<Round>) -> Result<()> {
     let plan = &shared.plan;
-    let workers = plan.concurrency.min(plan.per_round());
+    let workers = plan.concurrency.min(plan.per_round);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get() as u64)
         .min(workers);
@@ -234,13 +301,16 @@ fn deliver_on_this_thread(shared: Arc<Shared>, round: Arc<Round>, tasks: u64) ->
 async fn worker(shared: Arc<Shared>, round: Arc<Round>, mut transport: Transport) {
     let plan = &shared.plan;
     let templates = plan.templates.len() as u64;
-    loop {
+    while shared.stop.reason().is_none() {
         let index = round.next.fetch_add(1, Ordering::Relaxed);
-        if index >= plan.per_round() {
+        if index >= plan.per_round {
             break;
         }
         if let Some(pace) = &shared.pace {
-            tokio::time::sleep_until(pace.slot().into()).await;
+            tokio::select! {
+                _ = tokio::time::sleep_until(pace.slot().into()) => {}
+                _ = shared.stop.wait() => break,
+            }
         }
         let delivery = shared.build(
             (index % templates) as usize,
@@ -253,6 +323,19 @@ async fn worker(shared: Arc<Shared>, round: Arc<Round>, mut transport: Transport
 }
 
 impl Shared {
+    /// The summary, once the run has ended or been stopped.
+    fn finish(&self) -> Result<()> {
+        let unconfirmed = self
+            .carried
+            .iter()
+            .map(|slot| {
+                let ids = lock(slot);
+                ids[0].len() + ids[1].len()
+            })
+            .sum();
+        lock(&self.reporter).finish(unconfirmed, self.stop.reason())
+    }
+
     fn record(&self, outcome: &Outcome) {
         // ClubCollect wants exactly 200 OK as the confirmation of a batch.
         if let Some(ids) = &outcome.ids
@@ -320,7 +403,7 @@ impl Shared {
         let mut backoff = FIRST_BACKOFF;
         loop {
             if self.out.verbose {
-                self.trace_request(&source.method, &source.headers, &delivery.body);
+                self.trace_request(source, &delivery, statuses.len() + 1);
             }
             let started = Instant::now();
             let (status, error) = match self.exchange(transport, source, &delivery.body).await {
@@ -333,37 +416,53 @@ impl Shared {
                             format!("{status}: {text}")
                         }
                     });
-                    (Some(status.as_u16()), error)
+                    (Some(status), error)
                 }
                 Err(error) => (None, Some(error)),
             };
             let latency = started.elapsed();
-            self.out.trace(format!(
-                "< #{} {} in {:.1} ms",
-                delivery.number,
-                error.as_deref().unwrap_or("2xx"),
-                latency.as_secs_f64() * 1000.0
-            ));
-            statuses.push(status);
-            if error.is_none() || statuses.len() > plan.retries as usize {
-                return Outcome {
-                    number: delivery.number,
-                    round: delivery.round,
-                    template: delivery.template,
-                    statuses,
-                    latency,
-                    error,
-                    ids: delivery.ids,
-                    carried: delivery.carried,
+            if self.out.verbose {
+                let answer = match (status, &error) {
+                    (Some(status), None) => status.to_string(),
+                    (Some(_), Some(error)) => error.clone(),
+                    (None, error) => format!("no answer: {}", error.as_deref().unwrap_or("")),
                 };
+                self.out.trace(format!(
+                    "< {answer} in {:.1} ms (delivery #{}, attempt {})",
+                    latency.as_secs_f64() * 1000.0,
+                    delivery.number,
+                    statuses.len() + 1
+                ));
             }
-            self.out.trace(format!(
-                "* #{} retrying in {} ms with the same body",
-                delivery.number,
-                backoff.as_millis()
-            ));
-            tokio::time::sleep(backoff).await;
-            backoff = (backoff * 2).min(MAX_BACKOFF);
+            statuses.push(status.map(|s| s.as_u16()));
+            let retry = error.is_some()
+                && statuses.len() <= plan.retries as usize
+                && self.stop.reason().is_none();
+            if retry {
+                self.out.trace(format!(
+                    "* #{} retrying in {} ms with the same body",
+                    delivery.number,
+                    backoff.as_millis()
+                ));
+                let stopped = tokio::select! {
+                    _ = tokio::time::sleep(backoff) => false,
+                    _ = self.stop.wait() => true,
+                };
+                if !stopped {
+                    backoff = (backoff * 2).min(MAX_BACKOFF);
+                    continue;
+                }
+            }
+            return Outcome {
+                number: delivery.number,
+                round: delivery.round,
+                template: delivery.template,
+                statuses,
+                latency,
+                error,
+                ids: delivery.ids,
+                carried: delivery.carried,
+            };
         }
     }
 
@@ -399,18 +498,24 @@ impl Shared {
                 };
                 answer
                     .await
-                    .map_err(|e| describe_send_error(&source.method, &plan.url, &e))
+                    .map_err(|e| describe_failure(&source.method, &plan.url, &e, true))
             }
         }
     }
 
     /// `-v`: the request with its secrets (Authorization, ClubCollect's api_key) masked.
-    fn trace_request(&self, method: &Method, headers: &HeaderMap, body: &Bytes) {
-        let mut lines = vec![format!("> {method} {}", redacted(&self.plan.url))];
-        for (name, value) in headers {
+    fn trace_request(&self, source: &Template, delivery: &Delivery, attempt: usize) {
+        let mut lines = vec![format!(
+            "> {} {} (delivery #{}, attempt {attempt})",
+            source.method,
+            redacted(&self.plan.url),
+            delivery.number
+        )];
+        for (name, value) in &source.headers {
             let value = String::from_utf8_lossy(value.as_bytes());
             lines.push(format!("> {name}: {}", mask_header(name.as_str(), &value)));
         }
+        let body = &delivery.body;
         let text = match serde_json::from_slice::<Value>(body) {
             Ok(Value::Object(mut map)) => {
                 if let Some(Value::String(key)) = map.get_mut(CLUBCOLLECT_KEY_FIELD) {

@@ -12,14 +12,14 @@ use hyper_util::rt::TokioIo;
 use reqwest::header::{HOST, HeaderMap, HeaderValue, USER_AGENT};
 use reqwest::{Method, StatusCode, Url};
 
-use crate::client::{self, root_cause};
+use crate::client::{self, failure_cause, redacted};
 
 type Failure = Box<dyn std::error::Error + Send + Sync>;
 
 /// Where and how to reach a plain-HTTP target.
 #[derive(Debug)]
 pub struct Target {
-    /// For messages: the URL as the user gave it.
+    /// For messages: the URL as the user gave it, any password masked.
     url: Url,
     /// The request target in origin form (`/path?query`), as HTTP/1.1 servers expect.
     path: hyper::Uri,
@@ -49,7 +49,7 @@ impl Target {
             None => url.path().to_string(),
         };
         Some(Target {
-            url: url.clone(),
+            url: redacted(url),
             path: path.parse().ok()?,
             host: HeaderValue::from_str(&host).ok()?,
             authority,
@@ -68,7 +68,11 @@ impl Target {
         let exchange = self.exchange(connection, method, headers, body);
         let failure = match tokio::time::timeout(timeout, exchange).await {
             Ok(Ok(answer)) => return Ok(answer),
-            Ok(Err(error)) => format!("{method} {} failed: {}", self.url, root_cause(&*error)),
+            Ok(Err(error)) => format!(
+                "{method} {} failed: {}",
+                self.url,
+                failure_cause(&*error, true)
+            ),
             Err(_) => format!("{method} {} timed out", self.url),
         };
         // Whatever state the connection is in, the next delivery starts on a new one.

@@ -18,8 +18,10 @@ use std::time::Duration;
 use bytes::Bytes;
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use serde_json::Value;
+use tokio::signal::unix::{Signal, SignalKind, signal};
 
 use crate::cli::ReplayArgs;
+use crate::client::split_credentials;
 use crate::config::parse_http_url;
 use crate::error::{Error, Result};
 use crate::fixtures;
@@ -28,7 +30,7 @@ use crate::payload::apply_assignment;
 use crate::providers::Provider;
 use crate::providers::generate::{KeyPlacement, key_placement, token_authorization};
 use crate::timefmt;
-use source::Source;
+use source::{Reading, Source};
 
 /// At most this many deliveries get one line each in human output; more get a progress bar.
 const FEW: u64 = 20;
@@ -56,7 +58,9 @@ pub struct Plan {
     /// `--set` assignments, re-applied after fresh ids so that the user's values win.
     pub assignments: Vec<String>,
     pub fresh_ids: bool,
-    pub repeat: u64,
+    /// Deliveries in one round, before any carried id: sources × `--repeat`, checked to
+    /// fit (times `--rounds` too).
+    pub per_round: u64,
     pub concurrency: u64,
     pub rate: Option<f64>,
     pub retries: u32,
@@ -67,15 +71,9 @@ pub struct Plan {
     pub insecure: bool,
 }
 
-impl Plan {
-    /// Deliveries in one round, before any carried id.
-    pub fn per_round(&self) -> u64 {
-        self.templates.len() as u64 * self.repeat
-    }
-}
-
 pub async fn run(args: ReplayArgs, out: Output) -> Result<()> {
-    let url = parse_http_url(&args.to, "--to URL")?;
+    // `user:password@` in --to is sent as Basic auth, as curl does, and never shown.
+    let (url, credentials) = split_credentials(&parse_http_url(&args.to, "--to URL")?);
     let headers = parse_headers(&args.headers)?;
     let interval = timefmt::parse_duration(&args.interval).ok_or_else(|| {
         Error::usage(format!(
@@ -91,20 +89,48 @@ pub async fn run(args: ReplayArgs, out: Output) -> Result<()> {
             "--rate {rate} is not a number of deliveries per second of at least 0.001"
         )));
     }
+    // From here a Ctrl-C ends the run with the summary of what was sent, rather than
+    // killing the process; the picker's own Ctrl-C arrives here too.
+    let mut interrupt = signal(SignalKind::interrupt())
+        .map_err(|e| Error::failure(format!("cannot handle Ctrl-C: {e}")))?;
     let names = if args.sources.is_empty() {
-        pick_fixtures()?
+        pick_fixtures(&mut interrupt).await?
     } else {
         args.sources.clone()
     };
+    let reading = Reading {
+        max_body: args.max_body,
+        out,
+    };
     let mut sources = Vec::new();
     for name in &names {
-        sources.extend(source::load(name)?);
+        sources.extend(source::load(name, reading)?);
     }
     let mut warned = BTreeSet::new();
     let templates = sources
         .into_iter()
-        .map(|source| prepare(source, &args, &headers, &mut warned, out))
+        .map(|source| {
+            prepare(
+                source,
+                &args,
+                &headers,
+                credentials.as_ref(),
+                &mut warned,
+                out,
+            )
+        })
         .collect::<Result<Vec<_>>>()?;
+    let per_round = (templates.len() as u64)
+        .checked_mul(args.repeat)
+        .filter(|n| n.checked_mul(args.rounds).is_some())
+        .ok_or_else(|| {
+            Error::usage(format!(
+                "--repeat {} × {} sources × --rounds {} is more deliveries than can be counted",
+                args.repeat,
+                templates.len(),
+                args.rounds
+            ))
+        })?;
     if args.rounds > 1
         && !templates
             .iter()
@@ -120,7 +146,7 @@ pub async fn run(args: ReplayArgs, out: Output) -> Result<()> {
         templates,
         assignments: args.set.clone(),
         fresh_ids: args.fresh_ids,
-        repeat: args.repeat,
+        per_round,
         concurrency: args.concurrency,
         rate: args.rate,
         retries: args.retries,
@@ -129,7 +155,7 @@ pub async fn run(args: ReplayArgs, out: Output) -> Result<()> {
         timeout: Duration::from_secs(args.timeout),
         insecure: args.insecure,
     };
-    deliver::run(plan, out).await
+    deliver::run(plan, interrupt, out).await
 }
 
 /// `-H 'Name: value'` flags, validated.
@@ -149,35 +175,61 @@ fn parse_headers(flags: &[String]) -> Result<Vec<(HeaderName, HeaderValue)>> {
         .collect()
 }
 
-/// No SOURCE: a person on a terminal picks fixtures; a script gets a usage error.
-fn pick_fixtures() -> Result<Vec<String>> {
-    let none = || {
-        Error::usage(
+/// No SOURCE: a person on a terminal picks fixtures; a script gets a usage error. Ctrl-C
+/// or Esc ends the command (exit 130) with the cursor shown again.
+async fn pick_fixtures(interrupt: &mut Signal) -> Result<Vec<String>> {
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::usage(
             "no SOURCE given: name fixtures (see `hooks fixtures list`), JSON files, \
              directories or `hooks listen --record` files",
-        )
-    };
-    if !std::io::stdin().is_terminal() {
-        return Err(none());
+        ));
     }
+    let picking = tokio::task::spawn_blocking(pick_on_terminal);
+    let picked = tokio::select! {
+        picked = picking => picked
+            .map_err(|e| Error::failure(format!("the fixture picker failed: {e}")))?,
+        // A Ctrl-C typed while the terminal was not in raw mode: the picker, still
+        // waiting for a key, is left behind.
+        _ = interrupt.recv() => Err(Error::Interrupted),
+    };
+    if picked.is_err() {
+        // The picker hides the cursor while it runs, and shows it again only on Enter.
+        let _ = dialoguer::console::Term::stderr().show_cursor();
+    }
+    picked
+}
+
+fn pick_on_terminal() -> Result<Vec<String>> {
     let all = fixtures::all();
     let width = all.iter().map(|f| f.name.len()).max().unwrap_or(0);
     let items: Vec<String> = all
         .iter()
         .map(|f| format!("{:<width$}  {}", f.name, f.description))
         .collect();
-    let chosen = dialoguer::MultiSelect::new()
-        .with_prompt("Fixtures to send (space selects, enter confirms)")
-        .items(&items)
-        .interact()
-        .map_err(|e| Error::usage(format!("no fixture picked: {e}")))?;
-    if chosen.is_empty() {
-        return Err(none());
+    let term = dialoguer::console::Term::stderr();
+    loop {
+        let chosen = dialoguer::MultiSelect::new()
+            .with_prompt("Fixtures to send (space ticks, enter sends, esc cancels)")
+            .items(&items)
+            .interact_on_opt(&term);
+        match chosen {
+            Ok(Some(chosen)) if !chosen.is_empty() => {
+                return Ok(chosen
+                    .into_iter()
+                    .map(|i| all[i].name.to_string())
+                    .collect());
+            }
+            Ok(Some(_)) => {
+                let _ = term.write_line("Nothing ticked: space ticks a fixture, esc cancels.");
+            }
+            // Esc, or Ctrl-C read from the raw terminal (which console re-raises as SIGINT).
+            Ok(None) => return Err(Error::Interrupted),
+            Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::Interrupted => {
+                return Err(Error::Interrupted);
+            }
+            Err(e) => return Err(Error::failure(format!("the fixture picker failed: {e}"))),
+        }
     }
-    Ok(chosen
-        .into_iter()
-        .map(|i| all[i].name.to_string())
-        .collect())
 }
 
 /// Applies the per-run flags to one source. A body is re-serialized only when a flag
@@ -186,6 +238,7 @@ fn prepare(
     source: Source,
     args: &ReplayArgs,
     extra_headers: &[(HeaderName, HeaderValue)],
+    credentials: Option<&HeaderValue>,
     warned: &mut BTreeSet<&'static str>,
     out: Output,
 ) -> Result<Template> {
@@ -216,6 +269,7 @@ fn prepare(
     }
     let mut json = json;
     let mut changed = false;
+    let mut key_authorizes = false;
     if let Some(key) = &args.api_key {
         match key_placement(provider) {
             Some(KeyPlacement::BodyField(field)) => {
@@ -228,6 +282,7 @@ fn prepare(
                 let value = HeaderValue::from_str(&token_authorization(key))
                     .map_err(|_| Error::usage("--api-key holds characters a header cannot"))?;
                 headers.insert(AUTHORIZATION, value);
+                key_authorizes = true;
             }
             None => {
                 if warned.insert(provider.as_str()) {
@@ -239,6 +294,13 @@ fn prepare(
                 }
             }
         }
+    }
+    // URL credentials replace a recorded Authorization, but not one that --api-key or -H sets.
+    if let Some(basic) = credentials
+        && !key_authorizes
+        && !extra_headers.iter().any(|(name, _)| name == AUTHORIZATION)
+    {
+        headers.insert(AUTHORIZATION, basic.clone());
     }
     // -H replaces a recorded header of the same name; several -H of one name are all sent.
     for (name, _) in extra_headers {

@@ -3,14 +3,15 @@
 //! `Vec<u32>` (4 MB for a million deliveries); responses are never kept.
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
+use std::io::{ErrorKind, IsTerminal, Write};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use colored::Colorize;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Value, json};
 
-use super::deliver::Outcome;
+use super::deliver::{Outcome, Stop, Stopped};
 use super::{FEW, Plan};
 use crate::error::{Error, Result};
 use crate::output::Output;
@@ -37,6 +38,11 @@ pub struct Reporter {
     stdout: Vec<u8>,
     /// When `stdout` was last written out.
     flushed: Instant,
+    /// Told when stdout turns out to be closed.
+    stop: Arc<Stop>,
+    stdout_closed: bool,
+    /// The summary is printed: deliveries still finishing are not reported.
+    finished: bool,
     sent: u64,
     requests: u64,
     ok: u64,
@@ -44,12 +50,13 @@ pub struct Reporter {
     by_status: BTreeMap<String, u64>,
     failures: Vec<Value>,
     latencies: Vec<u32>,
-    elapsed: Duration,
+    /// The run's start: its elapsed time includes the pauses between rounds.
+    started: Instant,
 }
 
 impl Reporter {
-    pub fn new(plan: &Plan, out: Output) -> Self {
-        let total = plan.per_round() * plan.rounds;
+    pub fn new(plan: &Plan, stop: Arc<Stop>, out: Output) -> Self {
+        let total = plan.per_round * plan.rounds;
         let many = total > FEW;
         let bar = (many && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
@@ -82,17 +89,23 @@ impl Reporter {
                 .collect(),
             stdout: Vec::new(),
             flushed: Instant::now(),
+            stop,
+            stdout_closed: false,
+            finished: false,
             sent: 0,
             requests: 0,
             ok: 0,
             by_status: BTreeMap::new(),
             failures: Vec::new(),
             latencies: Vec::with_capacity(total.min(1 << 20) as usize),
-            elapsed: Duration::ZERO,
+            started: Instant::now(),
         }
     }
 
     pub fn delivery(&mut self, outcome: &Outcome) {
+        if self.finished {
+            return;
+        }
         self.sent += 1;
         self.requests += outcome.statuses.len() as u64;
         self.latencies
@@ -178,7 +191,10 @@ impl Reporter {
             notes.push(format!("round {}/{}", outcome.round, self.rounds));
         }
         if outcome.carried > 0 {
-            notes.push(format!("{} ids carried", outcome.carried));
+            notes.push(format!(
+                "{} carried",
+                count(outcome.carried as u64, "id", "ids")
+            ));
         }
         if outcome.statuses.len() > 1 {
             let tries: Vec<String> = outcome
@@ -202,40 +218,58 @@ impl Reporter {
         )
     }
 
-    pub fn round_done(&mut self, elapsed: Duration) {
-        self.elapsed += elapsed;
+    pub fn round_done(&mut self) {
         // The pause before the next round may be minutes long.
         self.flush();
     }
 
-    /// Writes buffered lines to stdout; a closed pipe (`| head`) is not worth an error.
+    /// A diagnostic on stderr, above the progress bar when there is one.
+    pub fn note(&self, text: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| self.out.note(text)),
+            None => self.out.note(text),
+        }
+    }
+
+    /// Writes buffered lines to stdout. A closed pipe (`| head -1`) stops the run: nobody
+    /// reads what the deliveries would print.
     pub fn flush(&mut self) {
         self.flushed = Instant::now();
         if self.stdout.is_empty() {
             return;
         }
-        let mut stdout = std::io::stdout().lock();
-        let _ = stdout.write_all(&self.stdout);
-        let _ = stdout.flush();
+        if !self.stdout_closed {
+            let mut stdout = std::io::stdout().lock();
+            if let Err(e) = stdout.write_all(&self.stdout).and_then(|()| stdout.flush())
+                && e.kind() == ErrorKind::BrokenPipe
+            {
+                self.stdout_closed = true;
+                self.stop.set(Stopped::StdoutClosed);
+            }
+        }
         self.stdout.clear();
     }
 
-    /// Prints the summary; an error (exit 1) when any delivery did not end 2xx.
+    /// Prints the summary of what was sent (so far, when `stopped`). The outcome: exit
+    /// 130 after a Ctrl-C; otherwise an error (exit 1) when any delivery did not end 2xx.
     /// `unconfirmed` counts ClubCollect ids still not answered 200 after the last round.
-    pub fn finish(mut self, unconfirmed: usize) -> Result<()> {
+    pub fn finish(&mut self, unconfirmed: usize, stopped: Option<Stopped>) -> Result<()> {
         self.flush();
+        self.finished = true;
         if let Some(bar) = self.bar.take() {
             bar.finish_and_clear();
         }
+        let interrupted = stopped == Some(Stopped::Interrupted);
+        if stopped == Some(Stopped::StdoutClosed) {
+            self.out.note(format!(
+                "stdout was closed: stopped after {}",
+                count(self.sent, "delivery", "deliveries")
+            ));
+        }
         self.latencies.sort_unstable();
-        let percentile = |p: usize| -> f64 {
-            match self.latencies.len() {
-                0 => 0.0,
-                n => round3(f64::from(self.latencies[(n - 1) * p / 100]) / 1000.0),
-            }
-        };
+        let percentile = |p| round3(f64::from(nearest_rank(&self.latencies, p)) / 1000.0);
         let (p50, p99) = (percentile(50), percentile(99));
-        let seconds = self.elapsed.as_secs_f64();
+        let seconds = self.started.elapsed().as_secs_f64();
         let per_sec = if seconds > 0.0 {
             (self.requests as f64 / seconds).round()
         } else {
@@ -261,6 +295,7 @@ impl Reporter {
                 "elapsed_s": round3(seconds),
                 "requests_per_sec": per_sec,
                 "rounds": self.rounds,
+                "interrupted": interrupted,
             });
             if self.rounds > 1 {
                 summary["unconfirmed_ids"] = unconfirmed.into();
@@ -268,7 +303,8 @@ impl Reporter {
             self.out.json_line(&summary);
         } else {
             let mut text = format!(
-                "sent {} ({}) in {:.2} s: {} answered 2xx",
+                "{}sent {} ({}) in {:.2} s: {} answered 2xx",
+                if interrupted { "interrupted: " } else { "" },
                 count(self.sent, "delivery", "deliveries"),
                 count(self.requests, "request", "requests"),
                 seconds,
@@ -282,7 +318,8 @@ impl Reporter {
             ));
             if self.rounds > 1 {
                 text.push_str(&format!(
-                    "\n{unconfirmed} ClubCollect ids still unconfirmed after round {}",
+                    "\n{} still unconfirmed after round {}",
+                    count(unconfirmed as u64, "ClubCollect id", "ClubCollect ids"),
                     self.rounds
                 ));
             }
@@ -294,15 +331,18 @@ impl Reporter {
                     failure["error"].as_str().unwrap_or_default()
                 ));
             }
-            if failed as usize > self.failures.len() {
+            let unnamed = failed - self.failures.len() as u64;
+            if unnamed > 0 {
                 text.push_str(&format!(
-                    "\n… and {} more failures",
-                    failed as usize - self.failures.len()
+                    "\n… and {}",
+                    count(unnamed, "more failure", "more failures")
                 ));
             }
             self.out.line(text);
         }
-        if failed == 0 {
+        if interrupted {
+            Err(Error::Interrupted)
+        } else if failed == 0 {
             Ok(())
         } else {
             let first = self.failures.first().map_or(String::new(), |f| {
@@ -313,8 +353,8 @@ impl Reporter {
                 )
             });
             Err(Error::failure(format!(
-                "{failed} of {} deliveries did not end 2xx ({by_status}){first}",
-                self.sent
+                "{failed} of {} did not end 2xx ({by_status}){first}",
+                count(self.sent, "delivery", "deliveries")
             )))
         }
     }
@@ -327,4 +367,36 @@ fn count(n: u64, one: &str, many: &str) -> String {
 
 fn round3(value: f64) -> f64 {
     (value * 1000.0).round() / 1000.0
+}
+
+/// The `p`th percentile of sorted samples by the nearest-rank method: the smallest sample
+/// that at least p% of them do not exceed (of two, p99 is the slower); 0 for none.
+fn nearest_rank(sorted: &[u32], p: u64) -> u32 {
+    let n = sorted.len() as u64;
+    let rank = (p * n).div_ceil(100).max(1);
+    sorted.get(rank as usize - 1).copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_use_the_nearest_rank() {
+        assert_eq!(nearest_rank(&[], 99), 0);
+        assert_eq!((nearest_rank(&[7], 50), nearest_rank(&[7], 99)), (7, 7));
+        assert_eq!(
+            (nearest_rank(&[1, 9], 50), nearest_rank(&[1, 9], 99)),
+            (1, 9)
+        );
+        assert_eq!(
+            (nearest_rank(&[1, 2, 3], 50), nearest_rank(&[1, 2, 3], 99)),
+            (2, 3)
+        );
+        let hundred: Vec<u32> = (1..=100).collect();
+        assert_eq!(
+            (nearest_rank(&hundred, 50), nearest_rank(&hundred, 99)),
+            (50, 99)
+        );
+    }
 }

@@ -2,6 +2,8 @@
 //! of them, and `hooks listen --record` recordings (JSONL), each turned into [`Source`]s
 //! that keep the exact body bytes.
 
+use std::fs::File;
+use std::io::{BufRead, BufReader, ErrorKind, Read};
 use std::path::{Path, PathBuf};
 
 use bytes::Bytes;
@@ -10,6 +12,7 @@ use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::fixtures;
+use crate::output::Output;
 use crate::providers::{Provider, recognize};
 
 /// Headers that describe one hop or one body, not the notification: never replayed.
@@ -57,21 +60,43 @@ impl Source {
     }
 }
 
+/// How sources are read: the largest file (or recording line) read, and where to say
+/// what was skipped.
+#[derive(Debug, Clone, Copy)]
+pub struct Reading {
+    pub max_body: usize,
+    pub out: Output,
+}
+
 /// Every source a SOURCE argument names: an existing path wins over a fixture name.
-pub fn load(spec: &str) -> Result<Vec<Source>> {
+pub fn load(spec: &str, reading: Reading) -> Result<Vec<Source>> {
     let path = Path::new(spec);
-    if path.is_dir() {
-        return load_dir(path);
-    }
-    if path.is_file() {
-        return load_file(path);
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => return load_dir(path, reading),
+        Ok(meta) if meta.is_file() => return load_file(path, reading.max_body),
+        // Opening a FIFO blocks until someone writes, and a device may never end.
+        Ok(_) => {
+            return Err(Error::usage(format!(
+                "SOURCE {spec} is not a regular file or a directory (a FIFO, socket or \
+                 device); replay reads files"
+            )));
+        }
+        Err(e) if e.kind() != ErrorKind::NotFound => {
+            return Err(Error::usage(format!("cannot read {spec}: {e}")));
+        }
+        Err(_) => {}
     }
     let selected = fixtures::select(spec);
     if selected.is_empty() {
-        return Err(Error::usage(format!(
-            "SOURCE '{spec}' is neither a file, a directory, a fixture nor a provider name; \
-             `hooks fixtures list` shows the fixtures"
-        )));
+        let near = fixtures::did_you_mean(spec).map_or(String::new(), |near| format!(" ({near})"));
+        return Err(Error::usage(if looks_like_path(spec) {
+            format!("SOURCE {spec}: no such file or directory{near}")
+        } else {
+            format!(
+                "SOURCE '{spec}' is neither a file, a directory, a fixture nor a provider \
+                 name{near}; `hooks fixtures list` shows the fixtures"
+            )
+        }));
     }
     Ok(selected
         .into_iter()
@@ -85,9 +110,23 @@ pub fn load(spec: &str) -> Result<Vec<Source>> {
         .collect())
 }
 
-fn load_dir(dir: &Path) -> Result<Vec<Source>> {
+/// A name meant as a file: `.json`/`.jsonl`, or a `/` not after a provider's name (fixture
+/// names are `provider/kind`).
+fn looks_like_path(spec: &str) -> bool {
+    is_json_name(Path::new(spec))
+        || spec
+            .split_once('/')
+            .is_some_and(|(first, _)| !fixtures::is_provider(first))
+}
+
+fn is_json_name(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext == "json" || ext == "jsonl")
+}
+
+fn load_dir(dir: &Path, reading: Reading) -> Result<Vec<Source>> {
     let mut files = Vec::new();
-    collect_json_files(dir, &mut files)?;
+    collect_json_files(dir, reading.out, &mut files)?;
     if files.is_empty() {
         return Err(Error::usage(format!(
             "directory {} holds no .json or .jsonl files",
@@ -97,18 +136,20 @@ fn load_dir(dir: &Path) -> Result<Vec<Source>> {
     files.sort();
     let mut sources = Vec::new();
     for file in files {
-        sources.extend(load_file(&file)?);
+        sources.extend(load_file(&file, reading.max_body)?);
     }
     Ok(sources)
 }
 
-fn collect_json_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Error::usage(format!("cannot read directory {}: {e}", dir.display())))?;
-    for entry in entries {
-        let path = entry
-            .map_err(|e| Error::usage(format!("cannot read directory {}: {e}", dir.display())))?
-            .path();
+/// The regular `.json`/`.jsonl` files under `dir`. Links to directories are not followed
+/// (a link to `.` or to a parent would send files again and again, or forever), and
+/// FIFOs and devices are skipped (reading one may block, or never end).
+fn collect_json_files(dir: &Path, out: Output, files: &mut Vec<PathBuf>) -> Result<()> {
+    let unreadable =
+        |e: std::io::Error| Error::usage(format!("cannot read directory {}: {e}", dir.display()));
+    for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+        let entry = entry.map_err(unreadable)?;
+        let path = entry.path();
         // Hidden files and folders (.git, editor and build state) are never payloads.
         if path
             .file_name()
@@ -116,26 +157,96 @@ fn collect_json_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         {
             continue;
         }
-        if path.is_dir() {
-            collect_json_files(&path, out)?;
-        } else if path
-            .extension()
-            .is_some_and(|ext| ext == "json" || ext == "jsonl")
-        {
-            out.push(path);
+        let own_type = entry.file_type().map_err(unreadable)?;
+        if own_type.is_dir() {
+            collect_json_files(&path, out, files)?;
+            continue;
+        }
+        // What a link points to; a broken link is nothing.
+        let target = if own_type.is_symlink() {
+            std::fs::metadata(&path).ok().map(|meta| meta.file_type())
+        } else {
+            Some(own_type)
+        };
+        match target {
+            Some(kind) if kind.is_dir() => out.warn(format!(
+                "skipping {}: a link to a directory (not followed)",
+                path.display()
+            )),
+            _ if !is_json_name(&path) => {}
+            Some(kind) if kind.is_file() => files.push(path),
+            Some(_) => out.warn(format!(
+                "skipping {}: not a regular file (a FIFO, socket or device)",
+                path.display()
+            )),
+            None => out.warn(format!("skipping {}: a broken link", path.display())),
         }
     }
     Ok(())
 }
 
+/// The whole file, refused when longer than `max_body`.
+fn read_capped(path: &Path, max_body: usize) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    open(path)?
+        .take(max_body as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| cannot_read(path, e))?;
+    if bytes.len() > max_body {
+        return Err(Error::usage(format!(
+            "{} is larger than --max-body ({max_body} bytes); pass a larger --max-body to \
+             send it",
+            path.display()
+        )));
+    }
+    Ok(bytes)
+}
+
+/// A recording, each line refused when longer than `max_body`: a recording may hold many
+/// notifications, each of which is one line.
+fn read_lines_capped(path: &Path, max_body: usize) -> Result<Vec<u8>> {
+    let mut reader = BufReader::new(open(path)?);
+    let mut bytes = Vec::new();
+    for number in 1.. {
+        let start = bytes.len();
+        let read = (&mut reader)
+            .take(max_body as u64 + 2)
+            .read_until(b'\n', &mut bytes)
+            .map_err(|e| cannot_read(path, e))?;
+        if read == 0 {
+            break;
+        }
+        let line = &bytes[start..];
+        if line.strip_suffix(b"\n").unwrap_or(line).len() > max_body {
+            return Err(Error::usage(format!(
+                "{} line {number} is longer than --max-body ({max_body} bytes); pass a \
+                 larger --max-body to send it",
+                path.display()
+            )));
+        }
+    }
+    Ok(bytes)
+}
+
+fn open(path: &Path) -> Result<File> {
+    File::open(path).map_err(|e| cannot_read(path, e))
+}
+
+fn cannot_read(path: &Path, error: std::io::Error) -> Error {
+    Error::usage(format!("cannot read {}: {error}", path.display()))
+}
+
 /// A `.jsonl` file, or any file whose lines are `listen --record` lines, is a recording;
 /// any other file must be one JSON document.
-fn load_file(path: &Path) -> Result<Vec<Source>> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::usage(format!("cannot read {}: {e}", path.display())))?;
+fn load_file(path: &Path, max_body: usize) -> Result<Vec<Source>> {
+    let is_jsonl = path.extension().is_some_and(|ext| ext == "jsonl");
+    let bytes = if is_jsonl {
+        read_lines_capped(path, max_body)?
+    } else {
+        read_capped(path, max_body)?
+    };
     let label = path.display().to_string();
     let whole: Result<Value, _> = serde_json::from_slice(&bytes);
-    let is_jsonl = path.extension().is_some_and(|ext| ext == "jsonl");
     match whole {
         Ok(json) if !is_jsonl && !is_record_line(&json) => {
             Ok(vec![Source::json(label, Bytes::from(bytes), json)])

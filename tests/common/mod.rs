@@ -367,17 +367,7 @@ pub fn free_port() -> u16 {
 /// what the terminal showed.
 pub fn on_terminal(args: &str, envs: &[(&str, &str)], keys: &str) -> String {
     use std::io::Write;
-    let mut child = std::process::Command::new("script")
-        .args(["-qec", &format!("{BIN} {args}"), "/dev/null"])
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .env("XDG_CONFIG_HOME", "/nonexistent/hooks-test-config")
-        .env("HOME", "/nonexistent/hooks-test-home")
-        .envs(envs.iter().copied())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("run script");
+    let mut child = spawn_on_terminal(args, envs);
     child
         .stdin
         .take()
@@ -408,4 +398,21 @@ pub fn dribble_head(addr: &str, pace: Duration) -> Option<Duration> {
         std::thread::sleep(pace);
     }
     None
+}
+
+/// `hooks ARGS` started on a pseudo-terminal (util-linux `script`, which exits with its
+/// code), `envs` added to an empty environment; the terminal is the child's piped stdin
+/// and stdout.
+pub fn spawn_on_terminal(args: &str, envs: &[(&str, &str)]) -> Child {
+    std::process::Command::new("script")
+        .args(["-qec", &format!("{BIN} {args}"), "/dev/null"])
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("XDG_CONFIG_HOME", "/nonexistent/hooks-test-config")
+        .env("HOME", "/nonexistent/hooks-test-home")
+        .envs(envs.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run script")
 }
