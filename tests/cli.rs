@@ -403,17 +403,12 @@ fn a_partner_that_is_not_a_guid_is_refused_and_nothing_is_sent() {
 fn answer_prompt(api: &Recorder, args: &str, ready: &str, keys: &str) -> (String, Option<i32>) {
     use std::io::{Read, Write};
     use std::time::{Duration, Instant};
-    let mut script = std::process::Command::new("script")
-        .args(["-qec", &format!("{BIN} {args}"), "/dev/null"])
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .env("XDG_CONFIG_HOME", "/nonexistent/hooks-test-config")
-        .env("HOME", "/nonexistent/hooks-test-home")
-        .env("HOOKS_BASE_URL", &api.url)
-        .env("HOOKS_PARTNER", PARTNER)
-        .env("HOOKS_TOKEN", "t")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
+    let settings = [
+        ("HOOKS_BASE_URL", api.url.as_str()),
+        ("HOOKS_PARTNER", PARTNER),
+        ("HOOKS_TOKEN", "t"),
+    ];
+    let mut script = terminal_command(args, &settings)
         .spawn()
         .expect("run script");
     let mut stdin = script.stdin.take().unwrap();

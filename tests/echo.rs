@@ -164,6 +164,15 @@ fn api_with_callback(callback: &str) -> Recorder {
     })
 }
 
+/// `hooks echo 5 --process-id p --wait-on PORT --timeout SECS` against `api`.
+fn echo_waiting(api: &Recorder, port: u16, timeout: &str) -> assert_cmd::Command {
+    let mut cmd = hooks();
+    cmd.envs(settings(api))
+        .args(["echo", "5", "--process-id", "p", "--timeout", timeout])
+        .args(["--wait-on", &port.to_string()]);
+    cmd
+}
+
 fn settings(api: &Recorder) -> [(&'static str, &str); 3] {
     [
         ("HOOKS_BASE_URL", api.url.as_str()),
@@ -229,10 +238,7 @@ fn echo_wait_on_times_out_with_exit_1_saying_what_arrived_instead() {
 fn echo_wait_on_with_nothing_arriving_says_so() {
     let port = free_port();
     let api = api_with_callback(&format!("http://127.0.0.1:{port}/hooks/5"));
-    hooks()
-        .envs(settings(&api))
-        .args(["echo", "5", "--process-id", "p", "--timeout", "1"])
-        .args(["--wait-on", &port.to_string()])
+    echo_waiting(&api, port, "1")
         .assert()
         .code(1)
         .stdout(predicate::str::is_empty())
@@ -260,10 +266,7 @@ fn echo_wait_on_refuses_at_once_when_the_callback_points_elsewhere() {
     let callback = format!("http://127.0.0.1:{registered}/hooks/5");
     let api = api_with_callback(&callback);
     let started = std::time::Instant::now();
-    hooks()
-        .envs(settings(&api))
-        .args(["echo", "5", "--process-id", "p", "--timeout", "30"])
-        .args(["--wait-on", &waited.to_string()])
+    echo_waiting(&api, waited, "30")
         .assert()
         .code(2)
         .stderr(predicate::str::contains(format!("points at {callback}")))
@@ -284,10 +287,7 @@ fn echo_wait_on_with_no_callback_registered_says_so_at_once() {
         "GET" => (200, r#"{"items":[],"total":0}"#.into()),
         _ => (202, "{}".into()),
     });
-    hooks()
-        .envs(settings(&api))
-        .args(["echo", "5", "--process-id", "p", "--timeout", "30"])
-        .args(["--wait-on", &free_port().to_string()])
+    echo_waiting(&api, free_port(), "30")
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
@@ -303,10 +303,7 @@ fn echo_wait_on_with_no_callback_registered_says_so_at_once() {
 #[test]
 fn echo_wait_on_a_callback_on_another_host_waits_with_a_note() {
     let api = api_with_callback("https://tunnel.example/hooks/5");
-    hooks()
-        .envs(settings(&api))
-        .args(["echo", "5", "--process-id", "p", "--timeout", "1"])
-        .args(["--wait-on", &free_port().to_string()])
+    echo_waiting(&api, free_port(), "1")
         .assert()
         .code(1)
         .stderr(predicate::str::contains(

@@ -367,17 +367,7 @@ pub fn free_port() -> u16 {
 /// what the terminal showed.
 pub fn on_terminal(args: &str, envs: &[(&str, &str)], keys: &str) -> String {
     use std::io::Write;
-    let mut child = std::process::Command::new("script")
-        .args(["-qec", &format!("{BIN} {args}"), "/dev/null"])
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .env("XDG_CONFIG_HOME", "/nonexistent/hooks-test-config")
-        .env("HOME", "/nonexistent/hooks-test-home")
-        .envs(envs.iter().copied())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("run script");
+    let mut child = terminal_command(args, envs).spawn().expect("run script");
     child
         .stdin
         .take()
@@ -386,4 +376,19 @@ pub fn on_terminal(args: &str, envs: &[(&str, &str)], keys: &str) -> String {
         .unwrap();
     let output = child.wait_with_output().unwrap();
     String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// `hooks ARGS` under util-linux `script` (a pseudo-terminal as its stdin, stdout and
+/// stderr), `envs` added to an empty environment; the terminal's input and output piped.
+pub fn terminal_command(args: &str, envs: &[(&str, &str)]) -> std::process::Command {
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-qec", &format!("{BIN} {args}"), "/dev/null"])
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("XDG_CONFIG_HOME", "/nonexistent/hooks-test-config")
+        .env("HOME", "/nonexistent/hooks-test-home")
+        .envs(envs.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped());
+    cmd
 }
