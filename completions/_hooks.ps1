@@ -140,7 +140,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--process-id', '--process-id', [CompletionResultType]::ParameterName, 'Send {"processUniqueId": ID}')
             [CompletionResult]::new('--simulation-id', '--simulation-id', [CompletionResultType]::ParameterName, 'Send {"simulationUniqueId": ID}')
             [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'Send this JSON document as the raw body (a file, or - for stdin)')
-            [CompletionResult]::new('--wait-on', '--wait-on', [CompletionResultType]::ParameterName, 'Listen on ADDR (a port, or host:port) and wait for the echoed notification; exit 1 if it has not arrived within --timeout')
+            [CompletionResult]::new('--wait-on', '--wait-on', [CompletionResultType]::ParameterName, 'Listen on ADDR (a port, host:port, or the http:// callback URL) and wait for the echoed notification; the registered callback must lead there (checked first). Exit 1 if it has not arrived within --timeout; Ctrl-C prints what arrived and exits 130')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection and for a whole response')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the Callback API, e.g. https://api.partner.example')
             [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Your partnerUniqueID (a GUID)')

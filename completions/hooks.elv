@@ -127,7 +127,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --process-id 'Send {"processUniqueId": ID}'
             cand --simulation-id 'Send {"simulationUniqueId": ID}'
             cand --body 'Send this JSON document as the raw body (a file, or - for stdin)'
-            cand --wait-on 'Listen on ADDR (a port, or host:port) and wait for the echoed notification; exit 1 if it has not arrived within --timeout'
+            cand --wait-on 'Listen on ADDR (a port, host:port, or the http:// callback URL) and wait for the echoed notification; the registered callback must lead there (checked first). Exit 1 if it has not arrived within --timeout; Ctrl-C prints what arrived and exits 130'
             cand --timeout 'Seconds to wait for a connection and for a whole response'
             cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
             cand --partner 'Your partnerUniqueID (a GUID)'

@@ -107,7 +107,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_s
 complete -c hooks -n "__fish_hooks_using_subcommand echo" -l process-id -d 'Send {"processUniqueId": ID}' -r
 complete -c hooks -n "__fish_hooks_using_subcommand echo" -l simulation-id -d 'Send {"simulationUniqueId": ID}' -r
 complete -c hooks -n "__fish_hooks_using_subcommand echo" -l body -d 'Send this JSON document as the raw body (a file, or - for stdin)' -r -F
-complete -c hooks -n "__fish_hooks_using_subcommand echo" -l wait-on -d 'Listen on ADDR (a port, or host:port) and wait for the echoed notification; exit 1 if it has not arrived within --timeout' -r
+complete -c hooks -n "__fish_hooks_using_subcommand echo" -l wait-on -d 'Listen on ADDR (a port, host:port, or the http:// callback URL) and wait for the echoed notification; the registered callback must lead there (checked first). Exit 1 if it has not arrived within --timeout; Ctrl-C prints what arrived and exits 130' -r
 complete -c hooks -n "__fish_hooks_using_subcommand echo" -l timeout -d 'Seconds to wait for a connection and for a whole response' -r
 complete -c hooks -n "__fish_hooks_using_subcommand echo" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
 complete -c hooks -n "__fish_hooks_using_subcommand echo" -l partner -d 'Your partnerUniqueID (a GUID)' -r

@@ -7,8 +7,9 @@ use reqwest::{Method, StatusCode, Url};
 use serde_json::{Value, json};
 
 use crate::cli::{CallbacksCommand, DeleteArgs, GlobalArgs, ListArgs, PutArgs};
-use crate::client::ApiClient;
+use crate::client::{ApiClient, ApiResponse};
 use crate::config::{ApiSettings, parse_http_url};
+use crate::echo::ECHO_TYPES;
 use crate::error::{Error, Result};
 use crate::output::{Output, table};
 use crate::payload::{apply_assignment, read_json_object};
@@ -61,6 +62,14 @@ pub fn not_public_https(url: &Url) -> Option<&'static str> {
 
 async fn put(args: PutArgs, global: &GlobalArgs, out: Output) -> Result<()> {
     let body = put_body(&args, &out)?;
+    if !ECHO_TYPES.contains(&args.notification_type) {
+        // The provider validates the type; a type documented later should still go through.
+        out.warn(format!(
+            "notification type {} is not one the provider documents (5, 6, 7); it may refuse it \
+             (sending it anyway)",
+            args.notification_type
+        ));
+    }
     let client = ApiClient::new(ApiSettings::resolve(global)?, args.http.timeout, out);
     let type_segment = args.notification_type.to_string();
     let url = client
@@ -86,17 +95,21 @@ async fn put(args: PutArgs, global: &GlobalArgs, out: Output) -> Result<()> {
     Ok(())
 }
 
-async fn list(args: ListArgs, global: &GlobalArgs, out: Output) -> Result<()> {
-    let client = ApiClient::new(ApiSettings::resolve(global)?, args.http.timeout, out);
+/// GET {base}/{partner}/callbacks, with paging when given: the answer and its JSON document.
+pub async fn fetch_list(
+    client: &ApiClient,
+    offset: Option<u64>,
+    limit: Option<u64>,
+) -> Result<(ApiResponse, Value)> {
     let mut url = client
         .settings
         .url(&[&client.settings.partner, "callbacks"]);
     {
         let mut query = url.query_pairs_mut();
-        if let Some(offset) = args.offset {
+        if let Some(offset) = offset {
             query.append_pair("offset", &offset.to_string());
         }
-        if let Some(limit) = args.limit {
+        if let Some(limit) = limit {
             query.append_pair("limit", &limit.to_string());
         }
     }
@@ -113,6 +126,12 @@ async fn list(args: ListArgs, global: &GlobalArgs, out: Output) -> Result<()> {
             response.url, response.status
         ))
     })?;
+    Ok((response, document))
+}
+
+async fn list(args: ListArgs, global: &GlobalArgs, out: Output) -> Result<()> {
+    let client = ApiClient::new(ApiSettings::resolve(global)?, args.http.timeout, out);
+    let (response, document) = fetch_list(&client, args.offset, args.limit).await?;
     if out.json {
         // The server's document exactly as it sent it, so nothing we do can hide a field.
         out.line(response.body.trim_end());
@@ -154,6 +173,64 @@ fn callback_entries(document: &Value) -> Vec<Value> {
     }
 }
 
+/// What a list of registrations says about one notification type.
+#[derive(Debug, PartialEq)]
+pub enum Registered {
+    /// The callback URL registered for it.
+    At(String),
+    /// There are none, or they name their types and none is this one.
+    Nothing,
+    /// The entries do not say their type or URL in a way we recognise.
+    Unknown,
+}
+
+/// Where the callback for `notification_type` points, according to the list `document`.
+pub fn registered(document: &Value, notification_type: u32) -> Registered {
+    let entries = callback_entries(document);
+    let mut typed = entries.is_empty();
+    for entry in entries {
+        let Some(kind) = field(
+            &entry,
+            &["notificationType", "notificationTypeId", "type"],
+            "type",
+        ) else {
+            continue;
+        };
+        typed = true;
+        let same = match kind {
+            Value::Number(n) => n.as_u64() == Some(u64::from(notification_type)),
+            Value::String(text) => text.trim() == notification_type.to_string(),
+            _ => false,
+        };
+        if same {
+            return match field(&entry, &["url", "callbackUrl"], "url") {
+                Some(Value::String(url)) => Registered::At(url.clone()),
+                _ => Registered::Unknown,
+            };
+        }
+    }
+    if typed {
+        Registered::Nothing
+    } else {
+        Registered::Unknown
+    }
+}
+
+/// The field of `entry` with one of `names`, else the first whose name contains `part` (any
+/// case): the provider does not document the list's field names.
+fn field<'a>(entry: &'a Value, names: &[&str], part: &str) -> Option<&'a Value> {
+    let map = entry.as_object()?;
+    map.iter()
+        .find(|(key, _)| names.iter().any(|name| key.eq_ignore_ascii_case(name)))
+        .or_else(|| map.iter().find(|(key, _)| names_like(key, part)))
+        .map(|(_, value)| value)
+}
+
+/// Whether a field name contains `part` (lower-case), in any case.
+fn names_like(key: &str, part: &str) -> bool {
+    key.to_ascii_lowercase().contains(part)
+}
+
 /// Columns: every field any entry carries, the notification type first, then the URL.
 fn callback_table(entries: &[Value]) -> (Vec<String>, Vec<Vec<String>>) {
     let mut columns: Vec<String> = Vec::new();
@@ -167,10 +244,9 @@ fn callback_table(entries: &[Value]) -> (Vec<String>, Vec<Vec<String>>) {
         }
     }
     let rank = |key: &str| {
-        let key = key.to_ascii_lowercase();
-        if key.contains("type") {
+        if names_like(key, "type") {
             0
-        } else if key.contains("url") {
+        } else if names_like(key, "url") {
             1
         } else {
             2
@@ -203,19 +279,51 @@ async fn delete(args: DeleteArgs, global: &GlobalArgs, out: Output) -> Result<()
                 args.notification_type
             )));
         }
-        let confirmed = dialoguer::Confirm::new()
-            .with_prompt(format!(
-                "Delete the callback for notification type {}?",
-                args.notification_type
-            ))
-            .default(false)
-            .interact()
-            .map_err(|e| Error::usage(format!("no confirmation given ({e}); pass --yes")))?;
-        if !confirmed {
+        // The prompt re-raises a Ctrl-C it reads as a key, once it has restored the terminal:
+        // this catches it, so that the cursor can be shown again.
+        let mut interrupts = crate::signals::interrupts()?;
+        let prompt = format!(
+            "Delete the callback for notification type {}?",
+            args.notification_type
+        );
+        if let answer @ (Ok(false) | Err(_)) = confirm(prompt) {
             out.note("cancelled; nothing was deleted");
-            return Ok(());
+            return answer.map(drop);
         }
+        // With the handler installed, Ctrl-C no longer ends the process by itself.
+        return tokio::select! {
+            deleted = send_delete(settings, &args, out) => deleted,
+            _ = interrupts.recv() => Err(Error::Interrupted),
+        };
     }
+    send_delete(settings, &args, out).await
+}
+
+/// Asks yes/no on the terminal (default no). Esc, q and Ctrl-C are [`Error::Interrupted`],
+/// with the cursor the prompt hid shown again.
+fn confirm(prompt: String) -> Result<bool> {
+    match dialoguer::Confirm::new()
+        .with_prompt(prompt)
+        .default(false)
+        .interact_opt()
+    {
+        Ok(Some(answer)) => Ok(answer),
+        // Esc or q: the prompt has restored the terminal itself.
+        Ok(None) => Err(Error::Interrupted),
+        Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::Interrupted => {
+            let terminal = dialoguer::console::Term::stderr();
+            let _ = terminal.show_cursor();
+            // The prompt's line was left open.
+            let _ = terminal.write_line("");
+            Err(Error::Interrupted)
+        }
+        Err(e) => Err(Error::usage(format!(
+            "no confirmation given ({e}); pass --yes"
+        ))),
+    }
+}
+
+async fn send_delete(settings: ApiSettings, args: &DeleteArgs, out: Output) -> Result<()> {
     let client = ApiClient::new(settings, args.http.timeout, out);
     let type_segment = args.notification_type.to_string();
     let url = client
@@ -258,6 +366,20 @@ mod tests {
         assert_eq!(callback_entries(&beside_errors).len(), 1);
         let unusual = json!({"a": [], "registrations": [{"url": "a"}]});
         assert_eq!(callback_entries(&unusual).len(), 1);
+    }
+
+    #[test]
+    fn the_registration_of_a_type_is_found_by_its_fields() {
+        let listed = json!({"items": [
+            {"contentType": "json", "notificationType": 6, "url": "https://a/6"},
+            {"notificationType": "5", "callbackUrl": "https://a/5"},
+        ]});
+        assert_eq!(registered(&listed, 5), Registered::At("https://a/5".into()));
+        assert_eq!(registered(&listed, 6), Registered::At("https://a/6".into()));
+        assert_eq!(registered(&listed, 7), Registered::Nothing);
+        assert_eq!(registered(&json!({"items": []}), 5), Registered::Nothing);
+        let untyped = json!([{"url": "https://a/5"}]);
+        assert_eq!(registered(&untyped, 5), Registered::Unknown);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -22,7 +22,64 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// Parses `args` (program name first). A variable that is set but empty counts as unset,
+    /// as NO_COLOR's convention has it (`HOOKS_TOKEN= hooks …` clears it for one command);
+    /// an empty secret given as a flag is refused by [`non_empty_secret`].
+    pub fn try_parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let mut command = without_empty_variables(Cli::command());
+        let matches: ArgMatches = command.try_get_matches_from_mut(args)?;
+        Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command))
+    }
+}
+
+/// `command` with every argument whose environment variable is set to "" read as if the
+/// variable were not set, in every subcommand.
+fn without_empty_variables(mut command: clap::Command) -> clap::Command {
+    let empty: Vec<clap::Id> = command
+        .get_arguments()
+        .filter(|arg| {
+            arg.get_env()
+                .and_then(std::env::var_os)
+                .is_some_and(|value| value.is_empty())
+        })
+        .map(|arg| arg.get_id().clone())
+        .collect();
+    for id in empty {
+        command = command.mut_arg(id, |arg| arg.env(None::<&'static str>));
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(name, without_empty_variables);
+    }
+    command
+}
+
+/// A secret given as a flag must hold something: `--token "$TOKEN"` with TOKEN unset would
+/// otherwise send no credential, or check none.
+fn non_empty_secret(value: &str) -> Result<String, String> {
+    if value.trim().is_empty() {
+        Err(
+            "it is empty (an unset shell variable?); give the value, or leave the option out"
+                .into(),
+        )
+    } else {
+        Ok(value.to_string())
+    }
+}
+
+/// The heading every `--help` lists the global options under, after the command's own.
+const GLOBAL_OPTIONS: &str = "Global options";
+
 #[derive(Debug, Args)]
+#[command(next_help_heading = GLOBAL_OPTIONS)]
 pub struct GlobalArgs {
     /// Base URL of the Callback API, e.g. https://api.partner.example
     #[arg(long, global = true, env = "HOOKS_BASE_URL", value_name = "URL")]
@@ -38,7 +95,8 @@ pub struct GlobalArgs {
         global = true,
         env = "HOOKS_TOKEN",
         value_name = "TOKEN",
-        hide_env_values = true
+        hide_env_values = true,
+        value_parser = non_empty_secret
     )]
     pub token: Option<String>,
 
@@ -209,8 +267,9 @@ pub struct EchoArgs {
     /// Send this JSON document as the raw body (a file, or - for stdin)
     #[arg(long, value_name = "FILE")]
     pub body: Option<PathBuf>,
-    /// Listen on ADDR (a port, or host:port) and wait for the echoed notification; exit 1 if
-    /// it has not arrived within --timeout
+    /// Listen on ADDR (a port, host:port, or the http:// callback URL) and wait for the echoed
+    /// notification; the registered callback must lead there (checked first). Exit 1 if it has
+    /// not arrived within --timeout; Ctrl-C prints what arrived and exits 130
     #[arg(long, value_name = "ADDR")]
     pub wait_on: Option<String>,
     #[command(flatten)]
@@ -236,7 +295,8 @@ pub struct ListenArgs {
         long,
         env = "HOOKS_API_KEY",
         value_name = "KEY",
-        hide_env_values = true
+        hide_env_values = true,
+        value_parser = non_empty_secret
     )]
     pub api_key: Option<String>,
     /// HTTP status to answer notifications with
@@ -306,7 +366,8 @@ pub struct ReplayArgs {
         long,
         env = "HOOKS_API_KEY",
         value_name = "KEY",
-        hide_env_values = true
+        hide_env_values = true,
+        value_parser = non_empty_secret
     )]
     pub api_key: Option<String>,
     /// Extra header, e.g. -H 'X-Trace: 1'

@@ -3,7 +3,8 @@
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
+use crate::cli::{Cli, GlobalArgs};
+use crate::error::{Error, Result};
 
 /// The completion script for `shell`, as bytes.
 pub fn generate(shell: Shell) -> Vec<u8> {
@@ -12,9 +13,17 @@ pub fn generate(shell: Shell) -> Vec<u8> {
     script
 }
 
-pub fn print(shell: Shell) {
+/// Prints the script. `--json` is refused rather than ignored: a script is not JSON, and a
+/// caller asking for JSON would otherwise parse shell code.
+pub fn run(shell: Shell, global: &GlobalArgs) -> Result<()> {
+    if global.json {
+        return Err(Error::usage(
+            "completions prints a shell script, which has no JSON form; leave out --json",
+        ));
+    }
     use std::io::Write;
     let _ = std::io::stdout().lock().write_all(&generate(shell));
+    Ok(())
 }
 
 /// The file name each script is committed under in `completions/`.

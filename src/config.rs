@@ -126,6 +126,13 @@ impl ApiSettings {
             .ok_or_else(|| missing("base URL", "base-url", "HOOKS_BASE_URL", "base_url"))?;
         let partner = pick(&global.partner, profile.partner)
             .ok_or_else(|| missing("partner id", "partner", "HOOKS_PARTNER", "partner"))?;
+        // The provider's path parameter is a GUID: anything else can only be refused there.
+        let partner = guid(partner.trim()).ok_or_else(|| {
+            Error::usage(format!(
+                "the partner id '{partner}' (--partner, HOOKS_PARTNER or the profile's partner) \
+                 is not a GUID; expected e.g. {EXAMPLE_GUID}"
+            ))
+        })?;
         let token = pick(&global.token, profile.token)
             .ok_or_else(|| missing("token", "token", "HOOKS_TOKEN", "token"))?;
         if reqwest::header::HeaderValue::from_str(&format!("Bearer {token}")).is_err() {
@@ -149,6 +156,17 @@ impl ApiSettings {
         }
         url
     }
+}
+
+/// A GUID as the Callback API's `partnerUniqueID` examples show one.
+const EXAMPLE_GUID: &str = "3f2c8d8e-1111-2222-3333-444455556666";
+
+/// `text` as a GUID in its canonical form (lower-case, hyphenated), so that `{ABC…}`, `ABC…`
+/// and `abc…` name the same partner; None when it is not a GUID.
+pub fn guid(text: &str) -> Option<String> {
+    uuid::Uuid::parse_str(text)
+        .ok()
+        .map(|id| id.hyphenated().to_string())
 }
 
 /// An absolute http(s) URL, or a usage error that says what was wrong.

@@ -1,19 +1,24 @@
 //! `hooks echo`: asks the Callback API to fire a test notification at the registered
 //! callback. The body must hold exactly one of `processUniqueId` / `simulationUniqueId`;
 //! that is checked before anything is sent. With `--wait-on`, it also listens for the
-//! notification the echo fires, with the same code as `hooks listen`, and checks it arrives.
+//! notification the echo fires, with the same code as `hooks listen`, and checks it arrives;
+//! first it reads where the registered callback points, and refuses to fire an echo that
+//! could not arrive.
 
+use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
-use reqwest::Method;
-use serde_json::{Map, Value};
+use reqwest::{Method, Url};
+use serde_json::{Map, Value, json};
+use url::Host;
 
+use crate::callbacks::{Registered, fetch_list, registered};
 use crate::cli::{EchoArgs, GlobalArgs};
-use crate::client::ApiClient;
-use crate::config::ApiSettings;
+use crate::client::{ApiClient, ApiResponse, redacted};
+use crate::config::{ApiSettings, parse_http_url};
 use crate::error::{Error, Result};
-use crate::listen::{ListenOptions, Listener};
-use crate::output::{Output, escape_controls};
+use crate::listen::{ListenOptions, Listener, Notification};
+use crate::output::{Output, counted, escape_controls};
 use crate::payload::read_json_object;
 
 /// The notification types the echo endpoint documents.
@@ -67,20 +72,56 @@ pub fn check_type(notification_type: u32) -> Result<()> {
 pub async fn run(args: EchoArgs, global: &GlobalArgs, out: Output) -> Result<()> {
     check_type(args.notification_type)?;
     let body = echo_body(&args)?;
-    let expected = sent_id(&body);
-    let body = Value::Object(body);
-    let settings = ApiSettings::resolve(global)?;
-    // Bound before the echo is requested, so a fast delivery cannot arrive before we listen.
-    let listener = match &args.wait_on {
-        Some(address) => {
-            let listener = Listener::bind(ListenOptions::for_address(address)?).await?;
-            out.note(format!("listening on {}", listener.url));
-            Some(listener)
-        }
-        None => None,
+    let wait_on = args.wait_on.as_deref().map(wait_address).transpose()?;
+    let client = ApiClient::new(ApiSettings::resolve(global)?, args.http.timeout, out);
+    let Some(wait_on) = wait_on else {
+        let body = Value::Object(body);
+        let (response, headline) = post_echo(&client, args.notification_type, &body).await?;
+        response.report(&out, args.notification_type, &body, headline);
+        return Ok(());
     };
-    let client = ApiClient::new(settings, args.http.timeout, out);
-    let type_segment = args.notification_type.to_string();
+    let mut interrupts = crate::signals::interrupts()?;
+    // Bound before the echo is requested, so a fast delivery cannot arrive before we listen.
+    let mut listener = Listener::bind(wait_on).await?;
+    let mut waiting = Waiting::new(args.notification_type, &body, &listener);
+    let body = Value::Object(body);
+    let triggered = tokio::select! {
+        triggered = trigger(&client, args.notification_type, &body, &listener, out) => triggered,
+        _ = interrupts.recv() => return Err(waiting.interrupted(&out)),
+    };
+    triggered?;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(args.http.timeout);
+    loop {
+        let next = tokio::select! {
+            next = tokio::time::timeout_at(deadline, listener.next()) => next,
+            _ = interrupts.recv() => return Err(waiting.interrupted(&out)),
+        };
+        match next {
+            Ok(Some(notification)) => {
+                if waiting.is_the_echo(&notification, &out) {
+                    notification.print(&out);
+                    listener.shutdown().await?;
+                    return Ok(());
+                }
+            }
+            Ok(None) => {
+                return Err(Error::failure(format!(
+                    "the listener on {} stopped before the echo arrived",
+                    listener.url
+                )));
+            }
+            Err(_) => return Err(waiting.timed_out(args.http.timeout)),
+        }
+    }
+}
+
+/// POSTs the echo; returns the answer and the line that says it was accepted.
+async fn post_echo(
+    client: &ApiClient,
+    notification_type: u32,
+    body: &Value,
+) -> Result<(ApiResponse, String)> {
+    let type_segment = notification_type.to_string();
     let url = client.settings.url(&[
         "v1",
         "callbacks",
@@ -89,91 +130,308 @@ pub async fn run(args: EchoArgs, global: &GlobalArgs, out: Output) -> Result<()>
         &type_segment,
     ]);
     let response = client
-        .send(Method::POST, url, Some(&body))
+        .send(Method::POST, url, Some(body))
         .await?
         .error_for_status()?;
     let headline = format!(
-        "echo for notification type {} accepted: {}",
-        args.notification_type, response.status
+        "echo for notification type {notification_type} accepted: {}",
+        response.status
     );
-    match listener {
-        None => {
-            response.report(&out, args.notification_type, &body, headline);
-            Ok(())
+    Ok((response, headline))
+}
+
+/// `--wait-on`: checks that the registered callback leads to `listener`, then has the echo
+/// fired. The API's answer is a diagnostic here: the notification is the result.
+async fn trigger(
+    client: &ApiClient,
+    notification_type: u32,
+    body: &Value,
+    listener: &Listener,
+    out: Output,
+) -> Result<()> {
+    check_callback_target(client, notification_type, listener, &out).await?;
+    out.note(format!("listening on {}", listener.url));
+    let (_, headline) = post_echo(client, notification_type, body).await?;
+    out.note(headline);
+    Ok(())
+}
+
+/// `--wait-on`: a port (on 127.0.0.1), host:port, or an http:// URL such as the callback URL
+/// itself (its path does not matter: the listener takes every path).
+fn wait_address(text: &str) -> Result<ListenOptions> {
+    if !text.contains("://") {
+        return ListenOptions::for_address(text);
+    }
+    let url = parse_http_url(text, "--wait-on")?;
+    if url.scheme() != "http" {
+        return Err(Error::usage(format!(
+            "--wait-on {} is https://, but the listener it starts serves plain HTTP; give an \
+             http:// URL, a port or host:port",
+            redacted(&url)
+        )));
+    }
+    let host = url.host_str().unwrap_or_default();
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    Ok(ListenOptions::new(
+        host,
+        url.port_or_known_default().unwrap_or(80),
+    ))
+}
+
+/// Whether a notification sent to a callback URL reaches the listener.
+#[derive(Debug, PartialEq)]
+enum Reach {
+    Here,
+    /// Never: another port or scheme on this host, or loopback when we listen elsewhere.
+    Elsewhere,
+    /// Another host: a tunnel or a proxy may forward it here.
+    CannotTell,
+}
+
+fn reach(callback: &Url, bound: SocketAddr) -> Reach {
+    let (ip, loopback) = match callback.host() {
+        Some(Host::Ipv4(ip)) => (Some(IpAddr::V4(ip)), ip.is_loopback()),
+        Some(Host::Ipv6(ip)) => (Some(IpAddr::V6(ip)), ip.is_loopback()),
+        Some(Host::Domain(name)) if name.eq_ignore_ascii_case("localhost") => (None, true),
+        _ => return Reach::CannotTell,
+    };
+    let listens_on_loopback = bound.ip().is_loopback() || bound.ip().is_unspecified();
+    let same_host = ip == Some(bound.ip()) || (loopback && listens_on_loopback);
+    if same_host {
+        let same_port = callback.port_or_known_default() == Some(bound.port());
+        if same_port && callback.scheme() == "http" {
+            Reach::Here
+        } else {
+            Reach::Elsewhere
         }
-        Some(listener) => {
-            // The notification is the result; the API's answer is a diagnostic here.
-            out.note(headline);
-            wait_for_echo(
-                listener,
-                expected,
-                Duration::from_secs(args.http.timeout),
-                out,
-            )
-            .await
-        }
+    } else if loopback {
+        Reach::Elsewhere
+    } else {
+        Reach::CannotTell
     }
 }
 
-/// The id field the echo body carries and its value: what the delivered notification must echo.
-fn sent_id(body: &Map<String, Value>) -> (&'static str, Value) {
-    ID_FIELDS
-        .into_iter()
-        .find_map(|field| body.get(field).map(|value| (field, value.clone())))
-        .expect("check_one_id guarantees one id field")
+/// Reads where the callback for `notification_type` points (GET callbacks) and refuses, before
+/// the echo is fired, when it cannot lead to `listener`: waiting out --timeout would only
+/// end in "nothing arrived".
+async fn check_callback_target(
+    client: &ApiClient,
+    notification_type: u32,
+    listener: &Listener,
+    out: &Output,
+) -> Result<()> {
+    let (response, document) = fetch_list(client, None, None).await?;
+    let here = &listener.url;
+    let register_here =
+        format!("hooks callbacks put {notification_type} --url {here}/hooks/{notification_type}");
+    let callback = match registered(&document, notification_type) {
+        Registered::At(callback) => callback,
+        Registered::Nothing => {
+            return Err(Error::usage(format!(
+                "no callback is registered for notification type {notification_type} (GET {} \
+                 lists none), so the echo has nowhere to go; register this listener first: \
+                 {register_here}",
+                response.url
+            )));
+        }
+        Registered::Unknown => {
+            out.note(format!(
+                "cannot tell from GET {} where the callback for notification type \
+                 {notification_type} points; waiting anyway",
+                response.url
+            ));
+            return Ok(());
+        }
+    };
+    let Ok(url) = Url::parse(&callback) else {
+        out.warn(format!(
+            "the callback for notification type {notification_type} is '{callback}', which is \
+             not a URL; waiting anyway"
+        ));
+        return Ok(());
+    };
+    let shown = redacted(&url);
+    match reach(&url, listener.addr) {
+        Reach::Here => Ok(()),
+        Reach::CannotTell => {
+            out.note(format!(
+                "the callback for notification type {notification_type} points at {shown}, \
+                 another host than {here}; waiting in case a tunnel or proxy forwards it here"
+            ));
+            Ok(())
+        }
+        Reach::Elsewhere => Err(Error::usage(format!(
+            "the callback for notification type {notification_type} points at {shown}, but \
+             --wait-on listens on {here}, so the echo would never arrive here; wait where it \
+             points (--wait-on {shown}) or point it here ({register_here})"
+        ))),
+    }
 }
 
-/// Waits for the notification that carries `field: value`; prints it as `hooks listen` would.
-async fn wait_for_echo(
-    mut listener: Listener,
-    (field, value): (&'static str, Value),
-    timeout: Duration,
-    out: Output,
-) -> Result<()> {
-    let deadline = tokio::time::Instant::now() + timeout;
-    let mut others: Vec<String> = Vec::new();
-    loop {
-        match tokio::time::timeout_at(deadline, listener.next()).await {
-            Ok(Some(notification)) => {
-                let body = notification.body();
-                let echoed = body.as_ref().and_then(|body| body.get(field));
-                if echoed == Some(&value) {
-                    notification.print(&out);
-                    listener.shutdown().await?;
-                    return Ok(());
-                }
-                let seen = format!(
-                    "{} {} ({}{})",
-                    notification.method,
-                    escape_controls(&notification.path),
-                    notification.provider.as_str(),
-                    echoed.map(|v| format!(", {field} {v}")).unwrap_or_default()
-                );
-                out.note(format!("not the echo, still waiting: {seen}"));
-                others.push(seen);
-            }
-            Ok(None) => {
-                return Err(Error::failure(format!(
-                    "the listener on {} stopped before the echo arrived",
-                    listener.url
-                )));
-            }
-            Err(_) => {
-                let arrived = if others.is_empty() {
-                    "nothing arrived".to_string()
-                } else {
-                    format!(
-                        "{} other request(s) arrived: {}",
-                        others.len(),
-                        others.join("; ")
-                    )
-                };
-                return Err(Error::failure(format!(
-                    "no notification with {field} {value} arrived on {} within {}s; {arrived}",
-                    listener.url,
-                    timeout.as_secs()
-                )));
-            }
+/// What `--wait-on` waits for, and what arrived instead: for the timeout's message and the
+/// summary on Ctrl-C.
+struct Waiting {
+    notification_type: u32,
+    field: &'static str,
+    value: Value,
+    url: String,
+    /// Each other request, described for a person and for `--json`.
+    others: Vec<(String, Value)>,
+}
+
+impl Waiting {
+    fn new(notification_type: u32, body: &Map<String, Value>, listener: &Listener) -> Waiting {
+        let (field, value) = ID_FIELDS
+            .into_iter()
+            .find_map(|field| body.get(field).map(|value| (field, value.clone())))
+            .expect("check_one_id guarantees one id field");
+        Waiting {
+            notification_type,
+            field,
+            value,
+            url: listener.url.clone(),
+            others: Vec::new(),
         }
+    }
+
+    /// Whether `notification` carries the id the echo was asked for; if not, it is noted.
+    fn is_the_echo(&mut self, notification: &Notification, out: &Output) -> bool {
+        let body = notification.body();
+        let echoed = body.as_ref().and_then(|body| body.get(self.field));
+        if echoed == Some(&self.value) {
+            return true;
+        }
+        let path = escape_controls(&notification.path);
+        let provider = notification.provider.as_str();
+        let seen = format!(
+            "{} {path} ({provider}{})",
+            notification.method,
+            echoed
+                .map(|v| format!(", {} {v}", self.field))
+                .unwrap_or_default()
+        );
+        out.note(format!("not the echo, still waiting: {seen}"));
+        let mut described = json!({
+            "method": notification.method,
+            "path": path,
+            "provider": provider,
+        });
+        if let Some(echoed) = echoed {
+            described[self.field] = echoed.clone();
+        }
+        self.others.push((seen, described));
+        false
+    }
+
+    /// "nothing arrived", or the other requests that did.
+    fn arrived(&self) -> String {
+        if self.others.is_empty() {
+            return "nothing arrived".to_string();
+        }
+        let seen: Vec<&str> = self.others.iter().map(|(seen, _)| seen.as_str()).collect();
+        format!(
+            "{} arrived: {}",
+            counted(self.others.len(), "other request", "other requests"),
+            seen.join("; ")
+        )
+    }
+
+    fn timed_out(&self, timeout_secs: u64) -> Error {
+        Error::failure(format!(
+            "no notification with {} {} arrived on {} within {timeout_secs}s; {}",
+            self.field,
+            self.value,
+            self.url,
+            self.arrived()
+        ))
+    }
+
+    /// Prints what arrived so far (`--json`: a summary object marked `"interrupted": true`).
+    fn interrupted(&self, out: &Output) -> Error {
+        if out.json {
+            out.json_line(&json!({
+                "interrupted": true,
+                "notification_type": self.notification_type,
+                "waiting_for": { self.field: self.value },
+                "listening_on": self.url,
+                "arrived": self.others.iter().map(|(_, described)| described).collect::<Vec<_>>(),
+            }));
+        } else {
+            out.note(format!(
+                "interrupted: no notification with {} {} arrived on {}; {}",
+                self.field,
+                self.value,
+                self.url,
+                self.arrived()
+            ));
+        }
+        Error::Interrupted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reach_of(callback: &str, bound: &str) -> Reach {
+        reach(&Url::parse(callback).unwrap(), bound.parse().unwrap())
+    }
+
+    #[test]
+    fn a_callback_reaches_the_listener_on_its_host_and_port() {
+        assert_eq!(
+            reach_of("http://127.0.0.1:8080/h/5", "127.0.0.1:8080"),
+            Reach::Here
+        );
+        assert_eq!(
+            reach_of("http://localhost:8080/", "127.0.0.1:8080"),
+            Reach::Here
+        );
+        assert_eq!(
+            reach_of("http://127.0.0.1:8080/", "0.0.0.0:8080"),
+            Reach::Here
+        );
+        assert_eq!(reach_of("http://[::1]:8080/", "[::1]:8080"), Reach::Here);
+        assert_eq!(
+            reach_of("http://10.1.2.3:8080/", "10.1.2.3:8080"),
+            Reach::Here
+        );
+        assert_eq!(
+            reach_of("http://127.0.0.1:8081/", "127.0.0.1:8080"),
+            Reach::Elsewhere
+        );
+        assert_eq!(
+            reach_of("http://localhost/", "127.0.0.1:8080"),
+            Reach::Elsewhere
+        );
+        assert_eq!(
+            reach_of("https://127.0.0.1:8080/", "127.0.0.1:8080"),
+            Reach::Elsewhere
+        );
+        assert_eq!(
+            reach_of("http://127.0.0.1:8080/", "10.1.2.3:8080"),
+            Reach::Elsewhere
+        );
+        assert_eq!(
+            reach_of("https://me.example/h/5", "127.0.0.1:8080"),
+            Reach::CannotTell
+        );
+        assert_eq!(
+            reach_of("http://10.9.9.9:8080/", "127.0.0.1:8080"),
+            Reach::CannotTell
+        );
+    }
+
+    #[test]
+    fn wait_on_takes_a_port_an_address_or_an_http_url() {
+        let from_url = wait_address("http://127.0.0.1:8123/hooks/5").unwrap();
+        assert_eq!((from_url.host.as_str(), from_url.port), ("127.0.0.1", 8123));
+        let v6 = wait_address("http://[::1]:8123/").unwrap();
+        assert_eq!((v6.host.as_str(), v6.port), ("::1", 8123));
+        let default_port = wait_address("http://localhost/hooks").unwrap();
+        assert_eq!(default_port.port, 80);
+        assert_eq!(wait_address("8124").unwrap().port, 8124);
+        assert!(wait_address("https://127.0.0.1:8123/").is_err());
+        assert!(wait_address("ftp://127.0.0.1:8123/").is_err());
     }
 }

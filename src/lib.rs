@@ -4,8 +4,6 @@
 use std::ffi::OsString;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 pub mod callbacks;
 pub mod cli;
 pub mod client;
@@ -35,7 +33,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let cli = match Cli::try_parse_args(args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -82,9 +80,6 @@ async fn dispatch(cli: Cli, out: Output) -> Result<()> {
         Command::Replay(args) => replay::run(args, out).await,
         Command::Fixtures(command) => fixtures::run(command, out),
         Command::Sandbox(args) => sandbox::run(args, &global, out).await,
-        Command::Completions { shell } => {
-            completions::print(shell);
-            Ok(())
-        }
+        Command::Completions { shell } => completions::run(shell, &global),
     }
 }

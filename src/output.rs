@@ -228,6 +228,11 @@ pub fn table(header: &[String], rows: &[Vec<String>]) -> String {
     out
 }
 
+/// `n` and the noun in the number it needs: "1 request", "2 requests", "0 deliveries".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

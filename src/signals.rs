@@ -29,3 +29,10 @@ impl StopSignals {
         }
     }
 }
+
+/// Ctrl-C (SIGINT) alone, for commands that end it with a summary and exit 130. Once this
+/// exists Ctrl-C no longer kills the process: the command must watch it wherever it waits.
+pub fn interrupts() -> Result<Signal> {
+    signal(SignalKind::interrupt())
+        .map_err(|e| Error::failure(format!("cannot handle Ctrl-C: {e}")))
+}

@@ -323,3 +323,23 @@ fn verbose_traces_mask_the_token() {
         .stderr(predicate::str::contains("< 200"))
         .stderr(predicate::str::contains(TOKEN).not());
 }
+
+/// The provider validates the type itself: an undocumented one is warned about, not refused.
+#[test]
+fn put_of_an_undocumented_type_warns_and_is_sent() {
+    let api = Recorder::ok();
+    against(&api.url)
+        .args(["callbacks", "put", "9", "--url", "https://me.example/9"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning: notification type 9"))
+        .stderr(predicate::str::contains("5, 6, 7"));
+    let requests = api.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].uri, format!("/{PARTNER}/callbacks/9"));
+    against(&api.url)
+        .args(["callbacks", "put", "6", "--url", "https://me.example/6"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("notification type 6").not());
+}

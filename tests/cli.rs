@@ -266,3 +266,213 @@ fn a_token_that_cannot_be_a_header_is_a_usage_error_not_shown() {
         .stderr(predicate::str::contains("ret-value").not());
     assert!(api.requests().is_empty());
 }
+
+/// Each subcommand's `--help` opens with its own options; the global ones follow under a
+/// heading of their own.
+#[test]
+fn subcommand_help_lists_its_own_options_before_the_global_ones() {
+    for (command, first) in [
+        (&["listen"][..], "--host"),
+        (&["replay"][..], "--to"),
+        (&["echo"][..], "--process-id"),
+        (&["callbacks", "put"][..], "--url"),
+    ] {
+        let output = hooks().args(command).arg("--help").output().unwrap();
+        assert!(output.status.success());
+        let help = String::from_utf8(output.stdout).unwrap();
+        let first_option = help
+            .lines()
+            .find(|line| line.trim_start().starts_with('-'))
+            .unwrap_or_default();
+        assert!(first_option.contains(first), "{command:?}: {help}");
+        let heading = help
+            .find("\nGlobal options:\n")
+            .expect("a Global options heading");
+        for global in [
+            "--base-url",
+            "--partner",
+            "--token",
+            "--profile",
+            "--json",
+            "--color",
+        ] {
+            let at = help
+                .find(global)
+                .unwrap_or_else(|| panic!("{global} in {help}"));
+            assert!(
+                at > heading,
+                "{command:?}: {global} before the heading: {help}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_empty_secret_flag_is_a_usage_error_naming_it_and_nothing_is_sent() {
+    let api = Recorder::ok();
+    against(&api.url)
+        .args(["callbacks", "list", "--token", ""])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--token"))
+        .stderr(predicate::str::contains("empty"));
+    hooks()
+        .args(["replay", "receipthero", "--to", &api.url, "--api-key", ""])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--api-key"));
+    hooks()
+        .args(["listen", "--port", "0", "--api-key", " "])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--api-key"));
+    hooks()
+        .args(["sandbox", "--port", "0", "--token", ""])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--token"));
+    assert!(api.requests().is_empty(), "nothing may be sent");
+}
+
+/// `HOOKS_TOKEN=` clears the variable for one command: the profile's token is used.
+#[test]
+fn an_empty_variable_counts_as_unset() {
+    let api = Recorder::always(200, "[]");
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(
+        &dir,
+        &format!(
+            "[profiles.default]\nbase_url = \"{}\"\npartner = \"{PARTNER}\"\ntoken = \"profile-token\"\n",
+            api.url
+        ),
+    );
+    hooks()
+        .env("HOOKS_CONFIG", &config)
+        .env("HOOKS_TOKEN", "")
+        .env("HOOKS_PARTNER", "")
+        .args(["callbacks", "list"])
+        .assert()
+        .success();
+    assert_eq!(
+        api.requests()[0].header("authorization"),
+        Some("Bearer profile-token")
+    );
+    hooks()
+        .env("HOOKS_API_KEY", "")
+        .args([
+            "replay",
+            "receipthero/receipt_notification",
+            "--to",
+            &api.url,
+        ])
+        .assert()
+        .success();
+    assert_eq!(api.requests()[1].header("authorization"), None);
+}
+
+#[test]
+fn a_partner_that_is_not_a_guid_is_refused_and_nothing_is_sent() {
+    let api = Recorder::ok();
+    for args in [
+        &["callbacks", "list"][..],
+        &["callbacks", "put", "5", "--url", "https://me.example/5"],
+        &["callbacks", "delete", "5", "--yes"],
+        &["echo", "5", "--process-id", "p"],
+    ] {
+        against(&api.url)
+            .env("HOOKS_PARTNER", "partner-1")
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("'partner-1'"))
+            .stderr(predicate::str::contains("is not a GUID"));
+    }
+    assert!(api.requests().is_empty(), "nothing may be sent");
+    // Any spelling of a GUID is one, sent in its canonical form.
+    against(&api.url)
+        .env("HOOKS_PARTNER", "{3F2C8D8E-1111-2222-3333-444455556666}")
+        .args(["callbacks", "list"])
+        .assert()
+        .success();
+    assert_eq!(api.requests()[0].uri, format!("/{PARTNER}/callbacks"));
+}
+
+/// Runs `hooks ARGS` on a pseudo-terminal against `api`; once the terminal shows `ready`,
+/// types `keys` (again each second, in case the first press came before the prompt read
+/// the terminal). Returns what the terminal showed and the exit code.
+fn answer_prompt(api: &Recorder, args: &str, ready: &str, keys: &str) -> (String, Option<i32>) {
+    use std::io::{Read, Write};
+    use std::time::{Duration, Instant};
+    let settings = [
+        ("HOOKS_BASE_URL", api.url.as_str()),
+        ("HOOKS_PARTNER", PARTNER),
+        ("HOOKS_TOKEN", "t"),
+    ];
+    let mut script = terminal_command(args, &settings)
+        .spawn()
+        .expect("run script");
+    let mut stdin = script.stdin.take().unwrap();
+    let mut stdout = script.stdout.take().unwrap();
+    /// Ends `script` (and so, by the terminal's hang-up, hooks) if the test fails first.
+    struct Killed(std::process::Child);
+    impl Drop for Killed {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut child = Killed(script);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut shown = Vec::new();
+    let deadline = Instant::now() + PATIENCE;
+    let mut typed_at: Option<Instant> = None;
+    loop {
+        if let Some(status) = child.0.try_wait().unwrap() {
+            while let Ok(more) = rx.recv_timeout(Duration::from_millis(200)) {
+                shown.extend(more);
+            }
+            return (String::from_utf8_lossy(&shown).into_owned(), status.code());
+        }
+        assert!(
+            Instant::now() < deadline,
+            "hooks did not exit: {:?}",
+            String::from_utf8_lossy(&shown)
+        );
+        if let Ok(more) = rx.recv_timeout(Duration::from_millis(50)) {
+            shown.extend(more);
+        }
+        let ready_now = String::from_utf8_lossy(&shown).contains(ready);
+        if ready_now && typed_at.is_none_or(|at| at.elapsed() > Duration::from_secs(1)) {
+            let _ = stdin.write_all(keys.as_bytes());
+            let _ = stdin.flush();
+            typed_at = Some(Instant::now());
+        }
+    }
+}
+
+/// Esc and Ctrl-C at the delete question: nothing deleted, cursor shown again, exit 130,
+/// no error line.
+#[test]
+fn esc_or_ctrl_c_at_the_delete_question_restores_the_terminal_and_exits_130() {
+    let api = Recorder::always(204, "");
+    for key in ["\u{1b}", "\u{3}"] {
+        let (shown, code) = answer_prompt(&api, "callbacks delete 5", "\u{1b}[?25l", key);
+        assert_eq!(code, Some(130), "{key:?}: {shown:?}");
+        let hidden = shown.rfind("\u{1b}[?25l").unwrap();
+        assert!(
+            shown[hidden..].contains("\u{1b}[?25h"),
+            "{key:?}: the cursor is shown again: {shown:?}"
+        );
+        assert!(!shown.contains("error:"), "{key:?}: {shown:?}");
+        assert!(shown.contains("nothing was deleted"), "{key:?}: {shown:?}");
+    }
+    assert!(api.requests().is_empty(), "nothing deleted");
+}

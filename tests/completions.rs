@@ -43,3 +43,19 @@ fn committed_completions_match_the_binary() {
 fn an_unknown_shell_is_a_usage_error() {
     hooks().args(["completions", "tcsh"]).assert().code(2);
 }
+
+/// A shell script has no JSON form: asking for one is refused wherever --json is written.
+#[test]
+fn completions_refuse_json() {
+    for args in [
+        ["--json", "completions", "bash"],
+        ["completions", "bash", "--json"],
+    ] {
+        hooks()
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains("--json"));
+    }
+}

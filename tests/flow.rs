@@ -1,6 +1,6 @@
 //! The whole Callback API flow offline, across processes: `hooks sandbox` delivers,
 //! `hooks listen` (or `hooks echo --wait-on`) receives, `hooks callbacks` and `hooks echo`
-//! drive it, exactly as the README's four commands do.
+//! drive it, exactly as the README's snippets do.
 
 mod common;
 
@@ -8,10 +8,13 @@ use common::*;
 use predicates::prelude::*;
 use serde_json::Value;
 
+/// The README's "Try the whole flow offline" snippets, pasted in order (ports discovered
+/// instead of fixed): sandbox, listen, put, echo; then the CI snippet, while that listener
+/// still runs.
 #[test]
-fn sandbox_listen_put_echo_delivers_the_notification_to_listen() {
+fn the_readme_offline_flow_works_pasted_in_order() {
     let (_sandbox, base) = sandbox(&[], &[]);
-    let mut listen = Running::start(&["listen", "--port", "0", "--json", "--count", "1"], &[]);
+    let mut listen = Running::start(&["listen", "--port", "0", "--json"], &[]);
     let url = listen.listen_url();
     put_callback(&base, "5", &format!("{url}/hooks/5"));
     against(&base)
@@ -30,7 +33,61 @@ fn sandbox_listen_put_echo_delivers_the_notification_to_listen() {
         seen["body"]["processUniqueId"],
         "6c1b0f1e-0d5c-4c8e-9a51-2f4f0b6f3c21"
     );
-    assert_eq!(listen.wait_exit(), Some(0), "--count 1 reached");
+
+    let ci = format!("http://127.0.0.1:{}/hooks/5", free_port());
+    put_callback(&base, "5", &ci);
+    let output = against(&base)
+        .args(["echo", "5", "--process-id", "run-42", "--json"])
+        .args(["--wait-on", &ci, "--timeout", "20"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let echoed: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(echoed["body"]["processUniqueId"], "run-42");
+    assert_eq!(
+        listen.child.try_wait().unwrap(),
+        None,
+        "the listener still runs"
+    );
+}
+
+/// The port in `text` after `marker` (`--port 8080`, `:8081/`).
+fn port_after(text: &str, marker: &str) -> u16 {
+    let at = text
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker:?} in {text}"))
+        + marker.len();
+    let digits: String = text[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits
+        .parse()
+        .unwrap_or_else(|_| panic!("a port after {marker:?} in {text}"))
+}
+
+/// The README's CI snippet must not collide with the listener its previous snippet left
+/// running, and its callback must point where `--wait-on` listens.
+#[test]
+fn the_readme_ci_snippet_uses_a_port_of_its_own() {
+    let readme = include_str!("../README.md");
+    let section = &readme[readme.find("## Try the whole flow offline").unwrap()..];
+    let section = &section[..section[3..]
+        .find("\n## ")
+        .map_or(section.len(), |end| end + 3)];
+    let blocks: Vec<&str> = section.split("```sh").skip(1).collect();
+    assert_eq!(blocks.len(), 2, "{section}");
+    let listener = port_after(blocks[0], "hooks listen --port ");
+    let registered = port_after(blocks[1], "--url http://127.0.0.1:");
+    let waited = port_after(blocks[1], "--wait-on http://127.0.0.1:");
+    assert_ne!(
+        listener, waited,
+        "the CI snippet collides with the running listener"
+    );
+    assert_eq!(
+        registered, waited,
+        "the callback points where --wait-on listens"
+    );
 }
 
 #[test]
@@ -80,80 +137,6 @@ fn echo_wait_on_prints_the_echoed_notification_and_exits_0() {
         stderr.contains(&format!("listening on http://127.0.0.1:{port}")),
         "{stderr}"
     );
-}
-
-#[test]
-fn echo_wait_on_times_out_with_exit_1_saying_what_arrived_instead() {
-    // A Callback API that accepts the echo but never delivers it.
-    let api = Recorder::always(202, r#"{"accepted":true}"#);
-    // The window for the other request to land is the whole timeout: generous for slow CI.
-    let mut echo = Running::start(
-        &[
-            "echo",
-            "5",
-            "--process-id",
-            "p-expected",
-            "--wait-on",
-            "0",
-            "--timeout",
-            "8",
-        ],
-        &[
-            ("HOOKS_BASE_URL", &api.url),
-            ("HOOKS_PARTNER", PARTNER),
-            ("HOOKS_TOKEN", "t"),
-        ],
-    );
-    let url = echo.listen_url();
-    // Something else arrives while it waits: another echo's notification.
-    let dir = tempfile::tempdir().unwrap();
-    let other = dir.path().join("other.json");
-    std::fs::write(&other, r#"{"processUniqueId":"p-other"}"#).unwrap();
-    hooks()
-        .arg("replay")
-        .arg(&other)
-        .args(["--to", &format!("{url}/hooks/5")])
-        .assert()
-        .success();
-    assert_eq!(echo.wait_exit(), Some(1));
-    let stderr = echo.rest_of_stderr().join("\n");
-    assert!(
-        stderr.contains("no notification with processUniqueId \"p-expected\""),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("p-other"),
-        "says what arrived instead: {stderr}"
-    );
-    assert_eq!(api.requests().len(), 1, "the echo was requested once");
-}
-
-#[test]
-fn echo_wait_on_with_nothing_arriving_says_so() {
-    let api = Recorder::always(202, "{}");
-    hooks()
-        .env("HOOKS_BASE_URL", &api.url)
-        .env("HOOKS_PARTNER", PARTNER)
-        .env("HOOKS_TOKEN", "t")
-        .args(["echo", "5", "--process-id", "p", "--timeout", "1"])
-        .args(["--wait-on", &free_port().to_string()])
-        .assert()
-        .code(1)
-        .stdout(predicate::str::is_empty())
-        .stderr(predicate::str::contains("nothing arrived"));
-}
-
-#[test]
-fn echo_wait_on_a_bad_address_is_a_usage_error_and_nothing_is_sent() {
-    let api = Recorder::ok();
-    hooks()
-        .env("HOOKS_BASE_URL", &api.url)
-        .env("HOOKS_PARTNER", PARTNER)
-        .env("HOOKS_TOKEN", "t")
-        .args(["echo", "5", "--process-id", "p", "--wait-on", "not-a-port"])
-        .assert()
-        .code(2);
-    assert!(api.requests().is_empty());
 }
 
 #[test]

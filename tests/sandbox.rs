@@ -362,13 +362,15 @@ fn without_a_token_any_non_empty_bearer_token_is_accepted() {
 #[test]
 fn partner_ids_must_be_guids_and_types_supported() {
     let (_sandbox, base) = sandbox(&[], &[]);
-    against(&base)
-        .env("HOOKS_PARTNER", "partner-1")
-        .args(["callbacks", "put", "5", "--url", "https://me.example/5"])
-        .assert()
-        .code(1)
-        .stderr(predicates::str::contains("400"))
-        .stderr(predicates::str::contains("'partner-1' is not a GUID"));
+    // Raw: `hooks callbacks` itself refuses a partner id that is not a GUID.
+    let (status, body) = send(
+        "PUT",
+        &format!("{base}/partner-1/callbacks/5"),
+        Some(BEARER),
+        br#"{"url":"https://me.example/5"}"#,
+    );
+    assert_eq!(status, 400);
+    assert!(error_text(&body).contains("'partner-1' is not a GUID"));
     against(&base)
         .args(["callbacks", "put", "9", "--url", "https://me.example/9"])
         .assert()

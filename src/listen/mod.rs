@@ -110,11 +110,6 @@ impl ListenOptions {
             _ if args.tls => Some(TlsSource::SelfSigned),
             _ => None,
         };
-        if args.api_key.as_deref() == Some("") {
-            return Err(Error::usage(
-                "--api-key is empty; give the key the provider sends",
-            ));
-        }
         Ok(ListenOptions {
             api_key: args.api_key.clone(),
             status: args.status,

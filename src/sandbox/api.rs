@@ -128,13 +128,11 @@ fn storage_error(error: std::io::Error) -> ApiError {
 
 /// The partner id in its canonical form, so `{ABC…}` and `abc…` name the same partner.
 fn partner_id(text: &str) -> Result<String, ApiError> {
-    uuid::Uuid::parse_str(text)
-        .map(|id| id.hyphenated().to_string())
-        .map_err(|_| {
-            ApiError::bad_request(format!(
-                "partnerUniqueID '{text}' is not a GUID (expected e.g. 3f2c8d8e-1111-2222-3333-444455556666)"
-            ))
-        })
+    crate::config::guid(text).ok_or_else(|| {
+        ApiError::bad_request(format!(
+            "partnerUniqueID '{text}' is not a GUID (expected e.g. 3f2c8d8e-1111-2222-3333-444455556666)"
+        ))
+    })
 }
 
 /// A supported notification type. Unsupported and non-numeric types are both a 400: the

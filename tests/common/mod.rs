@@ -400,19 +400,23 @@ pub fn dribble_head(addr: &str, pace: Duration) -> Option<Duration> {
     None
 }
 
-/// `hooks ARGS` started on a pseudo-terminal (util-linux `script`, which exits with its
-/// code), `envs` added to an empty environment; the terminal is the child's piped stdin
-/// and stdout.
-pub fn spawn_on_terminal(args: &str, envs: &[(&str, &str)]) -> Child {
-    std::process::Command::new("script")
-        .args(["-qec", &format!("{BIN} {args}"), "/dev/null"])
+/// `hooks ARGS` under util-linux `script` (a pseudo-terminal as its stdin, stdout and
+/// stderr, and `script` exits with its code), `envs` added to an empty environment; the
+/// terminal's input and output piped.
+pub fn terminal_command(args: &str, envs: &[(&str, &str)]) -> std::process::Command {
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-qec", &format!("{BIN} {args}"), "/dev/null"])
         .env_clear()
         .env("PATH", "/usr/bin:/bin")
         .env("XDG_CONFIG_HOME", "/nonexistent/hooks-test-config")
         .env("HOME", "/nonexistent/hooks-test-home")
         .envs(envs.iter().copied())
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("run script")
+        .stdout(Stdio::piped());
+    cmd
+}
+
+/// [`terminal_command`], started.
+pub fn spawn_on_terminal(args: &str, envs: &[(&str, &str)]) -> Child {
+    terminal_command(args, envs).spawn().expect("run script")
 }
