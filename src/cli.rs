@@ -323,7 +323,10 @@ pub struct SandboxArgs {
     /// Keep registrations in this JSON file across restarts
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
-    /// Delays between delivery attempts, e.g. 1s,5s,30s
+    /// Delays between delivery attempts, e.g. 1s,5s,30s ("" for a single attempt)
     #[arg(long, default_value = "1s,5s,30s", value_name = "LIST")]
     pub retry_schedule: String,
+    /// Delivery attempts under way at once; further deliveries wait in a queue
+    #[arg(long, default_value_t = 64, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub max_in_flight: u32,
 }

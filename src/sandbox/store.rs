@@ -35,12 +35,15 @@ struct Registrations {
 pub struct Store {
     path: Option<PathBuf>,
     current: Mutex<Registrations>,
+    /// Temporary files of interrupted writes (a sandbox killed mid-write) removed at start.
+    pub leftovers_removed: usize,
 }
 
 impl Store {
     /// An empty in-memory store, or the one in `path`: loaded when the file exists, otherwise
     /// created at once so that an unwritable location is reported now, not at the first PUT.
     pub fn open(path: Option<PathBuf>) -> Result<Store> {
+        let leftovers_removed = path.as_deref().map_or(0, remove_leftovers);
         let registrations = match &path {
             None => Registrations::default(),
             Some(path) => match std::fs::read(path) {
@@ -69,6 +72,7 @@ impl Store {
         Ok(Store {
             path,
             current: Mutex::new(registrations),
+            leftovers_removed,
         })
     }
 
@@ -161,20 +165,57 @@ impl Store {
     }
 }
 
-/// Writes a temporary file next to `path` and renames it over `path`, so a reader (or a crash)
-/// sees the old file or the new one, never half of one.
-fn write_atomically(path: &Path, registrations: &Registrations) -> std::io::Result<()> {
-    let mut bytes = serde_json::to_vec_pretty(registrations)?;
-    bytes.push(b'\n');
-    let name = path.file_name().map_or_else(
+/// The state file's name, which its temporary files' names start from.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
         || "state".into(),
         |name| name.to_string_lossy().into_owned(),
-    );
-    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::File::create(&temporary).and_then(|mut file| {
-        file.write_all(&bytes)?;
-        file.sync_all()
-    });
+    )
+}
+
+/// Removes the temporary files `write_atomically` left next to `path` when a sandbox was
+/// killed mid-write (`.NAME.PID.tmp`); returns how many. One sandbox per state file: another
+/// one's write under way would lose its temporary file and fail.
+fn remove_leftovers(path: &Path) -> usize {
+    let prefix = format!(".{}.", file_name(path));
+    let directory = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(directory) else {
+        return 0;
+    };
+    entries
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            name.strip_prefix(&prefix)
+                .and_then(|rest| rest.strip_suffix(".tmp"))
+                .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .filter(|entry| std::fs::remove_file(entry.path()).is_ok())
+        .count()
+}
+
+/// Writes a temporary file next to `path` and renames it over `path`, so a reader (or a crash)
+/// sees the old file or the new one, never half of one. The file is readable by its owner
+/// only: registrations may carry signing secrets.
+fn write_atomically(path: &Path, registrations: &Registrations) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut bytes = serde_json::to_vec_pretty(registrations)?;
+    bytes.push(b'\n');
+    let temporary = path.with_file_name(format!(".{}.{}.tmp", file_name(path), std::process::id()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&temporary)
+        .and_then(|mut file| {
+            file.write_all(&bytes)?;
+            file.sync_all()
+        });
     let renamed = written.and_then(|()| std::fs::rename(&temporary, path));
     if renamed.is_err() {
         let _ = std::fs::remove_file(&temporary);
