@@ -1010,7 +1010,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__sandbox)
-            opts="-v -h -V --host --port --state --retry-schedule --base-url --partner --token --profile --json --color --verbose --help --version"
+            opts="-v -h -V --host --port --state --retry-schedule --max-in-flight --base-url --partner --token --profile --json --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1029,6 +1029,10 @@ _hooks() {
                     return 0
                     ;;
                 --retry-schedule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-in-flight)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -51,6 +51,24 @@ fn send(method: &str, url: &str, authorization: Option<&str>, body: &[u8]) -> (u
     })
 }
 
+/// Asserts that `sandbox` printed a stderr line containing `words` (before its ready line).
+fn assert_said(sandbox: &Running, words: &str) {
+    assert!(
+        sandbox.stderr_seen.iter().any(|line| line.contains(words)),
+        "{words:?} not in {:#?}",
+        sandbox.stderr_seen
+    );
+}
+
+/// `hooks echo TYPE --process-id ID` against `sandbox`; returns its delivery log's next line.
+fn echo_logged(sandbox: &mut Running, base: &str, notification_type: &str, id: &str) -> String {
+    against(base)
+        .args(["echo", notification_type, "--process-id", id])
+        .assert()
+        .success();
+    sandbox.stdout_line()
+}
+
 fn echo_url(base: &str, notification_type: u32) -> String {
     format!("{base}/v1/callbacks/echo/{PARTNER}/{notification_type}")
 }
@@ -271,14 +289,7 @@ fn registrations_survive_a_restart_with_state() {
     assert_eq!(saved["partners"][PARTNER].as_object().unwrap().len(), 2);
 
     let (mut second, base) = sandbox(&["--state", state_arg], &[]);
-    assert!(
-        second
-            .stderr_seen
-            .iter()
-            .any(|line| line.contains("(2 registrations)")),
-        "{:?}",
-        second.stderr_seen
-    );
+    assert_said(&second, "(2 registrations)");
     assert_eq!(list_json(&base), before);
     against(&base)
         .args(["echo", "5", "--process-id", "after-restart"])
@@ -640,11 +651,7 @@ fn redirects_are_not_followed_and_are_logged_as_failures() {
     let moved = format!("{}/moved", elsewhere.url);
     put_callback(&base, "5", &redirecting(307, moved.clone()));
     put_callback(&base, "6", &redirecting(302, "/relative".into()));
-    against(&base)
-        .args(["echo", "5", "--process-id", "p-307"])
-        .assert()
-        .success();
-    let line = sandbox.stdout_line();
+    let line = echo_logged(&mut sandbox, &base, "5", "p-307");
     for part in [
         "307 Temporary Redirect",
         &moved,
@@ -654,11 +661,7 @@ fn redirects_are_not_followed_and_are_logged_as_failures() {
         assert!(line.contains(part), "{part:?} missing from {line:?}");
     }
     assert!(!line.contains("delivered"), "{line}");
-    against(&base)
-        .args(["echo", "6", "--process-id", "p-302"])
-        .assert()
-        .success();
-    let line = sandbox.stdout_line();
+    let line = echo_logged(&mut sandbox, &base, "6", "p-302");
     assert!(line.contains("302 Found to http://127.0.0.1:"), "{line}");
     assert!(line.contains("/relative (not followed)"), "{line}");
     // Each log line is written after its attempt ended, so a followed redirect would be here.
@@ -780,14 +783,7 @@ impl Holding {
 fn deliveries_past_max_in_flight_wait_in_a_queue() {
     let receiver = Holding::start();
     let (mut sandbox, base) = sandbox(&["--max-in-flight", "2", "--json"], &[]);
-    assert!(
-        sandbox
-            .stderr_seen
-            .iter()
-            .any(|line| line.contains("at most 2 delivery attempts at once")),
-        "{:?}",
-        sandbox.stderr_seen
-    );
+    assert_said(&sandbox, "at most 2 delivery attempts at once");
     put_callback(&base, "5", &receiver.url);
     for i in 0..5 {
         let body = json!({ "processUniqueId": format!("p-{i}") }).to_string();
@@ -814,14 +810,7 @@ fn the_state_file_is_private_and_leftover_temporary_files_are_removed() {
     // What a sandbox killed in the middle of a write leaves behind.
     std::fs::write(dir.path().join(".state.json.4242.tmp"), "{\"partn").unwrap();
     let (mut sandbox, base) = sandbox(&["--state", state.to_str().unwrap()], &[]);
-    assert!(
-        sandbox
-            .stderr_seen
-            .iter()
-            .any(|line| line.contains("removed 1 temporary file of an interrupted write")),
-        "{:?}",
-        sandbox.stderr_seen
-    );
+    assert_said(&sandbox, "removed 1 temporary file of an interrupted write");
     assert_no_temporary_files(dir.path());
     put_callback(&base, "5", "https://me.example/5");
     let mode = std::fs::metadata(&state).unwrap().permissions().mode();
@@ -872,20 +861,9 @@ fn types_not_written_exactly_5_6_or_7_are_refused() {
 fn an_empty_retry_schedule_means_one_attempt() {
     let receiver = Recorder::always(500, "{}");
     let (mut sandbox, base) = sandbox(&["--retry-schedule", ""], &[]);
-    assert!(
-        sandbox
-            .stderr_seen
-            .iter()
-            .any(|line| line == "deliveries: 1 attempt, no retries"),
-        "{:?}",
-        sandbox.stderr_seen
-    );
+    assert_said(&sandbox, "deliveries: 1 attempt, no retries");
     put_callback(&base, "5", &receiver.url);
-    against(&base)
-        .args(["echo", "5", "--process-id", "once"])
-        .assert()
-        .success();
-    let line = sandbox.stdout_line();
+    let line = echo_logged(&mut sandbox, &base, "5", "once");
     assert!(line.contains("attempt 1/1"), "{line}");
     assert!(line.ends_with("gave up after 1 attempt"), "{line}");
     sandbox.terminate();
