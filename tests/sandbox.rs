@@ -807,14 +807,18 @@ fn the_state_file_is_private_and_leftover_temporary_files_are_removed() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let state = dir.path().join("state.json");
-    // What a sandbox killed in the middle of a write leaves behind.
+    // A state file written by an older sandbox, and what one killed mid-write leaves behind.
+    std::fs::write(&state, "{\"partners\": {}}\n").unwrap();
+    std::fs::set_permissions(&state, std::fs::Permissions::from_mode(0o644)).unwrap();
     std::fs::write(dir.path().join(".state.json.4242.tmp"), "{\"partn").unwrap();
     let (mut sandbox, base) = sandbox(&["--state", state.to_str().unwrap()], &[]);
     assert_said(&sandbox, "removed 1 temporary file of an interrupted write");
+    assert_said(&sandbox, "was readable by others; its mode is now 0600");
     assert_no_temporary_files(dir.path());
+    let mode = || std::fs::metadata(&state).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(), 0o600, "at start");
     put_callback(&base, "5", "https://me.example/5");
-    let mode = std::fs::metadata(&state).unwrap().permissions().mode();
-    assert_eq!(mode & 0o777, 0o600, "mode {mode:o}");
+    assert_eq!(mode(), 0o600, "after a write");
     sandbox.terminate();
     assert_eq!(sandbox.wait_exit(), Some(0));
 }

@@ -29,7 +29,7 @@ use crate::output::Output;
 
 /// Larger request bodies get a 413: a registration or an echo payload is a few hundred bytes,
 /// and every held delivery keeps its body until it is done.
-pub const BODY_LIMIT: usize = 64 * 1024;
+const BODY_LIMIT: usize = 64 * 1024;
 const DEFAULT_LIMIT: usize = 50;
 const MAX_LIMIT: usize = 500;
 /// Fields of a registration the sandbox sets itself; a PUT body cannot override them.
@@ -117,6 +117,24 @@ impl From<BytesRejection> for ApiError {
                 )
             }
             other => ApiError::new(other.status(), other.body_text()),
+        }
+    }
+}
+
+impl From<Refused> for ApiError {
+    fn from(refused: Refused) -> Self {
+        match refused {
+            Refused::Full(held) => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                format!(
+                    "the sandbox already holds {held} deliveries ({HELD_PER_SLOT} per \
+                     --max-in-flight slot); try again once some are done"
+                ),
+            ),
+            Refused::Stopping => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the sandbox is stopping and starts no more deliveries",
+            ),
         }
     }
 }
@@ -478,22 +496,7 @@ async fn echo(
         "url": delivery.shown_url,
         "attempts": sandbox.deliverer.attempts(),
     });
-    sandbox
-        .deliverer
-        .start(delivery)
-        .map_err(|refused| match refused {
-            Refused::Full(held) => ApiError::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                format!(
-                    "the sandbox already holds {held} deliveries ({HELD_PER_SLOT} per \
-                 --max-in-flight slot); try again once some are done"
-                ),
-            ),
-            Refused::Stopping => ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "the sandbox is stopping and starts no more deliveries",
-            ),
-        })?;
+    sandbox.deliverer.start(delivery)?;
     Ok((StatusCode::ACCEPTED, Json(answer)))
 }
 

@@ -51,11 +51,8 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<
         .map_err(|e| Error::failure(format!("cannot read the bound address: {e}")))?;
     let base = format!("http://{address}");
 
-    if store.leftovers_removed > 0 {
-        out.note(format!(
-            "removed {} of an interrupted write next to the state file",
-            counted(store.leftovers_removed, "temporary file", "temporary files")
-        ));
+    for repair in &store.repairs {
+        out.note(repair);
     }
     match store.path() {
         Some(path) => out.note(format!(

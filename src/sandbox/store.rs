@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
+use crate::output::counted;
 
 /// One callback registration, as the list endpoint shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,25 +36,41 @@ struct Registrations {
 pub struct Store {
     path: Option<PathBuf>,
     current: Mutex<Registrations>,
-    /// Temporary files of interrupted writes (a sandbox killed mid-write) removed at start.
-    pub leftovers_removed: usize,
+    /// What opening the state file repaired, for the start-up log.
+    pub repairs: Vec<String>,
 }
 
 impl Store {
     /// An empty in-memory store, or the one in `path`: loaded when the file exists, otherwise
     /// created at once so that an unwritable location is reported now, not at the first PUT.
     pub fn open(path: Option<PathBuf>) -> Result<Store> {
-        let leftovers_removed = path.as_deref().map_or(0, remove_leftovers);
+        let mut repairs = Vec::new();
+        let leftovers = path.as_deref().map_or(0, remove_leftovers);
+        if leftovers > 0 {
+            repairs.push(format!(
+                "removed {} of an interrupted write next to the state file",
+                counted(leftovers, "temporary file", "temporary files")
+            ));
+        }
         let registrations = match &path {
             None => Registrations::default(),
             Some(path) => match std::fs::read(path) {
-                Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
-                    Error::usage(format!(
-                        "state file {} is not a hooks sandbox state file ({e}); \
-                         fix it, or delete it to start empty",
-                        path.display()
-                    ))
-                })?,
+                Ok(bytes) => {
+                    let registrations = serde_json::from_slice(&bytes).map_err(|e| {
+                        Error::usage(format!(
+                            "state file {} is not a hooks sandbox state file ({e}); \
+                             fix it, or delete it to start empty",
+                            path.display()
+                        ))
+                    })?;
+                    if make_private(path) {
+                        repairs.push(format!(
+                            "state file {} was readable by others; its mode is now 0600",
+                            path.display()
+                        ));
+                    }
+                    registrations
+                }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                     let empty = Registrations::default();
                     write_atomically(path, &empty).map_err(|e| {
@@ -72,7 +89,7 @@ impl Store {
         Ok(Store {
             path,
             current: Mutex::new(registrations),
-            leftovers_removed,
+            repairs,
         })
     }
 
@@ -163,6 +180,16 @@ impl Store {
         *current = next;
         Ok(result)
     }
+}
+
+/// Takes group and other permissions away from an existing state file that has them (one
+/// written before the file was created private); true when it did.
+fn make_private(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).is_ok_and(|meta| {
+        meta.permissions().mode() & 0o077 != 0
+            && std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).is_ok()
+    })
 }
 
 /// The state file's name, which its temporary files' names start from.
