@@ -905,3 +905,21 @@ fn url_passwords_never_appear_in_the_sandbox_output() {
     }
     assert_eq!(receiver.wait_for(2)[1].uri, "/x");
 }
+
+#[test]
+fn stopping_gives_up_retries_at_once_and_says_so() {
+    let receiver = Recorder::always(503, "{}");
+    let (mut sandbox, base) = sandbox(&["--retry-schedule", "10m"], &[]);
+    put_callback(&base, "5", &receiver.url);
+    let line = echo_logged(&mut sandbox, &base, "5", "p-retry");
+    assert!(line.contains("retrying in 600s"), "{line}");
+    sandbox.terminate();
+    assert_eq!(sandbox.wait_exit(), Some(0));
+    let said = sandbox.rest_of_stderr();
+    assert_eq!(
+        said.last().map(String::as_str),
+        Some("sandbox stopped; gave up 1 delivery not done (waiting for a retry or a free slot)"),
+        "{said:#?}"
+    );
+    assert_eq!(receiver.requests().len(), 1);
+}

@@ -145,13 +145,18 @@ impl Deliverer {
     }
 
     /// Ends the deliveries: attempts under way finish (each within the attempt timeout);
-    /// deliveries waiting for a retry or a slot are given up. Returns how many were given up.
+    /// deliveries waiting for a retry or a slot are given up. Returns how many were not done.
     pub async fn stop(&self) -> usize {
         self.stopping.send_replace(true);
-        while self.unfinished.load(Ordering::SeqCst) > 0 {
-            self.ended.notified().await;
-        }
-        self.abandoned.load(Ordering::SeqCst)
+        let all_ended = async {
+            while self.unfinished.load(Ordering::SeqCst) > 0 {
+                self.ended.notified().await;
+            }
+        };
+        // Only a log line blocked on a stdout nobody reads (but still open) can take longer:
+        // such a delivery is left, not waited for.
+        let _ = tokio::time::timeout(ATTEMPT_TIMEOUT + Duration::from_secs(1), all_ended).await;
+        self.abandoned.load(Ordering::SeqCst) + self.unfinished.load(Ordering::SeqCst)
     }
 
     /// Resolves when the sandbox starts stopping.

@@ -101,7 +101,7 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<
     match deliverer.stop().await {
         0 => out.note("sandbox stopped"),
         n => out.note(format!(
-            "sandbox stopped; gave up {} waiting for a retry or a free slot",
+            "sandbox stopped; gave up {} not done (waiting for a retry or a free slot)",
             counted(n, "delivery", "deliveries")
         )),
     }
