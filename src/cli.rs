@@ -98,6 +98,9 @@ pub enum Command {
     /// Run a local emulator of the Callback API that really delivers notifications
     ///
     /// Any non-empty bearer token is accepted, or exactly --token / HOOKS_TOKEN when set.
+    ///
+    /// Stdout is the delivery log. The sandbox stops (exit 0) on Ctrl-C, SIGTERM, or when a
+    /// delivery line finds stdout closed: attempts under way finish, retries are given up.
     Sandbox(SandboxArgs),
     /// Print a shell completion script
     Completions {
