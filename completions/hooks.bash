@@ -1026,7 +1026,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__sandbox)
-            opts="-v -h -V --host --port --state --retry-schedule --header-timeout --max-connections --base-url --partner --token --profile --json --color --verbose --help --version"
+            opts="-v -h -V --host --port --state --retry-schedule --header-timeout --max-connections --max-in-flight --base-url --partner --token --profile --json --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1053,6 +1053,10 @@ _hooks() {
                     return 0
                     ;;
                 --max-connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-in-flight)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

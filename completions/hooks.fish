@@ -215,9 +215,10 @@ complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_su
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l host -d 'Address to bind' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l port -d 'Port to bind (0 picks a free one)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l state -d 'Keep registrations in this JSON file across restarts' -r -F
-complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l retry-schedule -d 'Delays between delivery attempts, e.g. 1s,5s,30s' -r
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l retry-schedule -d 'Delays between delivery attempts, e.g. 1s,5s,30s ("" for a single attempt)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l header-timeout -d 'Drop a connection that has not sent a whole request head within SECS of opening or of its last answer' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l max-connections -d 'Serve at most N connections at once (others wait); lowered to fit the file-handle limit' -r
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l max-in-flight -d 'Delivery attempts under way at once; further deliveries wait in a queue' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l partner -d 'Your partnerUniqueID (a GUID)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r

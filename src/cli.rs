@@ -174,6 +174,9 @@ pub enum Command {
     /// Run a local emulator of the Callback API that really delivers notifications
     ///
     /// Any non-empty bearer token is accepted, or exactly --token / HOOKS_TOKEN when set.
+    ///
+    /// Stdout is the delivery log. The sandbox stops (exit 0) on Ctrl-C, SIGTERM, or when a
+    /// delivery line finds stdout closed: attempts under way finish, retries are given up.
     Sandbox(SandboxArgs),
     /// Print a shell completion script
     Completions {
@@ -430,9 +433,12 @@ pub struct SandboxArgs {
     /// Keep registrations in this JSON file across restarts
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
-    /// Delays between delivery attempts, e.g. 1s,5s,30s
+    /// Delays between delivery attempts, e.g. 1s,5s,30s ("" for a single attempt)
     #[arg(long, default_value = "1s,5s,30s", value_name = "LIST")]
     pub retry_schedule: String,
     #[command(flatten)]
     pub limits: ServerLimitArgs,
+    /// Delivery attempts under way at once; further deliveries wait in a queue
+    #[arg(long, default_value_t = 64, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub max_in_flight: u32,
 }

@@ -23,6 +23,7 @@ const FIRST_BACKOFF: Duration = Duration::from_millis(200);
 pub fn http_client(timeout: Duration, any_certificate: bool) -> reqwest::Client {
     reqwest::Client::builder()
         .user_agent(USER_AGENT)
+        .redirect(reqwest::redirect::Policy::none())
         .connect_timeout(timeout)
         .timeout(timeout)
         .danger_accept_invalid_certs(any_certificate)

@@ -45,9 +45,14 @@ impl Output {
 
     /// One line of data on stdout. A closed pipe (`| head`) is not an error worth a panic.
     pub fn line(&self, text: impl AsRef<str>) {
+        let _ = self.try_line(text);
+    }
+
+    /// One line of data on stdout, for a caller that stops once nobody reads it (EPIPE).
+    pub fn try_line(&self, text: impl AsRef<str>) -> std::io::Result<()> {
         let mut stdout = std::io::stdout().lock();
-        let _ = writeln!(stdout, "{}", text.as_ref());
-        let _ = stdout.flush();
+        writeln!(stdout, "{}", text.as_ref())?;
+        stdout.flush()
     }
 
     /// One JSON document on one line of stdout (streams, summaries).

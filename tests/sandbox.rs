@@ -4,7 +4,12 @@
 
 mod common;
 
+use std::io::{BufRead, BufReader};
 use std::path::Path;
+use std::process::{Child, ChildStdout, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use common::*;
 use serde_json::{Value, json};
@@ -44,6 +49,24 @@ fn send(method: &str, url: &str, authorization: Option<&str>, body: &[u8]) -> (u
             .unwrap_or_else(|e| panic!("the answer is not JSON ({e}): {text}"));
         (status, body)
     })
+}
+
+/// Asserts that `sandbox` printed a stderr line containing `words` (before its ready line).
+fn assert_said(sandbox: &Running, words: &str) {
+    assert!(
+        sandbox.stderr_seen.iter().any(|line| line.contains(words)),
+        "{words:?} not in {:#?}",
+        sandbox.stderr_seen
+    );
+}
+
+/// `hooks echo TYPE --process-id ID` against `sandbox`; returns its delivery log's next line.
+fn echo_logged(sandbox: &mut Running, base: &str, notification_type: &str, id: &str) -> String {
+    against(base)
+        .args(["echo", notification_type, "--process-id", id])
+        .assert()
+        .success();
+    sandbox.stdout_line()
 }
 
 fn echo_url(base: &str, notification_type: u32) -> String {
@@ -266,14 +289,7 @@ fn registrations_survive_a_restart_with_state() {
     assert_eq!(saved["partners"][PARTNER].as_object().unwrap().len(), 2);
 
     let (mut second, base) = sandbox(&["--state", state_arg], &[]);
-    assert!(
-        second
-            .stderr_seen
-            .iter()
-            .any(|line| line.contains("(2 registrations)")),
-        "{:?}",
-        second.stderr_seen
-    );
+    assert_said(&second, "(2 registrations)");
     assert_eq!(list_json(&base), before);
     against(&base)
         .args(["echo", "5", "--process-id", "after-restart"])
@@ -385,7 +401,7 @@ fn partner_ids_must_be_guids_and_types_supported() {
         b"",
     );
     assert_eq!(status, 400);
-    assert!(error_text(&body).contains("supported types are 5, 6 and 7"));
+    assert!(error_text(&body).contains("notification type must be 5, 6 or 7"));
     let (status, _) = send(
         "POST",
         &format!("{base}/v1/callbacks/echo/not-a-guid/5"),
@@ -568,4 +584,374 @@ fn slow_and_idle_clients_are_dropped_and_others_are_served() {
         "dropped after {dropped:?}"
     );
     drop(idle);
+}
+
+/// `hooks sandbox --port 0 ARGS` whose stdout the test reads and closes itself; returns the
+/// process, its stdout, the base URL and its stderr lines.
+fn sandbox_with_stdout(
+    args: &[&str],
+) -> (
+    Child,
+    ChildStdout,
+    String,
+    std::sync::mpsc::Receiver<String>,
+) {
+    let mut child = hooks_std()
+        .args(["sandbox", "--port", "0"])
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn hooks sandbox");
+    let stdout = child.stdout.take().unwrap();
+    let (lines, stderr) = std::sync::mpsc::channel();
+    let reader = BufReader::new(child.stderr.take().unwrap());
+    std::thread::spawn(move || {
+        for line in reader.lines().map_while(Result::ok) {
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let marker = "export HOOKS_BASE_URL=";
+    let base = loop {
+        let line = stderr
+            .recv_timeout(PATIENCE)
+            .expect("the sandbox prints its base URL");
+        if let Some(base) = line.strip_prefix(marker) {
+            break base.to_string();
+        }
+    };
+    (child, stdout, base, stderr)
+}
+
+#[test]
+fn a_closed_stdout_stops_the_sandbox_with_exit_0() {
+    let receiver = Recorder::ok();
+    let (mut child, stdout, base, stderr) = sandbox_with_stdout(&[]);
+    put_callback(&base, "5", &receiver.url);
+    against(&base)
+        .args(["echo", "5", "--process-id", "first"])
+        .assert()
+        .success();
+    let mut stdout = BufReader::new(stdout);
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert!(first.contains("delivered"), "{first}");
+    // The reader goes away, as `head -1` does; the next delivery line meets a closed pipe.
+    drop(stdout);
+    against(&base)
+        .args(["echo", "5", "--process-id", "second"])
+        .assert()
+        .success();
+    receiver.wait_for(2);
+    let deadline = Instant::now() + PATIENCE;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the sandbox kept running after its stdout was closed");
+        }
+        // Polling the child's state, not waiting for it to get somewhere.
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(0));
+    let said: Vec<String> = stderr.try_iter().collect();
+    assert!(
+        said.iter().any(|line| line.contains("stdout is closed")),
+        "{said:#?}"
+    );
+    assert_eq!(said.last().map(String::as_str), Some("sandbox stopped"));
+}
+
+/// A server that answers every request with `status` and a `Location: location` header.
+fn redirecting(status: u16, location: String) -> String {
+    let status = axum::http::StatusCode::from_u16(status).unwrap();
+    serve(axum::Router::new().fallback(move || {
+        let location = location.clone();
+        async move { (status, [("location", location)]) }
+    }))
+}
+
+#[test]
+fn redirects_are_not_followed_and_are_logged_as_failures() {
+    let elsewhere = Recorder::ok();
+    let (mut sandbox, base) = sandbox(&["--retry-schedule", ""], &[]);
+    let moved = format!("{}/moved", elsewhere.url);
+    put_callback(&base, "5", &redirecting(307, moved.clone()));
+    put_callback(&base, "6", &redirecting(302, "/relative".into()));
+    let line = echo_logged(&mut sandbox, &base, "5", "p-307");
+    for part in [
+        "307 Temporary Redirect",
+        &moved,
+        "(not followed)",
+        "gave up",
+    ] {
+        assert!(line.contains(part), "{part:?} missing from {line:?}");
+    }
+    assert!(!line.contains("delivered"), "{line}");
+    let line = echo_logged(&mut sandbox, &base, "6", "p-302");
+    assert!(line.contains("302 Found to http://127.0.0.1:"), "{line}");
+    assert!(line.contains("/relative (not followed)"), "{line}");
+    // Each log line is written after its attempt ended, so a followed redirect would be here.
+    assert!(elsewhere.requests().is_empty(), "the redirect was followed");
+}
+
+#[test]
+fn callback_urls_no_delivery_can_reach_are_refused_and_private_ones_warned() {
+    let (mut sandbox, base) = sandbox(&[], &[]);
+    let callback = format!("{base}/{PARTNER}/callbacks/5");
+    for (url, why) in [
+        (
+            "http://169.254.169.254/latest",
+            "link-local address (169.254.0.0/16)",
+        ),
+        (
+            "http://[fe80::1]:8080/hook",
+            "link-local address (fe80::/10)",
+        ),
+        ("http://0:8080/hook", "the unspecified address 0.0.0.0"),
+        (
+            "http://0.0.0.0:8080/hook",
+            "the unspecified address 0.0.0.0",
+        ),
+        ("http://[::]:8080/hook", "the unspecified address [::]"),
+    ] {
+        let body = json!({ "url": url }).to_string();
+        let (status, answer) = send("PUT", &callback, Some(BEARER), body.as_bytes());
+        assert_eq!(status, 400, "{url}: {answer}");
+        assert!(error_text(&answer).contains(why), "{url}: {answer}");
+    }
+    assert_eq!(list_json(&base)["total"], 0, "nothing was registered");
+
+    for (url, range) in [
+        ("http://10.1.2.3/hook", "10.0.0.0/8"),
+        ("http://172.20.0.1/hook", "172.16.0.0/12"),
+        ("https://192.168.1.10/hook", "192.168.0.0/16"),
+        ("http://[fd00::1]/hook", "fc00::/7"),
+    ] {
+        put_callback(&base, "6", url);
+        let warning = sandbox.wait_stderr(&format!("is a private address ({range})"));
+        assert!(warning.contains("could not reach it"), "{url}: {warning}");
+    }
+    put_callback(&base, "7", "http://127.0.0.1:9/hook");
+    sandbox.wait_stderr("is a loopback address");
+    assert_eq!(list_json(&base)["total"], 2);
+}
+
+#[test]
+fn echo_bodies_over_64_kib_are_refused_with_413() {
+    let receiver = Recorder::ok();
+    let (_sandbox, base) = sandbox(&[], &[]);
+    put_callback(&base, "5", &receiver.url);
+    let big = json!({"processUniqueId": "p", "pad": "x".repeat(1_000_000)}).to_string();
+    let (status, answer) = send("POST", &echo_url(&base, 5), Some(BEARER), big.as_bytes());
+    assert_eq!(status, 413, "{answer}");
+    assert!(
+        error_text(&answer).contains("limit of 65536 bytes"),
+        "{answer}"
+    );
+    let fits = json!({"processUniqueId": "p", "pad": "x".repeat(60_000)}).to_string();
+    assert_eq!(
+        send("POST", &echo_url(&base, 5), Some(BEARER), fits.as_bytes()).0,
+        202
+    );
+    assert_eq!(receiver.wait_for(1)[0].body, fits.as_bytes());
+}
+
+/// A receiver that holds every request until released, counting how many it holds at once.
+struct Holding {
+    url: String,
+    arrived: Arc<AtomicUsize>,
+    most_at_once: Arc<AtomicUsize>,
+    release: tokio::sync::watch::Sender<bool>,
+}
+
+impl Holding {
+    fn start() -> Holding {
+        let arrived = Arc::new(AtomicUsize::new(0));
+        let most_at_once = Arc::new(AtomicUsize::new(0));
+        let held = Arc::new(AtomicUsize::new(0));
+        let (release, released) = tokio::sync::watch::channel(false);
+        let url = {
+            let (arrived, most_at_once) = (arrived.clone(), most_at_once.clone());
+            serve(axum::Router::new().fallback(move || {
+                let (arrived, most_at_once, held) =
+                    (arrived.clone(), most_at_once.clone(), held.clone());
+                let mut released = released.clone();
+                async move {
+                    let now = held.fetch_add(1, Ordering::SeqCst) + 1;
+                    most_at_once.fetch_max(now, Ordering::SeqCst);
+                    arrived.fetch_add(1, Ordering::SeqCst);
+                    let _ = released.wait_for(|released| *released).await;
+                    held.fetch_sub(1, Ordering::SeqCst);
+                    "{}"
+                }
+            }))
+        };
+        Holding {
+            url,
+            arrived,
+            most_at_once,
+            release,
+        }
+    }
+
+    /// Waits until `n` requests arrived in all (panics after PATIENCE).
+    fn wait_for(&self, n: usize) {
+        let deadline = Instant::now() + PATIENCE;
+        while self.arrived.load(Ordering::SeqCst) < n {
+            assert!(Instant::now() < deadline, "expected {n} requests");
+            // Polling a counter, not waiting for it to get somewhere.
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+#[test]
+fn deliveries_past_max_in_flight_wait_in_a_queue() {
+    let receiver = Holding::start();
+    let (mut sandbox, base) = sandbox(&["--max-in-flight", "2", "--json"], &[]);
+    assert_said(&sandbox, "at most 2 delivery attempts at once");
+    put_callback(&base, "5", &receiver.url);
+    for i in 0..5 {
+        let body = json!({ "processUniqueId": format!("p-{i}") }).to_string();
+        assert_eq!(
+            send("POST", &echo_url(&base, 5), Some(BEARER), body.as_bytes()).0,
+            202
+        );
+    }
+    sandbox.wait_stderr("deliveries are queued: 2 attempts are under way (--max-in-flight 2)");
+    receiver.wait_for(2);
+    receiver.release.send_replace(true);
+    for _ in 0..5 {
+        assert_eq!(sandbox.stdout_json()["outcome"], "delivered");
+    }
+    assert_eq!(receiver.arrived.load(Ordering::SeqCst), 5);
+    assert_eq!(receiver.most_at_once.load(Ordering::SeqCst), 2);
+}
+
+#[test]
+fn the_state_file_is_private_and_leftover_temporary_files_are_removed() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    // A state file written by an older sandbox, and what one killed mid-write leaves behind.
+    std::fs::write(&state, "{\"partners\": {}}\n").unwrap();
+    std::fs::set_permissions(&state, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::write(dir.path().join(".state.json.4242.tmp"), "{\"partn").unwrap();
+    let (mut sandbox, base) = sandbox(&["--state", state.to_str().unwrap()], &[]);
+    assert_said(&sandbox, "removed 1 temporary file of an interrupted write");
+    assert_said(&sandbox, "was readable by others; its mode is now 0600");
+    assert_no_temporary_files(dir.path());
+    let mode = || std::fs::metadata(&state).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(), 0o600, "at start");
+    put_callback(&base, "5", "https://me.example/5");
+    assert_eq!(mode(), 0o600, "after a write");
+    sandbox.terminate();
+    assert_eq!(sandbox.wait_exit(), Some(0));
+}
+
+#[test]
+fn types_not_written_exactly_5_6_or_7_are_refused() {
+    let receiver = Recorder::ok();
+    let (_sandbox, base) = sandbox(&[], &[]);
+    put_callback(&base, "5", &receiver.url);
+    let body = br#"{"url": "https://me.example/5"}"#;
+    for written in ["+5", "05", "%35", "5.0"] {
+        for (method, url, body) in [
+            (
+                "PUT",
+                format!("{base}/{PARTNER}/callbacks/{written}"),
+                &body[..],
+            ),
+            (
+                "DELETE",
+                format!("{base}/{PARTNER}/callbacks/{written}"),
+                b"",
+            ),
+            (
+                "POST",
+                format!("{base}/v1/callbacks/echo/{PARTNER}/{written}"),
+                br#"{"processUniqueId":"p"}"#,
+            ),
+        ] {
+            let (status, answer) = send(method, &url, Some(BEARER), body);
+            assert_eq!(status, 400, "{method} {url}: {answer}");
+            assert!(
+                error_text(&answer).contains("notification type must be 5, 6 or 7"),
+                "{answer}"
+            );
+        }
+    }
+    let listed = list_json(&base);
+    assert_eq!(listed["total"], 1, "{listed}");
+    assert_eq!(listed["items"][0]["url"], receiver.url.as_str());
+    assert!(receiver.requests().is_empty(), "no echo was delivered");
+}
+
+#[test]
+fn an_empty_retry_schedule_means_one_attempt() {
+    let receiver = Recorder::always(500, "{}");
+    let (mut sandbox, base) = sandbox(&["--retry-schedule", ""], &[]);
+    assert_said(&sandbox, "deliveries: 1 attempt, no retries");
+    put_callback(&base, "5", &receiver.url);
+    let line = echo_logged(&mut sandbox, &base, "5", "once");
+    assert!(line.contains("attempt 1/1"), "{line}");
+    assert!(line.ends_with("gave up after 1 attempt"), "{line}");
+    sandbox.terminate();
+    assert_eq!(sandbox.wait_exit(), Some(0));
+    assert_eq!(receiver.requests().len(), 1);
+}
+
+#[test]
+fn url_passwords_never_appear_in_the_sandbox_output() {
+    const PASSWORD: &str = "pw-s3cr3t";
+    let receiver = Recorder::ok();
+    let port = receiver.url.rsplit(':').next().unwrap();
+    let url = format!("http://user:{PASSWORD}@127.0.0.1:{port}/x");
+    for json_mode in [false, true] {
+        let args: &[&str] = if json_mode { &["--json"] } else { &[] };
+        let (mut sandbox, base) = sandbox(args, &[]);
+        put_callback(&base, "5", &url);
+        let (status, answer) = send(
+            "POST",
+            &echo_url(&base, 5),
+            Some(BEARER),
+            br#"{"processUniqueId":"p"}"#,
+        );
+        assert_eq!(status, 202);
+        assert!(!answer.to_string().contains(PASSWORD), "{answer}");
+        let line = sandbox.stdout_line();
+        assert!(line.contains("user:pw-s****@127.0.0.1"), "{line}");
+        sandbox.terminate();
+        assert_eq!(sandbox.wait_exit(), Some(0));
+        let stderr = sandbox.rest_of_stderr().join("\n");
+        assert!(stderr.contains("user:pw-s****@"), "{stderr}");
+        for text in [&line, &stderr] {
+            assert!(!text.contains(PASSWORD), "{text}");
+        }
+    }
+    assert_eq!(receiver.wait_for(2)[1].uri, "/x");
+}
+
+#[test]
+fn stopping_gives_up_retries_at_once_and_says_so() {
+    let receiver = Recorder::always(503, "{}");
+    let (mut sandbox, base) = sandbox(&["--retry-schedule", "10m"], &[]);
+    put_callback(&base, "5", &receiver.url);
+    let line = echo_logged(&mut sandbox, &base, "5", "p-retry");
+    assert!(line.contains("retrying in 600s"), "{line}");
+    sandbox.terminate();
+    assert_eq!(sandbox.wait_exit(), Some(0));
+    let said = sandbox.rest_of_stderr();
+    assert_eq!(
+        said.last().map(String::as_str),
+        Some("sandbox stopped; gave up 1 delivery not done (waiting for a retry or a free slot)"),
+        "{said:#?}"
+    );
+    assert_eq!(receiver.requests().len(), 1);
 }

@@ -19,15 +19,17 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 use subtle::ConstantTimeEq;
 
-use super::delivery::{Deliverer, Delivery};
+use super::delivery::{Deliverer, Delivery, HELD_PER_SLOT, Refused};
 use super::store::{Registration, Store};
 use crate::callbacks::not_public_https;
+use crate::client::redacted;
 use crate::config::parse_http_url;
 use crate::echo::{ECHO_TYPES, ID_FIELDS};
 use crate::output::Output;
 
-/// Larger request bodies get a 413: a registration or an echo payload is a few hundred bytes.
-const BODY_LIMIT: usize = 1024 * 1024;
+/// Larger request bodies get a 413: a registration or an echo payload is a few hundred bytes,
+/// and every held delivery keeps its body until it is done.
+const BODY_LIMIT: usize = 64 * 1024;
 const DEFAULT_LIMIT: usize = 50;
 const MAX_LIMIT: usize = 500;
 /// Fields of a registration the sandbox sets itself; a PUT body cannot override them.
@@ -119,6 +121,24 @@ impl From<BytesRejection> for ApiError {
     }
 }
 
+impl From<Refused> for ApiError {
+    fn from(refused: Refused) -> Self {
+        match refused {
+            Refused::Full(held) => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                format!(
+                    "the sandbox already holds {held} deliveries ({HELD_PER_SLOT} per \
+                     --max-in-flight slot); try again once some are done"
+                ),
+            ),
+            Refused::Stopping => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the sandbox is stopping and starts no more deliveries",
+            ),
+        }
+    }
+}
+
 fn storage_error(error: std::io::Error) -> ApiError {
     ApiError::new(
         StatusCode::INTERNAL_SERVER_ERROR,
@@ -135,15 +155,18 @@ fn partner_id(text: &str) -> Result<String, ApiError> {
     })
 }
 
-/// A supported notification type. Unsupported and non-numeric types are both a 400: the
-/// request is malformed, whereas a 404 means "no registration for this supported type".
-fn notification_type(text: &str) -> Result<u32, ApiError> {
-    text.parse()
+/// A supported notification type, from the path segment as sent (before percent-decoding),
+/// written exactly as a decimal number: `+5`, `05` and `%35` are refused like `4`, since
+/// the provider's integer path parameter would not read them as 5. Unsupported and
+/// non-numeric types are both a 400: the request is malformed, whereas a 404 means "no
+/// registration for this supported type".
+fn notification_type(raw: &str) -> Result<u32, ApiError> {
+    raw.parse()
         .ok()
-        .filter(|t| ECHO_TYPES.contains(t))
+        .filter(|t: &u32| ECHO_TYPES.contains(t) && t.to_string() == raw)
         .ok_or_else(|| {
             ApiError::bad_request(format!(
-                "notification type '{text}' is not supported; supported types are 5, 6 and 7"
+                "notification type '{raw}' is not supported: the notification type must be 5, 6 or 7"
             ))
         })
 }
@@ -158,11 +181,12 @@ impl<S: Send + Sync> FromRequestParts<S> for CallbackPath {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-        let Path((partner, type_text)) =
-            Path::<(String, String)>::from_request_parts(parts, state).await?;
+        let Path((partner, _)) = Path::<(String, String)>::from_request_parts(parts, state).await?;
+        // Both routes end in the type, so the raw path's last segment is the type as sent.
+        let raw_type = parts.uri.path().rsplit('/').next().unwrap_or_default();
         Ok(CallbackPath {
             partner: partner_id(&partner)?,
-            notification_type: notification_type(&type_text)?,
+            notification_type: notification_type(raw_type)?,
         })
     }
 }
@@ -318,9 +342,23 @@ async fn put_callback(
         }
     };
     let parsed = parse_http_url(&url, "url").map_err(|e| ApiError::bad_request(e.to_string()))?;
+    let shown = redacted(&parsed);
+    match callback_host(&parsed) {
+        Host::Unreachable(what) => {
+            return Err(ApiError::bad_request(format!(
+                "callback URL {shown} is on {what}: a delivery could never reach your receiver there; \
+                 register the receiver's own address (127.0.0.1 for a local one)"
+            )));
+        }
+        Host::Private(range) => sandbox.out.warn(format!(
+            "{shown} is a private address ({range}): the real Callback API delivers from the \
+             internet and could not reach it; the sandbox accepts it"
+        )),
+        Host::Other => {}
+    }
     if let Some(reason) = not_public_https(&parsed) {
         sandbox.out.warn(format!(
-            "{url} {reason}: the real Callback API requires a public HTTPS URL and would refuse it; \
+            "{shown} {reason}: the real Callback API requires a public HTTPS URL and would refuse it; \
              the sandbox accepts it because it runs locally"
         ));
     }
@@ -343,6 +381,54 @@ async fn put_callback(
         StatusCode::OK
     };
     Ok((status, Json(registration)))
+}
+
+/// What a callback URL's host is, as far as it can be told without resolving a name.
+#[derive(Debug, PartialEq)]
+enum Host {
+    /// An address no delivery can reach a receiver on (link-local, unspecified).
+    Unreachable(&'static str),
+    /// A private range: reachable from this machine, not from a real provider.
+    Private(&'static str),
+    Other,
+}
+
+fn callback_host(url: &url::Url) -> Host {
+    let ip = match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip,
+        Some(url::Host::Ipv6(ip)) => match ip.to_ipv4_mapped() {
+            Some(ip) => ip,
+            None => return ipv6_host(ip),
+        },
+        Some(url::Host::Domain(_)) | None => return Host::Other,
+    };
+    let [a, b, ..] = ip.octets();
+    if ip.is_unspecified() {
+        Host::Unreachable("the unspecified address 0.0.0.0")
+    } else if ip.is_link_local() {
+        Host::Unreachable("a link-local address (169.254.0.0/16)")
+    } else if a == 10 {
+        Host::Private("10.0.0.0/8")
+    } else if a == 172 && (16..32).contains(&b) {
+        Host::Private("172.16.0.0/12")
+    } else if a == 192 && b == 168 {
+        Host::Private("192.168.0.0/16")
+    } else {
+        Host::Other
+    }
+}
+
+fn ipv6_host(ip: std::net::Ipv6Addr) -> Host {
+    let first = ip.segments()[0];
+    if ip.is_unspecified() {
+        Host::Unreachable("the unspecified address [::]")
+    } else if first & 0xffc0 == 0xfe80 {
+        Host::Unreachable("a link-local address (fe80::/10)")
+    } else if first & 0xfe00 == 0xfc00 {
+        Host::Private("fc00::/7")
+    } else {
+        Host::Other
+    }
 }
 
 async fn delete_callback(
@@ -394,22 +480,21 @@ async fn echo(
         .store
         .get(&target.partner, target.notification_type)
         .ok_or_else(|| not_registered(&target))?;
-    let delivery = Delivery {
-        id: uuid::Uuid::new_v4().to_string(),
-        partner: target.partner,
-        notification_type: target.notification_type,
-        url: registration.url,
-        body,
-    };
+    let url = url::Url::parse(&registration.url).map_err(|e| {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("the registered callback URL is not a URL ({e}); register it again"),
+        )
+    })?;
+    let delivery = Delivery::new(target.partner, target.notification_type, url, body);
     let answer = json!({
         "accepted": true,
         "deliveryId": delivery.id,
         "notificationType": delivery.notification_type,
-        "url": delivery.url,
+        "url": delivery.shown_url,
         "attempts": sandbox.deliverer.attempts(),
     });
-    let deliverer = sandbox.deliverer.clone();
-    tokio::spawn(async move { deliverer.deliver(delivery).await });
+    sandbox.deliverer.start(delivery)?;
     Ok((StatusCode::ACCEPTED, Json(answer)))
 }
 
@@ -429,8 +514,46 @@ mod tests {
     #[test]
     fn only_types_5_6_7_are_supported() {
         assert_eq!(notification_type("6").unwrap(), 6);
-        for bad in ["4", "8", "x", "-5", ""] {
+        for bad in ["4", "8", "x", "-5", "", "+5", "05", "%35", "5 "] {
             assert!(notification_type(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn callback_hosts_are_told_apart_by_range() {
+        let host = |url: &str| callback_host(&url::Url::parse(url).unwrap());
+        for unreachable in [
+            "http://0/x",
+            "http://0.0.0.0:80/",
+            "http://[::]/",
+            "http://169.254.169.254/latest",
+            "http://[fe80::1]/",
+            "http://[febf::1]/",
+            "http://[::ffff:169.254.1.1]/",
+        ] {
+            assert!(
+                matches!(host(unreachable), Host::Unreachable(_)),
+                "{unreachable}"
+            );
+        }
+        for (private, range) in [
+            ("http://10.1.2.3/", "10.0.0.0/8"),
+            ("http://172.16.0.1/", "172.16.0.0/12"),
+            ("http://172.31.255.1/", "172.16.0.0/12"),
+            ("http://192.168.1.1/", "192.168.0.0/16"),
+            ("http://[fd12::1]/", "fc00::/7"),
+        ] {
+            assert_eq!(host(private), Host::Private(range), "{private}");
+        }
+        for other in [
+            "http://127.0.0.1:9/",
+            "http://[::1]/",
+            "http://172.32.0.1/",
+            "http://[fec0::1]/",
+            "https://me.example/",
+            "http://localhost/",
+        ] {
+            assert_eq!(host(other), Host::Other, "{other}");
         }
     }
 

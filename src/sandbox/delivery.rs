@@ -1,29 +1,64 @@
 //! Delivering an echo: the exact request body, POSTed to the registered URL, retried on a
-//! non-2xx answer or a network failure after each delay of the retry schedule, then given up.
-//! Every attempt is one line on stdout (the sandbox's delivery log), human or JSON.
+//! non-2xx answer (a redirect included: it is never followed) or a network failure after each
+//! delay of the retry schedule, then given up. Every attempt is one line on stdout (the
+//! sandbox's delivery log), human or JSON.
+//!
+//! Memory is bounded: at most `max_in_flight` attempts are under way at once (the others
+//! wait for a slot), at most `HELD_PER_SLOT` times as many deliveries are held at all, each
+//! with a body of at most the API's body limit, and of an answer only its status and
+//! `Location` are kept.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use colored::Colorize;
+use reqwest::Url;
 use serde_json::json;
+use tokio::sync::{Notify, Semaphore, SemaphorePermit, watch};
 
-use crate::client::{http_client, send_error_cause};
+use crate::client::{http_client, redacted, send_error_cause};
 use crate::error::{Error, Result};
-use crate::output::Output;
+use crate::output::{Output, counted, escape_controls};
 use crate::timefmt;
 
 /// How long one delivery attempt may take, like a real provider's receiver timeout.
 const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Deliveries held (queued, in flight or waiting to retry) per attempt slot; an echo past
+/// that is refused, so a flood of echoes cannot grow the queue without end.
+pub const HELD_PER_SLOT: usize = 16;
 
 /// One echo to deliver.
 pub struct Delivery {
     pub id: String,
     pub partner: String,
     pub notification_type: u32,
-    pub url: String,
+    pub url: Url,
+    /// `url` fit to print: its password masked.
+    pub shown_url: String,
     pub body: Bytes,
+}
+
+impl Delivery {
+    pub fn new(partner: String, notification_type: u32, url: Url, body: Bytes) -> Delivery {
+        Delivery {
+            id: uuid::Uuid::new_v4().to_string(),
+            partner,
+            notification_type,
+            shown_url: redacted(&url).to_string(),
+            url,
+            body,
+        }
+    }
+}
+
+/// Why an echo's delivery was not taken on.
+#[derive(Debug, PartialEq)]
+pub enum Refused {
+    /// As many deliveries as may be held are held already.
+    Full(usize),
+    /// The sandbox is stopping.
+    Stopping,
 }
 
 pub struct Deliverer {
@@ -31,8 +66,22 @@ pub struct Deliverer {
     /// The delays before the 2nd, 3rd, … attempt.
     schedule: Vec<Duration>,
     out: Output,
+    /// One permit per attempt that may be under way at once.
+    slots: Semaphore,
+    max_in_flight: usize,
     /// Deliveries started and not yet delivered or given up.
     unfinished: AtomicUsize,
+    /// Deliveries waiting for a slot.
+    queued: AtomicUsize,
+    /// Deliveries given up because the sandbox stopped before they were done.
+    abandoned: AtomicUsize,
+    /// True once the sandbox stops: waits for a retry or a slot end at once.
+    stopping: watch::Sender<bool>,
+    /// Signalled whenever a delivery ends.
+    ended: Notify,
+    /// Signalled when a line of the delivery log could not be written because stdout is
+    /// closed (EPIPE): nobody reads the log any more.
+    stdout_closed: Notify,
 }
 
 /// What one attempt led to.
@@ -44,12 +93,19 @@ enum Outcome {
 }
 
 impl Deliverer {
-    pub fn new(schedule: Vec<Duration>, out: Output) -> Self {
+    pub fn new(schedule: Vec<Duration>, max_in_flight: usize, out: Output) -> Self {
         Deliverer {
             http: http_client(ATTEMPT_TIMEOUT, false),
             schedule,
             out,
+            slots: Semaphore::new(max_in_flight),
+            max_in_flight,
             unfinished: AtomicUsize::new(0),
+            queued: AtomicUsize::new(0),
+            abandoned: AtomicUsize::new(0),
+            stopping: watch::Sender::new(false),
+            ended: Notify::new(),
+            stdout_closed: Notify::new(),
         }
     }
 
@@ -58,58 +114,154 @@ impl Deliverer {
         self.schedule.len() + 1
     }
 
-    /// Deliveries still under way (waiting to retry, most likely).
-    pub fn unfinished(&self) -> usize {
-        self.unfinished.load(Ordering::SeqCst)
+    /// The most deliveries held at once.
+    fn max_held(&self) -> usize {
+        self.max_in_flight * HELD_PER_SLOT
     }
 
-    pub async fn deliver(&self, delivery: Delivery) {
-        self.unfinished.fetch_add(1, Ordering::SeqCst);
-        self.attempt_until_done(delivery).await;
-        self.unfinished.fetch_sub(1, Ordering::SeqCst);
+    /// Takes the delivery on and starts it in its own task, or says why not.
+    pub fn start(self: &std::sync::Arc<Self>, delivery: Delivery) -> Result<(), Refused> {
+        if *self.stopping.borrow() {
+            return Err(Refused::Stopping);
+        }
+        let max = self.max_held();
+        self.unfinished
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+                (n < max).then_some(n + 1)
+            })
+            .map_err(|_| Refused::Full(max))?;
+        let deliverer = self.clone();
+        tokio::spawn(async move {
+            deliverer.attempt_until_done(&delivery).await;
+            deliverer.unfinished.fetch_sub(1, Ordering::SeqCst);
+            deliverer.ended.notify_one();
+        });
+        Ok(())
     }
 
-    async fn attempt_until_done(&self, delivery: Delivery) {
+    /// Resolves once a line of the delivery log met a closed stdout.
+    pub async fn stdout_closed(&self) {
+        self.stdout_closed.notified().await;
+    }
+
+    /// Ends the deliveries: attempts under way finish (each within the attempt timeout);
+    /// deliveries waiting for a retry or a slot are given up. Returns how many were not done.
+    pub async fn stop(&self) -> usize {
+        self.stopping.send_replace(true);
+        let all_ended = async {
+            while self.unfinished.load(Ordering::SeqCst) > 0 {
+                self.ended.notified().await;
+            }
+        };
+        // Only a log line blocked on a stdout nobody reads (but still open) can take longer:
+        // such a delivery is left, not waited for.
+        let _ = tokio::time::timeout(ATTEMPT_TIMEOUT + Duration::from_secs(1), all_ended).await;
+        self.abandoned.load(Ordering::SeqCst) + self.unfinished.load(Ordering::SeqCst)
+    }
+
+    /// Resolves when the sandbox starts stopping.
+    async fn stopped(&self, stopping: &mut watch::Receiver<bool>) {
+        // The sender lives as long as `self`, so this only returns once it is true.
+        let _ = stopping.wait_for(|stopping| *stopping).await;
+    }
+
+    /// A slot for one attempt, waiting in the queue when all are taken; None when the
+    /// sandbox stops first.
+    async fn slot(&self, stopping: &mut watch::Receiver<bool>) -> Option<SemaphorePermit<'_>> {
+        if let Ok(slot) = self.slots.try_acquire() {
+            return Some(slot);
+        }
+        if self.queued.fetch_add(1, Ordering::SeqCst) == 0 {
+            self.out.note(format!(
+                "deliveries are queued: {} under way (--max-in-flight {})",
+                counted(self.max_in_flight, "attempt is", "attempts are"),
+                self.max_in_flight
+            ));
+        }
+        let slot = tokio::select! {
+            slot = self.slots.acquire() => slot.ok(),
+            () = self.stopped(stopping) => None,
+        };
+        self.queued.fetch_sub(1, Ordering::SeqCst);
+        slot
+    }
+
+    async fn attempt_until_done(&self, delivery: &Delivery) {
         let attempts = self.attempts();
+        let mut stopping = self.stopping.subscribe();
         for attempt in 1..=attempts {
+            if *stopping.borrow() {
+                break;
+            }
+            let Some(slot) = self.slot(&mut stopping).await else {
+                break;
+            };
             let started = Instant::now();
             let answer = self
                 .http
-                .post(&delivery.url)
+                .post(delivery.url.clone())
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
                 .body(delivery.body.clone())
                 .send()
                 .await;
+            drop(slot);
             let latency = started.elapsed();
-            let (status, error) = match &answer {
-                Ok(response) => (Some(response.status()), None),
-                Err(e) => (None, Some(send_error_cause(e))),
+            let (status, location, error) = match &answer {
+                Ok(response) => (
+                    Some(response.status()),
+                    redirect_target(&delivery.url, response),
+                    None,
+                ),
+                Err(e) => (None, None, Some(send_error_cause(e))),
             };
+            // Only the status and the Location are kept: the answer's body is never read.
+            drop(answer);
             let outcome = match (status, self.schedule.get(attempt - 1)) {
                 (Some(status), _) if status.is_success() => Outcome::Delivered,
                 (_, Some(delay)) => Outcome::RetryingIn(*delay),
                 (_, None) => Outcome::GaveUp,
             };
             let attempt_log = Attempt {
-                delivery: &delivery,
+                delivery,
                 attempt,
                 attempts,
                 status,
+                location: location.as_deref(),
                 error: error.as_deref(),
                 latency,
                 outcome,
             };
-            if self.out.json {
-                self.out.json_line(&attempt_log.json());
+            let written = if self.out.json {
+                self.out.try_line(attempt_log.json().to_string())
             } else {
-                self.out.line(attempt_log.human());
+                self.out.try_line(attempt_log.human())
+            };
+            if written.is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
+                self.stdout_closed.notify_one();
             }
             match outcome {
-                Outcome::RetryingIn(delay) => tokio::time::sleep(delay).await,
+                Outcome::RetryingIn(delay) => tokio::select! {
+                    () = tokio::time::sleep(delay) => {}
+                    () = self.stopped(&mut stopping) => break,
+                },
                 Outcome::Delivered | Outcome::GaveUp => return,
             }
         }
+        self.abandoned.fetch_add(1, Ordering::SeqCst);
     }
+}
+
+/// Where a 3xx answer points, resolved against the URL it came from and fit to print.
+fn redirect_target(from: &Url, response: &reqwest::Response) -> Option<String> {
+    if !response.status().is_redirection() {
+        return None;
+    }
+    let location = response.headers().get(reqwest::header::LOCATION)?;
+    let location = String::from_utf8_lossy(location.as_bytes());
+    Some(match from.join(&location) {
+        Ok(url) => redacted(&url).to_string(),
+        Err(_) => escape_controls(&location),
+    })
 }
 
 /// One line of the delivery log.
@@ -118,6 +270,8 @@ struct Attempt<'a> {
     attempt: usize,
     attempts: usize,
     status: Option<reqwest::StatusCode>,
+    /// A redirect's target: shown, never followed.
+    location: Option<&'a str>,
     error: Option<&'a str>,
     latency: Duration,
     outcome: Outcome,
@@ -135,10 +289,11 @@ impl Attempt<'_> {
             "delivery_id": self.delivery.id,
             "partner": self.delivery.partner,
             "notification_type": self.delivery.notification_type,
-            "url": self.delivery.url,
+            "url": self.delivery.shown_url,
             "attempt": self.attempt,
             "attempts": self.attempts,
             "status": self.status.map(|s| s.as_u16()),
+            "location": self.location,
             "error": self.error,
             "latency_ms": self.latency.as_millis() as u64,
             "outcome": outcome,
@@ -149,7 +304,12 @@ impl Attempt<'_> {
     fn human(&self) -> String {
         let result = match (self.status, self.error) {
             (Some(status), _) if status.is_success() => status.to_string().green().to_string(),
-            (Some(status), _) => status.to_string().red().to_string(),
+            (Some(status), _) => match self.location {
+                Some(location) => format!("{status} to {location} (not followed)"),
+                None => status.to_string(),
+            }
+            .red()
+            .to_string(),
             (None, error) => format!("error: {}", error.unwrap_or("unknown"))
                 .red()
                 .to_string(),
@@ -159,16 +319,19 @@ impl Attempt<'_> {
             Outcome::RetryingIn(delay) => {
                 format!("retrying in {}", timefmt::format_duration(delay))
             }
-            Outcome::GaveUp => format!("gave up after {} attempts", self.attempts)
-                .red()
-                .bold()
-                .to_string(),
+            Outcome::GaveUp => format!(
+                "gave up after {}",
+                counted(self.attempts, "attempt", "attempts")
+            )
+            .red()
+            .bold()
+            .to_string(),
         };
         format!(
             "{}  type {}  POST {}  attempt {}/{}  {result}  {} ms  {outcome}",
             timefmt::now().dimmed(),
             self.delivery.notification_type,
-            self.delivery.url,
+            self.delivery.shown_url,
             self.attempt,
             self.attempts,
             self.latency.as_millis(),

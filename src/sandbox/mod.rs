@@ -1,6 +1,7 @@
 //! `hooks sandbox`: a local emulator of the partner Callback API that really delivers echo
 //! notifications, so `callbacks put` → `echo` → `listen` works with no account and no
-//! public endpoint. Stdout is the delivery log; everything else goes to stderr.
+//! public endpoint. Stdout is the delivery log; everything else goes to stderr. The sandbox
+//! stops on Ctrl-C, SIGTERM, or once stdout is closed (`hooks sandbox | head -1`).
 
 mod api;
 mod delivery;
@@ -11,10 +12,28 @@ use std::sync::Arc;
 use crate::cli::{GlobalArgs, SandboxArgs};
 use crate::error::{Error, Result};
 use crate::listen::watchdog::{Limits, serve};
-use crate::output::{Output, mask};
+use crate::output::{Output, counted, mask};
 use crate::signals::StopSignals;
 
-use delivery::parse_schedule;
+use delivery::{Deliverer, parse_schedule};
+
+/// What stops the sandbox: Ctrl-C, SIGTERM, or a delivery log nobody reads any more.
+struct Stops {
+    signals: StopSignals,
+    deliverer: Arc<Deliverer>,
+    out: Output,
+}
+
+impl Stops {
+    async fn recv(&mut self) {
+        tokio::select! {
+            () = self.signals.recv() => {}
+            () = self.deliverer.stdout_closed() => {
+                self.out.note("stdout is closed: nobody reads the delivery log, stopping");
+            }
+        }
+    }
+}
 
 /// How long requests in flight may take to finish once the sandbox is stopped.
 const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
@@ -34,11 +53,14 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<
         .map_err(|e| Error::failure(format!("cannot read the bound address: {e}")))?;
     let base = format!("http://{address}");
 
+    for repair in &store.repairs {
+        out.note(repair);
+    }
     match store.path() {
         Some(path) => out.note(format!(
-            "state: {} ({} registrations)",
+            "state: {} ({})",
             path.display(),
-            store.len()
+            counted(store.len(), "registration", "registrations")
         )),
         None => out.note("state: in memory (pass --state FILE to keep registrations)"),
     }
@@ -46,26 +68,18 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<
         Some(token) => out.note(format!("token: only Bearer {} is accepted", mask(token))),
         None => out.note("token: any non-empty bearer token is accepted"),
     }
-    let delays: Vec<String> = schedule
-        .iter()
-        .copied()
-        .map(crate::timefmt::format_duration)
-        .collect();
+    out.note(describe_schedule(&schedule));
+    let max_in_flight = args.max_in_flight as usize;
     out.note(format!(
-        "deliveries: {} attempts (retry after {})",
-        schedule.len() + 1,
-        if delays.is_empty() {
-            "never".to_string()
-        } else {
-            delays.join(", ")
-        }
+        "deliveries: at most {} at once (--max-in-flight), the others wait in a queue",
+        counted(max_in_flight, "delivery attempt", "delivery attempts")
     ));
     out.note(format!(
         "any GUID is a partner id, e.g. export HOOKS_PARTNER={}",
         uuid::Uuid::new_v4()
     ));
 
-    let deliverer = Arc::new(delivery::Deliverer::new(schedule, out));
+    let deliverer = Arc::new(Deliverer::new(schedule, max_in_flight, out));
     let sandbox = Arc::new(api::Sandbox {
         store,
         token,
@@ -73,7 +87,11 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<
         out,
     });
     // A supervisor or a test stopping the sandbox is a normal end (exit 0).
-    let mut signals = StopSignals::new()?;
+    let mut signals = Stops {
+        signals: StopSignals::new()?,
+        deliverer: deliverer.clone(),
+        out,
+    };
     let handle = axum_server::Handle::new();
     let limits = Limits::from(&args.limits).fitted();
     let mut server = serve(listener, api::router(sandbox), limits, None, handle.clone())
@@ -91,11 +109,30 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<
     served
         .map_err(|e| Error::failure(format!("the sandbox stopped: {e}")))?
         .map_err(|e| Error::failure(format!("the sandbox stopped: {e}")))?;
-    match deliverer.unfinished() {
+    // Registrations need no saving here: every change was written when it was made.
+    match deliverer.stop().await {
         0 => out.note("sandbox stopped"),
         n => out.note(format!(
-            "sandbox stopped; dropped {n} unfinished deliveries"
+            "sandbox stopped; gave up {} not done (waiting for a retry or a free slot)",
+            counted(n, "delivery", "deliveries")
         )),
     }
     Ok(())
+}
+
+/// The start-up line about attempts: "4 attempts (retry after 1s, 5s, 30s)".
+fn describe_schedule(schedule: &[std::time::Duration]) -> String {
+    if schedule.is_empty() {
+        return "deliveries: 1 attempt, no retries".to_string();
+    }
+    let delays: Vec<String> = schedule
+        .iter()
+        .copied()
+        .map(crate::timefmt::format_duration)
+        .collect();
+    format!(
+        "deliveries: {} attempts (retry after {})",
+        schedule.len() + 1,
+        delays.join(", ")
+    )
 }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
+use crate::output::counted;
 
 /// One callback registration, as the list endpoint shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,22 +36,41 @@ struct Registrations {
 pub struct Store {
     path: Option<PathBuf>,
     current: Mutex<Registrations>,
+    /// What opening the state file repaired, for the start-up log.
+    pub repairs: Vec<String>,
 }
 
 impl Store {
     /// An empty in-memory store, or the one in `path`: loaded when the file exists, otherwise
     /// created at once so that an unwritable location is reported now, not at the first PUT.
     pub fn open(path: Option<PathBuf>) -> Result<Store> {
+        let mut repairs = Vec::new();
+        let leftovers = path.as_deref().map_or(0, remove_leftovers);
+        if leftovers > 0 {
+            repairs.push(format!(
+                "removed {} of an interrupted write next to the state file",
+                counted(leftovers, "temporary file", "temporary files")
+            ));
+        }
         let registrations = match &path {
             None => Registrations::default(),
             Some(path) => match std::fs::read(path) {
-                Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
-                    Error::usage(format!(
-                        "state file {} is not a hooks sandbox state file ({e}); \
-                         fix it, or delete it to start empty",
-                        path.display()
-                    ))
-                })?,
+                Ok(bytes) => {
+                    let registrations = serde_json::from_slice(&bytes).map_err(|e| {
+                        Error::usage(format!(
+                            "state file {} is not a hooks sandbox state file ({e}); \
+                             fix it, or delete it to start empty",
+                            path.display()
+                        ))
+                    })?;
+                    if make_private(path) {
+                        repairs.push(format!(
+                            "state file {} was readable by others; its mode is now 0600",
+                            path.display()
+                        ));
+                    }
+                    registrations
+                }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                     let empty = Registrations::default();
                     write_atomically(path, &empty).map_err(|e| {
@@ -69,6 +89,7 @@ impl Store {
         Ok(Store {
             path,
             current: Mutex::new(registrations),
+            repairs,
         })
     }
 
@@ -161,20 +182,67 @@ impl Store {
     }
 }
 
-/// Writes a temporary file next to `path` and renames it over `path`, so a reader (or a crash)
-/// sees the old file or the new one, never half of one.
-fn write_atomically(path: &Path, registrations: &Registrations) -> std::io::Result<()> {
-    let mut bytes = serde_json::to_vec_pretty(registrations)?;
-    bytes.push(b'\n');
-    let name = path.file_name().map_or_else(
+/// Takes group and other permissions away from an existing state file that has them (one
+/// written before the file was created private); true when it did.
+fn make_private(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).is_ok_and(|meta| {
+        meta.permissions().mode() & 0o077 != 0
+            && std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).is_ok()
+    })
+}
+
+/// The state file's name, which its temporary files' names start from.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
         || "state".into(),
         |name| name.to_string_lossy().into_owned(),
-    );
-    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::File::create(&temporary).and_then(|mut file| {
-        file.write_all(&bytes)?;
-        file.sync_all()
-    });
+    )
+}
+
+/// Removes the temporary files `write_atomically` left next to `path` when a sandbox was
+/// killed mid-write (`.NAME.PID.tmp`); returns how many. One sandbox per state file: another
+/// one's write under way would lose its temporary file and fail.
+fn remove_leftovers(path: &Path) -> usize {
+    let prefix = format!(".{}.", file_name(path));
+    let directory = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(directory) else {
+        return 0;
+    };
+    entries
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            name.strip_prefix(&prefix)
+                .and_then(|rest| rest.strip_suffix(".tmp"))
+                .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .filter(|entry| std::fs::remove_file(entry.path()).is_ok())
+        .count()
+}
+
+/// Writes a temporary file next to `path` and renames it over `path`, so a reader (or a crash)
+/// sees the old file or the new one, never half of one. The file is readable by its owner
+/// only: registrations may carry signing secrets.
+fn write_atomically(path: &Path, registrations: &Registrations) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut bytes = serde_json::to_vec_pretty(registrations)?;
+    bytes.push(b'\n');
+    let temporary = path.with_file_name(format!(".{}.{}.tmp", file_name(path), std::process::id()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&temporary)
+        .and_then(|mut file| {
+            file.write_all(&bytes)?;
+            file.sync_all()
+        });
     let renamed = written.and_then(|()| std::fs::rename(&temporary, path));
     if renamed.is_err() {
         let _ = std::fs::remove_file(&temporary);
