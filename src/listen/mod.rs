@@ -2,12 +2,14 @@
 //! provider means it. [`Listener`] is the reusable part (`hooks echo --wait-on` uses it
 //! too): bind, then take each answered [`Notification`] in turn and print it.
 
+mod forward;
 mod json;
 mod notification;
 mod printed;
 mod record;
 mod server;
 mod tls;
+mod trace;
 mod watchdog;
 
 use std::net::SocketAddr;
@@ -27,9 +29,10 @@ use crate::config::parse_http_url;
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::signals::StopSignals;
+use forward::Forwarder;
 use printed::{Printed, write_printed};
 use record::RecordFile;
-use server::{Forwarder, Settings, Shared};
+use server::{Settings, Shared};
 
 /// How long a client may take to send a request's head or body before it is dropped.
 pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -53,6 +56,8 @@ pub struct ListenOptions {
     pub max_body: usize,
     pub tls: Option<TlsSource>,
     pub client_timeout: Duration,
+    /// `-v`: trace each exchange on stderr.
+    pub verbose: bool,
 }
 
 impl ListenOptions {
@@ -70,6 +75,7 @@ impl ListenOptions {
             max_body: 1024 * 1024,
             tls: None,
             client_timeout: CLIENT_TIMEOUT,
+            verbose: false,
         }
     }
 
@@ -174,6 +180,9 @@ impl Listener {
         let addr = socket
             .local_addr()
             .map_err(|e| Error::failure(format!("cannot read the bound address: {e}")))?;
+        if let Some(target) = &options.forward_to {
+            forward::refuse_own_address(target, addr)?;
+        }
         let (sender, notifications) = mpsc::channel(QUEUE);
         let shared = Arc::new(Shared::new(
             Settings {
@@ -183,9 +192,10 @@ impl Listener {
                 fail_first: options.fail_first,
                 max_body: options.max_body,
                 client_timeout: options.client_timeout,
+                verbose: options.verbose,
             },
             record,
-            options.forward_to.clone().map(Forwarder::new),
+            options.forward_to.as_ref().map(Forwarder::new),
             sender,
             printed,
         ));
@@ -272,7 +282,10 @@ enum Stop {
 }
 
 pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
-    let options = ListenOptions::from_args(&args)?;
+    let options = ListenOptions {
+        verbose: out.verbose,
+        ..ListenOptions::from_args(&args)?
+    };
     let mut signals = StopSignals::new()?;
     let printed = Arc::new(Printed::new(out));
     let mut listener = Listener::start(options, Some(printed.clone())).await?;
