@@ -933,7 +933,22 @@ fn forward_to_streams_a_large_answer_through() {
 fn verbose_traces_the_request_the_forward_and_the_answers() {
     let app = Recorder::always(201, "{}");
     let target = format!("{}/app", app.url);
-    let (mut running, url) = listen(true, &["-v", "--count", "1", "--forward-to", &target]);
+    // The global flag before the subcommand (`listen -v` works too).
+    let mut running = Running::start(
+        &[
+            "-v",
+            "--json",
+            "listen",
+            "--port",
+            "0",
+            "--count",
+            "1",
+            "--forward-to",
+            &target,
+        ],
+        &[],
+    );
+    let url = running.listen_url();
     let answer = Http::new().post_with(
         &format!("{url}/path?x=1"),
         &[

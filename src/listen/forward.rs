@@ -37,8 +37,9 @@ const HOP_HEADERS: [&str; 8] = [
 /// How long the app may take to answer, its whole body included.
 const FORWARD_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// The most of the app's answer held in memory: an answer this long or shorter is read
-/// whole and sent on with its length; a longer one is passed through as it arrives.
+/// How much of the app's answer is read before the sender is answered: an answer this long
+/// or shorter is read whole and sent on with its length; a longer one is passed through as
+/// it arrives, never held whole.
 const KEPT: usize = 64 * 1024;
 
 pub struct Forwarder {
