@@ -18,7 +18,8 @@ const IDEMPOTENT_TRIES: u32 = 3;
 const FIRST_BACKOFF: Duration = Duration::from_millis(200);
 
 /// A reqwest client with our User-Agent and `timeout` for connecting and for the whole
-/// exchange. `any_certificate` is for local HTTPS with a self-signed certificate
+/// exchange. It never follows a redirect: a 3xx is the answer, as it is for the providers
+/// (a followed 307 would re-post a notification to another host). `any_certificate` is for local HTTPS with a self-signed certificate
 /// (`hooks listen --tls`), and only ever on the user's explicit `--insecure`.
 pub fn http_client(timeout: Duration, any_certificate: bool) -> reqwest::Client {
     reqwest::Client::builder()
@@ -26,6 +27,7 @@ pub fn http_client(timeout: Duration, any_certificate: bool) -> reqwest::Client 
         .redirect(reqwest::redirect::Policy::none())
         .connect_timeout(timeout)
         .timeout(timeout)
+        .redirect(reqwest::redirect::Policy::none())
         .danger_accept_invalid_certs(any_certificate)
         .build()
         .expect("a reqwest client with rustls and no custom roots always builds")

@@ -730,10 +730,7 @@ fn forward_to_relays_the_apps_status() {
     assert!(line["forward"]["latency_ms"].is_u64());
 
     // An app that is not there: 502.
-    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let gone = format!("http://{}/", free.local_addr().unwrap());
-    drop(free);
-    let (mut running, url) = listen(true, &["--forward-to", &gone]);
+    let (mut running, url) = listen(true, &["--forward-to", &gone_address()]);
     assert_eq!(http.post(&url, &json!({"x": 1})).status, 502);
     let line = running.stdout_json();
     assert_eq!(line["status"], 502);
@@ -741,9 +738,256 @@ fn forward_to_relays_the_apps_status() {
         line["forward"]["error"]
             .as_str()
             .unwrap()
-            .contains("failed"),
+            .contains("Connection refused"),
         "{line}"
     );
+}
+
+/// An address nothing listens on any more.
+fn gone_address() -> String {
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let gone = format!("http://{}/", free.local_addr().unwrap());
+    drop(free);
+    gone
+}
+
+#[test]
+fn a_forward_failure_says_failed_once() {
+    let gone = gone_address();
+    let (mut running, url) = listen(false, &["--forward-to", &gone]);
+    assert_eq!(Http::new().post(&url, &document(EVENT)).status, 502);
+    let block = human_block(&mut running);
+    let forward = block
+        .lines()
+        .find(|line| line.contains("forward:"))
+        .unwrap_or_else(|| panic!("{block}"));
+    assert!(
+        forward.contains(&format!("forward: {gone} failed: Connection refused")),
+        "{forward}"
+    );
+    assert_eq!(forward.matches("failed").count(), 1, "{forward}");
+}
+
+/// Two listeners forwarding to each other: the notification makes one extra hop, then the
+/// second listener refuses it with 508, which goes back to the sender.
+#[test]
+fn forward_to_refuses_a_loop_after_one_hop() {
+    let port_a = free_port().to_string();
+    let (mut b, url_b) = listen(
+        true,
+        &["--forward-to", &format!("http://127.0.0.1:{port_a}/")],
+    );
+    let mut a = Running::start(
+        &[
+            "--json",
+            "listen",
+            "--port",
+            &port_a,
+            "--forward-to",
+            &url_b,
+        ],
+        &[],
+    );
+    let url_a = a.listen_url();
+    let answer = Http::new().post(&url_a, &document(EVENT));
+    assert_eq!(answer.status, 508, "{}", answer.body);
+    assert!(answer.body.contains("could loop"), "{}", answer.body);
+    let at_b = b.stdout_json();
+    assert_eq!(at_b["status"], 508);
+    assert_eq!(at_b["forward"], Value::Null);
+    assert!(
+        at_b["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("a hooks listener forwarded this notification here"),
+        "{at_b}"
+    );
+    let at_a = a.stdout_json();
+    assert_eq!(at_a["status"], 508);
+    assert_eq!(at_a["forward"]["status"], 508);
+    for running in [&mut a, &mut b] {
+        running.terminate();
+        assert_eq!(running.wait_exit(), Some(0));
+        let stderr = running.rest_of_stderr();
+        assert!(
+            stderr
+                .iter()
+                .any(|line| line.contains("(1 request in all)")),
+            "{stderr:#?}"
+        );
+        // Without -v, nothing is traced.
+        assert!(!stderr.iter().any(|line| line.starts_with("> ")));
+    }
+}
+
+#[test]
+fn forward_to_its_own_address_is_a_usage_error() {
+    let port = free_port().to_string();
+    for (host, target) in [
+        ("127.0.0.1", format!("http://localhost:{port}/hook")),
+        ("0.0.0.0", format!("http://127.0.0.1:{port}/")),
+    ] {
+        hooks()
+            .args(["listen", "--host", host, "--port", &port])
+            .args(["--forward-to", &target])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("is this listener's own address"));
+    }
+}
+
+/// A 307 from the app goes back to the sender as the answer; nothing is re-posted to the
+/// place it points to.
+#[test]
+fn forward_to_passes_a_redirect_back_instead_of_following_it() {
+    let elsewhere = Recorder::ok();
+    let location = format!("{}/elsewhere", elsewhere.url);
+    let app = serve(axum::Router::new().fallback(move || {
+        let location = location.clone();
+        async move {
+            (
+                axum::http::StatusCode::TEMPORARY_REDIRECT,
+                [("location", location)],
+                "moved",
+            )
+        }
+    }));
+    let (mut running, url) = listen(true, &["--forward-to", &app]);
+    let sender = Http::with(reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()));
+    let answer = sender.post(&url, &document(EVENT));
+    assert_eq!(answer.status, 307);
+    assert_eq!(answer.body, "moved");
+    let line = running.stdout_json();
+    assert_eq!(line["status"], 307);
+    assert_eq!(line["forward"]["status"], 307);
+    let warning = line["warnings"][0].as_str().unwrap();
+    assert!(
+        warning.contains("redirects are not followed") && warning.contains("/elsewhere"),
+        "{line}"
+    );
+    // The answer came back after the app's: a followed redirect would have arrived first.
+    assert!(elsewhere.requests().is_empty());
+}
+
+/// The notification's own Authorization is forwarded as received; the URL's user and
+/// password are sent as Basic auth only when it has none. Never both.
+#[test]
+fn forward_to_sends_one_authorization() {
+    let app = serve(
+        axum::Router::new().fallback(|headers: axum::http::HeaderMap| async move {
+            let values: Vec<String> = headers
+                .get_all("authorization")
+                .iter()
+                .map(|value| value.to_str().unwrap().to_string())
+                .collect();
+            axum::Json(values)
+        }),
+    );
+    let target = app.replace("http://", "http://user:pw@");
+    let (_running, url) = listen(true, &["--forward-to", &target]);
+    let http = Http::new();
+    let with_own = http.post_with(
+        &url,
+        &[("authorization", "Token abcd1234")],
+        &document(EVENT),
+    );
+    assert_eq!(
+        serde_json::from_str::<Value>(&with_own.body).unwrap(),
+        json!(["Token abcd1234"])
+    );
+    let without = http.post(&url, &document("0b0c2b6e-8a8e-4f65-9a8e-3b8f3a2d5c11"));
+    // base64("user:pw")
+    assert_eq!(
+        serde_json::from_str::<Value>(&without.body).unwrap(),
+        json!(["Basic dXNlcjpwdw=="])
+    );
+}
+
+/// The peak resident memory of a running process, in KiB.
+fn peak_rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap()
+}
+
+/// An answer far larger than what the listener keeps reaches the sender whole, passed
+/// through rather than held.
+#[test]
+fn forward_to_streams_a_large_answer_through() {
+    const SIZE: usize = 64 * 1024 * 1024;
+    let big = "x".repeat(SIZE);
+    let answers = [String::from("{}"), big.clone()];
+    let app = Recorder::start(move |_, index| (200, answers[index.min(1)].clone()));
+    let (running, url) = listen(true, &["--forward-to", &app.url]);
+    let http = Http::new();
+    // The first exchange starts what every exchange needs (threads, the connection).
+    assert_eq!(http.post(&url, &document(EVENT)).body, "{}");
+    let before = peak_rss_kib(running.child.id());
+    let answer = http.post(&url, &document(EVENT));
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.body.len(), SIZE);
+    assert!(answer.body == big);
+    let grown = peak_rss_kib(running.child.id()) - before;
+    assert!(
+        grown < (SIZE / 1024 / 2) as u64,
+        "the listener's peak memory grew by {grown} KiB for a {} KiB answer",
+        SIZE / 1024
+    );
+}
+
+/// `-v` traces each exchange on stderr in both directions, credentials masked, and leaves
+/// stdout as it was.
+#[test]
+fn verbose_traces_the_request_the_forward_and_the_answers() {
+    let app = Recorder::always(201, "{}");
+    let target = format!("{}/app", app.url);
+    // The global flag before the subcommand (`listen -v` works too).
+    let mut running = Running::start(
+        &[
+            "-v",
+            "--json",
+            "listen",
+            "--port",
+            "0",
+            "--count",
+            "1",
+            "--forward-to",
+            &target,
+        ],
+        &[],
+    );
+    let url = running.listen_url();
+    let answer = Http::new().post_with(
+        &format!("{url}/path?x=1"),
+        &[
+            ("content-type", "application/json"),
+            ("authorization", "Token abcd1234efgh"),
+        ],
+        &document(EVENT),
+    );
+    assert_eq!(answer.status, 201);
+    assert_eq!(running.wait_exit(), Some(0));
+    let stderr = running.rest_of_stderr();
+    let has = |start: &str| stderr.iter().any(|line| line.starts_with(start));
+    for start in [
+        "> POST /path?x=1",
+        "> content-type: application/json",
+        "> authorization: Token abcd****",
+        &format!(">> POST {target}"),
+        ">> authorization: Token abcd****",
+        ">> x-hooks-forwarded: 1",
+        "<< 201 Created in ",
+        "< 201 Created in ",
+    ] {
+        assert!(has(start), "no {start:?} in {stderr:#?}");
+    }
+    assert!(!stderr.iter().any(|line| line.contains("abcd1234efgh")));
+    let line = running.stdout_json();
+    assert_eq!(line["status"], 201);
+    assert_eq!(running.next_stdout(PATIENCE), None);
 }
 
 /// Fetches the listener's certificate with a client that accepts any, then checks it against

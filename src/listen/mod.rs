@@ -2,6 +2,7 @@
 //! provider means it. [`Listener`] is the reusable part (`hooks echo --wait-on` uses it
 //! too): bind, then take each answered [`Notification`] in turn and print it.
 
+mod forward;
 mod json;
 mod notification;
 mod printed;
@@ -9,6 +10,7 @@ mod record;
 mod seen;
 mod server;
 mod tls;
+mod trace;
 pub(crate) mod watchdog;
 
 use std::net::SocketAddr;
@@ -28,9 +30,10 @@ use crate::config::parse_http_url;
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::signals::StopSignals;
+use forward::Forwarder;
 use printed::{Printed, write_printed};
 use record::RecordFile;
-use server::{Forwarder, Settings, Shared};
+use server::{Settings, Shared};
 pub use watchdog::Limits;
 
 /// How long a client may take to send a request's body before it is answered 408.
@@ -59,6 +62,8 @@ pub struct ListenOptions {
     pub dedupe_window: usize,
     /// Request-head time and connections served at once.
     pub limits: Limits,
+    /// `-v`: trace each exchange on stderr.
+    pub verbose: bool,
 }
 
 impl ListenOptions {
@@ -78,6 +83,7 @@ impl ListenOptions {
             client_timeout: CLIENT_TIMEOUT,
             dedupe_window: seen::DEDUPE_WINDOW,
             limits: Limits::default(),
+            verbose: false,
         }
     }
 
@@ -179,6 +185,9 @@ impl Listener {
         let addr = socket
             .local_addr()
             .map_err(|e| Error::failure(format!("cannot read the bound address: {e}")))?;
+        if let Some(target) = &options.forward_to {
+            forward::refuse_own_address(target, addr)?;
+        }
         let (sender, notifications) = mpsc::channel(QUEUE);
         let shared = Arc::new(Shared::new(
             Settings {
@@ -189,9 +198,10 @@ impl Listener {
                 max_body: options.max_body,
                 client_timeout: options.client_timeout,
                 dedupe_window: options.dedupe_window,
+                verbose: options.verbose,
             },
             record,
-            options.forward_to.clone().map(Forwarder::new),
+            options.forward_to.as_ref().map(Forwarder::new),
             sender,
             printed,
         ));
@@ -270,7 +280,10 @@ enum Stop {
 const STDOUT_GRACE: Duration = Duration::from_secs(2);
 
 pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
-    let options = ListenOptions::from_args(&args)?;
+    let options = ListenOptions {
+        verbose: out.verbose,
+        ..ListenOptions::from_args(&args)?
+    };
     let mut signals = StopSignals::new()?;
     let printed = Arc::new(Printed::new(out));
     let mut listener = Listener::start(options, Some(printed.clone())).await?;

@@ -344,7 +344,7 @@ impl Notification {
     }
 
     /// The path and query as shown, secrets masked.
-    fn shown_target(&self) -> (Cow<'_, str>, Option<Cow<'_, str>>) {
+    pub fn shown_target(&self) -> (Cow<'_, str>, Option<Cow<'_, str>>) {
         (
             self.hide(&self.path),
             self.query.as_deref().map(|query| self.hide(query)),

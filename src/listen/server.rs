@@ -3,38 +3,24 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::http::{Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use futures_util::{FutureExt, StreamExt};
 use subtle::ConstantTimeEq;
 use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
-use super::notification::{Auth, Earlier, Escaped, Forwarded, Notification, escape_invalid_utf8};
+use super::forward::Forwarder;
+use super::notification::{Auth, Earlier, Escaped, Notification, escape_invalid_utf8};
 use super::printed::Printed;
 use super::record::RecordFile;
 use super::seen::Seen;
-use crate::client::{describe_send_error, http_client};
+use super::trace;
 use crate::providers::{self, Credential, Provider};
-
-/// Headers that describe one hop, not the notification: never forwarded.
-const HOP_HEADERS: [&str; 8] = [
-    "host",
-    "content-length",
-    "connection",
-    "keep-alive",
-    "transfer-encoding",
-    "te",
-    "trailer",
-    "upgrade",
-];
-
-/// How long the `--forward-to` app may take to answer.
-const FORWARD_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// How to answer, fixed at start.
 pub struct Settings {
@@ -47,68 +33,8 @@ pub struct Settings {
     pub client_timeout: Duration,
     /// How many document-status eventIds are remembered to mark redeliveries.
     pub dedupe_window: usize,
-}
-
-pub struct Forwarder {
-    pub url: reqwest::Url,
-    client: reqwest::Client,
-}
-
-impl Forwarder {
-    pub fn new(url: reqwest::Url) -> Forwarder {
-        Forwarder {
-            url,
-            client: http_client(FORWARD_TIMEOUT, false),
-        }
-    }
-
-    /// Sends the notification on; the app's answer, or 502 when it cannot be reached.
-    async fn send(&self, method: &Method, headers: &HeaderMap, body: Bytes) -> (Forwarded, Reply) {
-        let mut request = self.client.request(method.clone(), self.url.clone());
-        for (name, value) in headers {
-            if !HOP_HEADERS.contains(&name.as_str()) {
-                request = request.header(name, value);
-            }
-        }
-        let started = Instant::now();
-        let outcome = async {
-            let response = request.body(body).send().await?;
-            let status = response.status();
-            let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
-            Ok::<_, reqwest::Error>((status, content_type, response.bytes().await?))
-        }
-        .await;
-        let latency = started.elapsed();
-        let url = self.url.to_string();
-        match outcome {
-            Ok((status, content_type, bytes)) => (
-                Forwarded {
-                    url,
-                    status: Some(status.as_u16()),
-                    latency,
-                    error: None,
-                },
-                Reply {
-                    status,
-                    content_type,
-                    body: bytes,
-                },
-            ),
-            Err(e) => {
-                let error = describe_send_error(method, &self.url, &e);
-                let reply = Reply::error(StatusCode::BAD_GATEWAY, &error);
-                (
-                    Forwarded {
-                        url,
-                        status: None,
-                        latency,
-                        error: Some(error),
-                    },
-                    reply,
-                )
-            }
-        }
-    }
+    /// `-v`: each exchange traced on stderr.
+    pub verbose: bool,
 }
 
 pub struct Shared {
@@ -147,10 +73,10 @@ impl Shared {
     }
 }
 
-struct Reply {
-    status: StatusCode,
-    content_type: Option<header::HeaderValue>,
-    body: Bytes,
+pub struct Reply {
+    pub status: StatusCode,
+    pub content_type: Option<header::HeaderValue>,
+    pub body: Body,
 }
 
 impl Reply {
@@ -158,13 +84,13 @@ impl Reply {
         Reply {
             status,
             content_type: Some(header::HeaderValue::from_static("application/json")),
-            body: Bytes::from_static(b"{}"),
+            body: Body::from(Bytes::from_static(b"{}")),
         }
     }
 
-    fn error(status: StatusCode, message: &str) -> Reply {
+    pub fn error(status: StatusCode, message: &str) -> Reply {
         Reply {
-            body: Bytes::from(serde_json::json!({ "error": message }).to_string()),
+            body: Body::from(serde_json::json!({ "error": message }).to_string()),
             ..Reply::ok(status)
         }
     }
@@ -262,6 +188,9 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
     }
     notification.status = reply.status.as_u16();
     notification.find_secrets(shared.settings.api_key.as_deref());
+    if shared.settings.verbose {
+        trace::exchange(&notification, shared.forward.as_ref());
+    }
     match &shared.printed {
         Some(printed) => printed.add(&notification, escaped.as_ref()),
         None => {
@@ -387,9 +316,7 @@ async fn answer(
         );
     }
     if let Some(forwarder) = &shared.forward {
-        let (forwarded, reply) = forwarder.send(method, &notification.headers, bytes).await;
-        notification.forward = Some(forwarded);
-        return reply;
+        return forwarder.forward(notification, method, bytes).await;
     }
     Reply::ok(settings.status)
 }
