@@ -7,7 +7,7 @@ use reqwest::{Method, StatusCode, Url};
 use serde_json::{Value, json};
 
 use crate::cli::{CallbacksCommand, DeleteArgs, GlobalArgs, ListArgs, PutArgs};
-use crate::client::{ApiClient, ApiResponse};
+use crate::client::{ApiClient, ApiResponse, redacted, redacted_json};
 use crate::config::{ApiSettings, parse_http_url};
 use crate::echo::ECHO_TYPES;
 use crate::error::{Error, Result};
@@ -79,10 +79,13 @@ async fn put(args: PutArgs, global: &GlobalArgs, out: Output) -> Result<()> {
         .send(Method::PUT, url, Some(&body))
         .await?
         .error_for_status()?;
-    let target = body
-        .get("url")
-        .and_then(Value::as_str)
-        .unwrap_or("the given body");
+    // A URL's password is masked here as everywhere `hooks` prints one.
+    let target = match body.get("url").and_then(Value::as_str) {
+        Some(url) => {
+            Url::parse(url).map_or_else(|_| url.to_string(), |url| redacted(&url).to_string())
+        }
+        None => "the given body".to_string(),
+    };
     response.report(
         &out,
         args.notification_type,
@@ -132,9 +135,14 @@ pub async fn fetch_list(
 async fn list(args: ListArgs, global: &GlobalArgs, out: Output) -> Result<()> {
     let client = ApiClient::new(ApiSettings::resolve(global)?, args.http.timeout, out);
     let (response, document) = fetch_list(&client, args.offset, args.limit).await?;
+    let document = redacted_json(&document);
     if out.json {
-        // The server's document exactly as it sent it, so nothing we do can hide a field.
-        out.line(response.body.trim_end());
+        // The server's document exactly as it sent it, so nothing we do can hide a field;
+        // but a callback URL's password is masked, as in every line `hooks` prints.
+        match document {
+            std::borrow::Cow::Borrowed(_) => out.line(response.body.trim_end()),
+            std::borrow::Cow::Owned(masked) => out.json_line(&masked),
+        }
         return Ok(());
     }
     let entries = callback_entries(&document);

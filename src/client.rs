@@ -42,6 +42,42 @@ pub fn redacted(url: &Url) -> Url {
     shown
 }
 
+/// `value` fit to print: every string in it that is a URL with a password gets the
+/// password masked (a callback registered as `https://user:pw@host/` comes back from the API
+/// as it was sent).
+pub fn redacted_json(value: &Value) -> std::borrow::Cow<'_, Value> {
+    fn hide(value: &mut Value) {
+        match value {
+            Value::String(text) => {
+                if let Ok(url) = Url::parse(text)
+                    && url.password().is_some()
+                {
+                    *text = redacted(&url).to_string();
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(hide),
+            Value::Object(map) => map.values_mut().for_each(hide),
+            _ => {}
+        }
+    }
+    fn has_password(value: &Value) -> bool {
+        match value {
+            Value::String(text) => {
+                text.contains('@') && Url::parse(text).is_ok_and(|u| u.password().is_some())
+            }
+            Value::Array(items) => items.iter().any(has_password),
+            Value::Object(map) => map.values().any(has_password),
+            _ => false,
+        }
+    }
+    if !has_password(value) {
+        return std::borrow::Cow::Borrowed(value);
+    }
+    let mut shown = value.clone();
+    hide(&mut shown);
+    std::borrow::Cow::Owned(shown)
+}
+
 /// A URL's `user:password@` as curl sends it: the URL without them, and an
 /// `Authorization: Basic` header (reqwest's own conversion, which percent-decodes both).
 pub fn split_credentials(url: &Url) -> (Url, Option<reqwest::header::HeaderValue>) {
@@ -186,9 +222,12 @@ pub struct ApiResponse {
 }
 
 impl ApiResponse {
-    /// The body as JSON, or as a JSON string when it is not JSON.
+    /// The body as JSON, or as a JSON string when it is not JSON; URL passwords masked, as
+    /// it is only ever printed.
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|_| Value::String(self.body.clone()))
+        let value =
+            serde_json::from_str(&self.body).unwrap_or_else(|_| Value::String(self.body.clone()));
+        redacted_json(&value).into_owned()
     }
 
     pub fn failure_message(&self) -> String {
@@ -212,7 +251,7 @@ impl ApiResponse {
             out.json_line(&serde_json::json!({
                 "status": self.status.as_u16(),
                 "notification_type": notification_type,
-                "request": request,
+                "request": redacted_json(request),
                 "response": answered.then(|| self.json()),
             }));
         } else {
@@ -306,7 +345,7 @@ impl ApiClient {
             mask_authorization(&authorization)
         ));
         if let Some(body) = body {
-            self.out.trace(format!("> {body}"));
+            self.out.trace(format!("> {}", redacted_json(body)));
             request = request.json(body);
         }
         let response = request.send().await?;
@@ -314,7 +353,10 @@ impl ApiClient {
         let body = response.text().await?;
         self.out.trace(format!("< {status}"));
         if !body.is_empty() {
-            self.out.trace(format!("< {body}"));
+            match serde_json::from_str::<Value>(&body) {
+                Ok(json) => self.out.trace(format!("< {}", redacted_json(&json))),
+                Err(_) => self.out.trace(format!("< {body}")),
+            }
         }
         Ok(ApiResponse {
             method: method.clone(),

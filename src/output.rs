@@ -234,8 +234,12 @@ pub fn table(header: &[String], rows: &[Vec<String>]) -> String {
 }
 
 /// `n` and the noun in the number it needs: "1 request", "2 requests", "0 deliveries".
-pub fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+pub fn counted<N>(n: N, one: &str, many: &str) -> String
+where
+    N: std::fmt::Display + PartialEq + From<u8>,
+{
+    let noun = if n == N::from(1) { one } else { many };
+    format!("{n} {noun}")
 }
 
 #[cfg(test)]

@@ -343,3 +343,35 @@ fn put_of_an_undocumented_type_warns_and_is_sent() {
         .success()
         .stderr(predicate::str::contains("notification type 6").not());
 }
+
+#[test]
+fn a_callback_urls_password_is_masked_in_every_line() {
+    const WITH_PASSWORD: &str = r#"{"items":[{"url":"https://user:hunter2secret@me.example/hooks/5","notificationType":5}]}"#;
+    let api = Recorder::always(200, WITH_PASSWORD);
+    let url = "https://user:hunter2secret@me.example/hooks/5";
+    let runs: [&[&str]; 4] = [
+        &["callbacks", "put", "5", "--url", url],
+        &["--json", "-v", "callbacks", "put", "5", "--url", url],
+        &["callbacks", "list"],
+        &["--json", "-v", "callbacks", "list"],
+    ];
+    for args in runs {
+        let output = against(&api.url).args(args).output().unwrap();
+        assert!(output.status.success(), "{args:?}");
+        let printed = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(!printed.contains("hunter2secret"), "{args:?}: {printed}");
+        assert!(
+            printed.contains("me.example/hooks/5"),
+            "{args:?}: {printed}"
+        );
+    }
+    // What is sent keeps the password: the provider needs it to deliver.
+    assert_eq!(
+        api.requests()[0].json()["url"],
+        "https://user:hunter2secret@me.example/hooks/5"
+    );
+}

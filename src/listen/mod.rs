@@ -28,7 +28,7 @@ pub use tls::{TlsSource, fingerprint, sha256};
 use crate::cli::ListenArgs;
 use crate::config::parse_http_url;
 use crate::error::{Error, Result};
-use crate::output::Output;
+use crate::output::{Output, counted};
 use crate::signals::StopSignals;
 use forward::Forwarder;
 use printed::{Printed, write_printed};
@@ -363,17 +363,19 @@ pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
     }
     rest?;
     let summary = format!(
-        "{} valid notification{} ({} request{} in all)",
-        taken.valid,
-        if taken.valid == 1 { "" } else { "s" },
-        taken.total,
-        if taken.total == 1 { "" } else { "s" },
+        "{} ({} in all)",
+        counted(taken.valid, "valid notification", "valid notifications"),
+        counted(taken.total, "request", "requests"),
     );
     match stop {
         Stop::Timeout if args.count.is_some() => Err(Error::failure(format!(
-            "timed out after {} s waiting for {} notifications: {summary} arrived",
+            "timed out after {} s waiting for {}: {summary} arrived",
             args.timeout.unwrap_or_default(),
-            args.count.unwrap_or_default(),
+            counted(
+                args.count.unwrap_or_default(),
+                "notification",
+                "notifications"
+            ),
         ))),
         Stop::StdoutClosed if args.count.is_some() => Err(Error::failure(format!(
             "stdout was closed (its reader went away) while waiting for {} notifications: {summary} arrived",

@@ -9,7 +9,7 @@ use tokio::io::AsyncWriteExt as _;
 use tokio::sync::Notify;
 
 use super::notification::{Escaped, Notification};
-use crate::output::Output;
+use crate::output::{Output, counted};
 
 /// How many bytes may wait for stdout besides the write under way. Past it, lines are
 /// dropped and counted, so a stdout nobody reads costs at most this much memory and never
@@ -141,9 +141,8 @@ impl Printed {
 /// "N notifications were not printed (WHY)".
 pub fn not_printed(count: u64, why: &str) -> String {
     format!(
-        "{count} notification{} {} not printed ({why})",
-        if count == 1 { "" } else { "s" },
-        if count == 1 { "was" } else { "were" },
+        "{} not printed ({why})",
+        counted(count, "notification was", "notifications were")
     )
 }
 

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use super::deliver::{Outcome, Stop, Stopped};
 use super::{FEW, Plan};
 use crate::error::{Error, Result};
-use crate::output::Output;
+use crate::output::{Output, counted};
 
 /// How many failures the summary names one by one.
 const NAMED_FAILURES: usize = 10;
@@ -191,10 +191,7 @@ impl Reporter {
             notes.push(format!("round {}/{}", outcome.round, self.rounds));
         }
         if outcome.carried > 0 {
-            notes.push(format!(
-                "{} carried",
-                count(outcome.carried as u64, "id", "ids")
-            ));
+            notes.push(format!("{} carried", counted(outcome.carried, "id", "ids")));
         }
         if outcome.statuses.len() > 1 {
             let tries: Vec<String> = outcome
@@ -263,7 +260,7 @@ impl Reporter {
         if stopped == Some(Stopped::StdoutClosed) {
             self.out.note(format!(
                 "stdout was closed: stopped after {}",
-                count(self.sent, "delivery", "deliveries")
+                counted(self.sent, "delivery", "deliveries")
             ));
         }
         self.latencies.sort_unstable();
@@ -305,8 +302,8 @@ impl Reporter {
             let mut text = format!(
                 "{}sent {} ({}) in {:.2} s: {} answered 2xx",
                 if interrupted { "interrupted: " } else { "" },
-                count(self.sent, "delivery", "deliveries"),
-                count(self.requests, "request", "requests"),
+                counted(self.sent, "delivery", "deliveries"),
+                counted(self.requests, "request", "requests"),
                 seconds,
                 self.ok
             );
@@ -319,7 +316,7 @@ impl Reporter {
             if self.rounds > 1 {
                 text.push_str(&format!(
                     "\n{} still unconfirmed after round {}",
-                    count(unconfirmed as u64, "ClubCollect id", "ClubCollect ids"),
+                    counted(unconfirmed, "ClubCollect id", "ClubCollect ids"),
                     self.rounds
                 ));
             }
@@ -335,7 +332,7 @@ impl Reporter {
             if unnamed > 0 {
                 text.push_str(&format!(
                     "\n… and {}",
-                    count(unnamed, "more failure", "more failures")
+                    counted(unnamed, "more failure", "more failures")
                 ));
             }
             self.out.line(text);
@@ -354,15 +351,10 @@ impl Reporter {
             });
             Err(Error::failure(format!(
                 "{failed} of {} did not end 2xx ({by_status}){first}",
-                count(self.sent, "delivery", "deliveries")
+                counted(self.sent, "delivery", "deliveries")
             )))
         }
     }
-}
-
-/// `1 delivery`, `2 deliveries`.
-fn count(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn round3(value: f64) -> f64 {
