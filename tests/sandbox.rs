@@ -955,3 +955,47 @@ fn stopping_gives_up_retries_at_once_and_says_so() {
     );
     assert_eq!(receiver.requests().len(), 1);
 }
+
+#[test]
+fn a_body_trickled_in_is_answered_408_within_the_header_timeout() {
+    use std::io::{Read, Write};
+    let (_sandbox, base) = sandbox(&["--header-timeout", "1"], &[]);
+    let addr = base.trim_start_matches("http://").to_string();
+    let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+    let started = std::time::Instant::now();
+    write!(
+        stream,
+        "PUT /{PARTNER}/callbacks/5 HTTP/1.1\r\nhost: x\r\nauthorization: Bearer t\r\n\
+         content-type: application/json\r\ncontent-length: 1000\r\n\r\n{{"
+    )
+    .unwrap();
+    let sender = {
+        let mut stream = stream.try_clone().unwrap();
+        std::thread::spawn(move || {
+            // Pacing the attack, not waiting for a condition; stops once the server closes.
+            while started.elapsed() < PATIENCE && stream.write_all(b" ").is_ok() {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+        })
+    };
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    let mut answer = Vec::new();
+    let mut buffer = [0u8; 4096];
+    while !String::from_utf8_lossy(&answer).contains("\r\n\r\n{") {
+        match stream.read(&mut buffer) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => answer.extend_from_slice(&buffer[..n]),
+        }
+    }
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(4),
+        "answered after {:?}",
+        started.elapsed()
+    );
+    // The sandbox keeps serving.
+    list_json(&base);
+    drop(stream);
+    sender.join().unwrap();
+}

@@ -4,10 +4,11 @@
 //! Every error, including axum's own rejections, is a JSON `{"error": ..., "status": ...}`.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Json;
 use axum::Router;
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::extract::rejection::{BytesRejection, FailedToBufferBody, PathRejection};
 use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, RawQuery, Request, State};
 use axum::http::request::Parts;
@@ -15,6 +16,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
+use http_body_util::LengthLimitError;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 use subtle::ConstantTimeEq;
@@ -41,6 +43,8 @@ pub struct Sandbox {
     pub token: Option<String>,
     pub deliverer: Arc<Deliverer>,
     pub out: Output,
+    /// How long a request's body may take to arrive once its head has.
+    pub body_timeout: Duration,
 }
 
 pub fn router(sandbox: Arc<Sandbox>) -> Router {
@@ -62,6 +66,10 @@ pub fn router(sandbox: Arc<Sandbox>) -> Router {
         ))
         .fallback(unknown_path)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(
+            sandbox.clone(),
+            read_body_in_time,
+        ))
         .layer(middleware::from_fn_with_state(sandbox.clone(), log_request))
         .with_state(sandbox)
 }
@@ -105,19 +113,53 @@ impl From<PathRejection> for ApiError {
     }
 }
 
+impl ApiError {
+    fn too_large() -> Self {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("the request body is larger than the sandbox's limit of {BODY_LIMIT} bytes"),
+        )
+    }
+}
+
 impl From<BytesRejection> for ApiError {
     fn from(rejection: BytesRejection) -> Self {
         match rejection {
             BytesRejection::FailedToBufferBody(FailedToBufferBody::LengthLimitError(_)) => {
-                ApiError::new(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    format!(
-                        "the request body is larger than the sandbox's limit of {BODY_LIMIT} bytes"
-                    ),
-                )
+                ApiError::too_large()
             }
             other => ApiError::new(other.status(), other.body_text()),
         }
+    }
+}
+
+/// Reads the whole body (at most [`BODY_LIMIT`] bytes) within the body timeout, before any
+/// handler runs: the connection watchdog bounds only the request head, so a body trickled
+/// in a byte at a time would otherwise hold its connection for as long as it liked.
+async fn read_body_in_time(
+    State(sandbox): State<Arc<Sandbox>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let read = axum::body::to_bytes(body, BODY_LIMIT);
+    match tokio::time::timeout(sandbox.body_timeout, read).await {
+        Ok(Ok(bytes)) => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
+        Ok(Err(e)) if std::error::Error::source(&e).is_some_and(|e| e.is::<LengthLimitError>()) => {
+            ApiError::too_large().into_response()
+        }
+        Ok(Err(_)) => ApiError::bad_request("the request body could not be read").into_response(),
+        Err(_) => ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            format!(
+                "the request body did not arrive within {} s",
+                sandbox.body_timeout.as_secs_f64()
+            ),
+        )
+        .into_response(),
     }
 }
 

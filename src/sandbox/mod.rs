@@ -80,11 +80,14 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<
     ));
 
     let deliverer = Arc::new(Deliverer::new(schedule, max_in_flight, out));
+    let limits = Limits::from(&args.limits).fitted();
     let sandbox = Arc::new(api::Sandbox {
         store,
         token,
         deliverer: deliverer.clone(),
         out,
+        // A registration or an echo is a few hundred bytes: as long as its head may take.
+        body_timeout: limits.header_timeout,
     });
     // A supervisor or a test stopping the sandbox is a normal end (exit 0).
     let mut signals = Stops {
@@ -93,7 +96,6 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<
         out,
     };
     let handle = axum_server::Handle::new();
-    let limits = Limits::from(&args.limits).fitted();
     let mut server = serve(listener, api::router(sandbox), limits, None, handle.clone())
         .map_err(|e| Error::failure(format!("cannot serve on {address}: {e}")))?;
     // The ready lines come last: once they are out, requests are served.
