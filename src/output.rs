@@ -1,6 +1,7 @@
 //! How `hooks` talks to a person or a script: the one colour decision, secrets masking,
 //! JSON (plain or syntax-coloured), aligned tables, and stderr diagnostics.
 
+use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 
 use colored::Colorize;
@@ -134,6 +135,50 @@ pub fn is_secret_header(name: &str) -> bool {
                 _ => false,
             }
         })
+}
+
+/// Names that mark a credential wherever they appear (a query or form parameter, a JSON
+/// field at any depth), compared ignoring ASCII case.
+const CREDENTIAL_NAMES: [&str; 6] = [
+    "access_token",
+    "token",
+    "api_key",
+    "key",
+    "secret",
+    "signature",
+];
+
+/// Whether a parameter or field name is one that carries a credential.
+pub fn is_credential_name(name: &str) -> bool {
+    CREDENTIAL_NAMES
+        .iter()
+        .any(|credential| credential.eq_ignore_ascii_case(name))
+}
+
+/// The values of the credential parameters of a query string or form body
+/// (`a=1&token=x`), decoded.
+pub fn credential_params(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    url::form_urlencoded::parse(text.as_bytes()).filter_map(|(name, value)| {
+        (is_credential_name(&name) && !value.is_empty()).then_some(value)
+    })
+}
+
+/// A query string or form body with the value of every credential parameter masked;
+/// borrowed when it has none.
+pub fn mask_params(text: &str) -> Cow<'_, str> {
+    if credential_params(text).next().is_none() {
+        return Cow::Borrowed(text);
+    }
+    let params: Vec<Cow<'_, str>> = text
+        .split('&')
+        .map(
+            |param| match (param.split_once('='), credential_params(param).next()) {
+                (Some((name, _)), Some(value)) => Cow::Owned(format!("{name}={}", mask(&value))),
+                _ => Cow::Borrowed(param),
+            },
+        )
+        .collect();
+    Cow::Owned(params.join("&"))
 }
 
 /// Pretty-printed JSON, syntax-coloured when colour is on.

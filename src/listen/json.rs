@@ -4,8 +4,13 @@
 //! twice per request (its raw text in both lines): this tests eight bytes at a time and
 //! copies the runs that need no escape whole.
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use axum::http::HeaderName;
 use serde_json::Value;
+
+use crate::output::is_credential_name;
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -14,11 +19,15 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// character below 0x20. Bytes above a flagged one may be flagged too (a borrow carries
 /// into them), but the lowest flag is always exact, and that is the only one used.
 fn escape_mask(word: u64) -> u64 {
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x;
     let below_space = word.wrapping_sub(ONES * 0x20) & !word;
-    let quote = zero_byte(word ^ (ONES * u64::from(b'"')));
-    let backslash = zero_byte(word ^ (ONES * u64::from(b'\\')));
-    (below_space | quote | backslash) & HIGH
+    (below_space | byte_mask(word, b'"') | byte_mask(word, b'\\')) & HIGH
+}
+
+/// The high bit of each byte of `word` that is `byte` (with the borrow caveat of
+/// [`escape_mask`]: no flag at all when no byte is `byte`); other bits set too.
+fn byte_mask(word: u64, byte: u8) -> u64 {
+    let zeroed = word ^ (ONES * u64::from(byte));
+    zeroed.wrapping_sub(ONES) & !zeroed
 }
 
 /// Writes the escape for `byte` at the start of `buf`; how many bytes it took, 0 when
@@ -207,20 +216,41 @@ pub fn value(out: &mut Vec<u8>, value: &Value) {
     }
 }
 
-/// `[["name","value"],…]`. Header names are tokens (lower-case letters, digits and
-/// `!#$%&'*+-.^_`|~`), which never need an escape: copied as they are.
-pub fn header_pairs<'a, V: AsRef<str>>(
+/// A header name as the JSON lines write it.
+pub trait Name {
+    fn write(&self, out: &mut Vec<u8>);
+}
+
+/// Header names are tokens (lower-case letters, digits and `!#$%&'*+-.^_`|~`), which
+/// never need an escape: copied as they are.
+impl Name for &HeaderName {
+    fn write(&self, out: &mut Vec<u8>) {
+        out.push(b'"');
+        out.extend_from_slice(self.as_str().as_bytes());
+        out.push(b'"');
+    }
+}
+
+/// A name as shown (with a secret masked in it), which may hold any character.
+impl Name for Cow<'_, str> {
+    fn write(&self, out: &mut Vec<u8>) {
+        string(out, self);
+    }
+}
+
+/// `[["name","value"],…]`.
+pub fn header_pairs<N: Name, V: AsRef<str>>(
     out: &mut Vec<u8>,
-    headers: impl Iterator<Item = (&'a HeaderName, V)>,
+    headers: impl Iterator<Item = (N, V)>,
 ) {
     out.push(b'[');
     for (index, (name, value)) in headers.enumerate() {
         if index > 0 {
             out.push(b',');
         }
-        out.extend_from_slice(b"[\"");
-        out.extend_from_slice(name.as_str().as_bytes());
-        out.extend_from_slice(b"\",");
+        out.push(b'[');
+        name.write(out);
+        out.push(b',');
         string(out, value.as_ref());
         out.push(b']');
     }
@@ -263,6 +293,225 @@ pub fn number(out: &mut Vec<u8>, number: u64) {
         }
     }
     out.extend_from_slice(&digits[start..]);
+}
+
+/// What an escape stands for: a byte (`%XX`, `\n`) or a character's UTF-8 bytes (`\uXXXX`).
+pub struct Unescaped {
+    bytes: [u8; 4],
+    len: usize,
+}
+
+impl Unescaped {
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+fn hex_value(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0, |value, &digit| {
+        Some(value * 16 + char::from(digit).to_digit(16)?)
+    })
+}
+
+/// The escape `bytes` start with, as JSON writes one (`\uXXXX`, a surrogate pair as one
+/// character, `\n` and the other short escapes) or a URL or form body does (`%XX`): what it
+/// stands for, and how many bytes it is written with. None when they start with none.
+pub fn escape_at(bytes: &[u8]) -> Option<(Unescaped, usize)> {
+    let byte = |byte: u8| Unescaped {
+        bytes: [byte, 0, 0, 0],
+        len: 1,
+    };
+    match bytes {
+        [b'%', digits @ ..] => {
+            let value = hex_value(digits.get(..2)?)?;
+            Some((byte(u8::try_from(value).ok()?), 3))
+        }
+        [b'\\', b'u', rest @ ..] => {
+            let unit = hex_value(rest.get(..4)?)?;
+            let (code, len) = if (0xd800..0xdc00).contains(&unit) {
+                let low = match rest.get(4..10)? {
+                    [b'\\', b'u', low @ ..] => hex_value(low)?,
+                    _ => return None,
+                };
+                if !(0xdc00..0xe000).contains(&low) {
+                    return None;
+                }
+                (0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00), 12)
+            } else {
+                (unit, 6)
+            };
+            let mut unescaped = byte(0);
+            unescaped.len = char::from_u32(code)?
+                .encode_utf8(&mut unescaped.bytes)
+                .len();
+            Some((unescaped, len))
+        }
+        [b'\\', short, ..] => {
+            let value = match short {
+                b'"' | b'\\' | b'/' => *short,
+                b'b' => 0x08,
+                b'f' => 0x0c,
+                b'n' => b'\n',
+                b'r' => b'\r',
+                b't' => b'\t',
+                _ => return None,
+            };
+            Some((byte(value), 2))
+        }
+        _ => None,
+    }
+}
+
+/// The text of a JSON string (inside its quotes) with its escapes decoded; one that is
+/// not a valid escape is kept as written.
+pub fn unescape(text: &str) -> Cow<'_, str> {
+    if !text.contains('\\') {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while let Some(&next) = bytes.get(at) {
+        if next == b'\\'
+            && let Some((unescaped, len)) = escape_at(&bytes[at..])
+        {
+            out.extend_from_slice(unescaped.as_bytes());
+            at += len;
+        } else {
+            out.push(next);
+            at += 1;
+        }
+    }
+    // Whole characters in, whole characters out.
+    Cow::Owned(String::from_utf8(out).unwrap_or_default())
+}
+
+/// Whether `text` (a JSON or form body, a query string) may name a credential (see
+/// [`is_credential_name`]): it holds `key`, `token`, `secret` or `signature` in any case, or
+/// an escape that may spell one (`\u`, `%XX`). Most requests name none, so this tests eight
+/// bytes at a time for the rarest letter of each name (`k`, `c`, `g`) and the escape
+/// characters, and looks closer only at those.
+pub fn may_name_credential(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let flagged = |word: u64| {
+        // Lower-case letters; `\` becomes `|`, `%` stays.
+        let folded = word | (ONES * 0x20);
+        (byte_mask(folded, b'k')
+            | byte_mask(folded, b'c')
+            | byte_mask(folded, b'g')
+            | byte_mask(folded, b'|')
+            | byte_mask(folded, b'%'))
+            & HIGH
+            != 0
+    };
+    let mut words = bytes.chunks_exact(8);
+    for (index, word) in words.by_ref().enumerate() {
+        if flagged(u64::from_le_bytes(word.try_into().unwrap_or_default()))
+            && (index * 8..index * 8 + 8).any(|at| names_credential_at(bytes, at))
+        {
+            return true;
+        }
+    }
+    (bytes.len() - words.remainder().len()..bytes.len()).any(|at| names_credential_at(bytes, at))
+}
+
+/// Whether the byte at `at` is the rare letter of a credential name written around it, or
+/// starts an escape.
+fn names_credential_at(bytes: &[u8], at: usize) -> bool {
+    let holds = |before: usize, name: &[u8]| {
+        at.checked_sub(before)
+            .and_then(|start| bytes.get(start..start + name.len()))
+            .is_some_and(|found| found.eq_ignore_ascii_case(name))
+    };
+    match bytes[at] {
+        b'k' | b'K' => holds(0, b"key") || holds(2, b"token"),
+        b'c' | b'C' => holds(2, b"secret"),
+        b'g' | b'G' => holds(2, b"signature"),
+        b'\\' => bytes.get(at + 1) == Some(&b'u'),
+        b'%' => escape_at(&bytes[at..]).is_some(),
+        _ => false,
+    }
+}
+
+/// Past the whitespace from `at` (at most the end of `bytes`).
+fn skip_whitespace(bytes: &[u8], at: usize) -> usize {
+    let mut at = at.min(bytes.len());
+    while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
+        at += 1;
+    }
+    at
+}
+
+/// The index of the closing quote of the JSON string whose text starts at `from`, or the
+/// end of `bytes` when it is not closed.
+fn string_end(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'"' => return at,
+            b'\\' => at += 2,
+            _ => at += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// Where each value of a field named like a credential (see [`is_credential_name`]) is
+/// written in JSON text, however deep, with the value: a string decoded, a number as
+/// written, each item of an array. Works on text that is not valid JSON too, field by
+/// field. The range of a string is its text inside the quotes.
+pub fn credential_values(text: &str, mut found: impl FnMut(Range<usize>, Cow<'_, str>)) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(quote) = bytes[at..].iter().position(|&byte| byte == b'"') {
+        let start = at + quote + 1;
+        let end = string_end(bytes, start);
+        at = skip_whitespace(bytes, end + 1);
+        if bytes.get(at) == Some(&b':') && is_credential_name(&unescape(&text[start..end])) {
+            at = credential_value(text, skip_whitespace(bytes, at + 1), &mut found);
+        }
+    }
+}
+
+/// Reports the value written at `at` (a string, a literal, or an array of them, nested or
+/// not); where the scan goes on. An object is left to the scan, field by field.
+fn credential_value(
+    text: &str,
+    mut at: usize,
+    found: &mut impl FnMut(Range<usize>, Cow<'_, str>),
+) -> usize {
+    let bytes = text.as_bytes();
+    let mut arrays = 0usize;
+    loop {
+        at = skip_whitespace(bytes, at);
+        match bytes.get(at) {
+            Some(b'[') => arrays += 1,
+            Some(b']' | b',') if arrays > 0 => {
+                arrays -= usize::from(bytes[at] == b']');
+            }
+            Some(b'"') => {
+                let end = string_end(bytes, at + 1);
+                found(at + 1..end, unescape(&text[at + 1..end]));
+                at = end;
+            }
+            Some(b'{' | b'}' | b']' | b',') | None => return at,
+            Some(_) => {
+                let end = bytes[at..]
+                    .iter()
+                    .position(|byte| b",]} \t\r\n".contains(byte))
+                    .map_or(bytes.len(), |length| at + length);
+                let literal = &text[at..end];
+                if !matches!(literal, "true" | "false" | "null") {
+                    found(at..end, Cow::Borrowed(literal));
+                }
+                at = end - 1;
+            }
+        }
+        at += 1;
+        if arrays == 0 {
+            return at.min(bytes.len());
+        }
+    }
 }
 
 #[cfg(test)]

@@ -12,7 +12,11 @@ use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::json;
-use crate::output::{Output, escape_controls, is_secret_header, mask, mask_header, pretty_json};
+use crate::client::redacted;
+use crate::output::{
+    Output, credential_params, escape_controls, is_credential_name, is_secret_header, mask,
+    mask_header, mask_params, pretty_json,
+};
 use crate::providers::{self, Provider};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -83,7 +87,7 @@ pub struct Notification {
     /// Parsed, within the size limit, auth not failed: counts for `--count`, goes to `--record`.
     pub valid: bool,
     /// Credentials this request carries (see [`Notification::find_secrets`]): masked wherever
-    /// it is shown, in the path, headers, body and raw text alike. Longest first.
+    /// they are shown, in the path, headers, body and raw text alike. Longest first.
     pub secrets: Vec<String>,
 }
 
@@ -111,29 +115,106 @@ impl Escaped {
     }
 }
 
-/// Shorter values are too common to mask wherever they occur in text.
+/// Shorter credentials are too common to find wherever they occur in text: they are
+/// masked only where their name says what they are (a credential field or parameter).
 const MIN_SECRET_LEN: usize = 4;
 
-/// The string values of every `"api_key"` field in JSON text, however deep and even when
-/// the text is not valid JSON, as they are written there.
-fn api_key_values(raw: &str) -> Vec<&str> {
-    const FIELD: &str = "\"api_key\"";
-    let mut values = Vec::new();
-    let mut rest = raw;
-    while let Some(at) = rest.find(FIELD) {
-        rest = &rest[at + FIELD.len()..];
-        let after_colon = rest.trim_start().strip_prefix(':').map(str::trim_start);
-        if let Some(value) = after_colon.and_then(|text| text.strip_prefix('"')) {
-            let mut escaped = false;
-            let end = value.find(|c: char| {
-                let end = c == '"' && !escaped;
-                escaped = c == '\\' && !escaped;
-                end
-            });
-            values.push(&value[..end.unwrap_or(value.len())]);
+/// Where `secret` ends when written in `bytes` from `at` on, each of its bytes as itself or
+/// within an escape ([`json::escape_at`]); None when it is not written there.
+fn written_end(bytes: &[u8], mut at: usize, secret: &[u8]) -> Option<usize> {
+    let mut matched = 0;
+    while let Some(rest) = secret.get(matched..).filter(|rest| !rest.is_empty()) {
+        match json::escape_at(&bytes[at..]) {
+            Some((unescaped, len)) if rest.starts_with(unescaped.as_bytes()) => {
+                matched += unescaped.as_bytes().len();
+                at += len;
+            }
+            _ if bytes.get(at) == Some(&rest[0]) => {
+                matched += 1;
+                at += 1;
+            }
+            _ => return None,
         }
     }
-    values
+    Some(at)
+}
+
+/// `text` with every place `secret` is written in it masked, escaped or not (see
+/// [`written_end`]); None when it is nowhere.
+fn hide_written(text: &str, secret: &str) -> Option<String> {
+    let (bytes, wanted) = (text.as_bytes(), secret.as_bytes());
+    let mut hidden: Option<String> = None;
+    let (mut copied, mut at) = (0, 0);
+    while let Some(&byte) = bytes.get(at) {
+        let end = (byte == b'%' || byte == b'\\' || Some(&byte) == wanted.first())
+            .then(|| written_end(bytes, at, wanted))
+            .flatten()
+            .filter(|&end| text.is_char_boundary(at) && text.is_char_boundary(end));
+        match end {
+            Some(end) => {
+                let hidden = hidden.get_or_insert_with(|| String::with_capacity(text.len()));
+                hidden.push_str(&text[copied..at]);
+                hidden.push_str(&mask(secret));
+                (copied, at) = (end, end);
+            }
+            None => at += 1,
+        }
+    }
+    hidden.map(|mut hidden| {
+        hidden.push_str(&text[copied..]);
+        hidden
+    })
+}
+
+/// JSON text with the value of every credential field (see [`json::credential_values`])
+/// masked, whatever its length; borrowed when it has none.
+fn mask_fields(text: &str) -> Cow<'_, str> {
+    if !json::may_name_credential(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut masked: Option<String> = None;
+    let mut copied = 0;
+    json::credential_values(text, |range, value| {
+        if !value.is_empty() {
+            let masked = masked.get_or_insert_with(|| String::with_capacity(text.len()));
+            masked.push_str(&text[copied..range.start]);
+            masked.push_str(&mask(&value));
+            copied = range.end;
+        }
+    });
+    match masked {
+        Some(mut masked) => {
+            masked.push_str(&text[copied..]);
+            Cow::Owned(masked)
+        }
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// `step` applied to `text`; still borrowed when neither changed it.
+fn and_then<'a>(text: Cow<'a, str>, step: impl FnOnce(&str) -> Cow<'_, str>) -> Cow<'a, str> {
+    match text {
+        Cow::Borrowed(text) => step(text),
+        Cow::Owned(text) => {
+            let changed = match step(&text) {
+                Cow::Owned(changed) => Some(changed),
+                Cow::Borrowed(_) => None,
+            };
+            Cow::Owned(changed.unwrap_or(text))
+        }
+    }
+}
+
+/// A URL as shown: its password masked (see [`redacted`]).
+pub fn shown_url(url: &str) -> Cow<'_, str> {
+    // Only a URL with user information holds a password.
+    if !url.contains('@') {
+        return Cow::Borrowed(url);
+    }
+    match reqwest::Url::parse(url) {
+        Ok(parsed) if parsed.password().is_some() => Cow::Owned(redacted(&parsed).to_string()),
+        _ => Cow::Borrowed(url),
+    }
 }
 
 /// RFC 3339 in UTC with milliseconds, e.g. `2026-03-30T10:15:00.123Z`. Digits are
@@ -174,20 +255,6 @@ fn push_digits(text: &mut String, value: u32, width: u32) {
     for power in (0..width).rev() {
         let digit = value / 10u32.pow(power) % 10;
         text.push(char::from(b'0' + digit as u8));
-    }
-}
-
-/// Every string in `value` with `hide` applied.
-fn hide_in_value(value: &mut Value, hide: &dyn Fn(&str) -> Cow<'_, str>) {
-    match value {
-        Value::String(text) => {
-            if let Cow::Owned(hidden) = hide(text) {
-                *text = hidden;
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(|item| hide_in_value(item, hide)),
-        Value::Object(map) => map.values_mut().for_each(|item| hide_in_value(item, hide)),
-        _ => {}
     }
 }
 
@@ -236,9 +303,11 @@ pub fn escape_invalid_utf8(bytes: &[u8]) -> String {
 }
 
 impl Notification {
-    /// Collects the credentials to mask: `--api-key`, the credential of every credential
-    /// header, and every `"api_key"` value in the body (any provider, any depth, even in
-    /// text that is not JSON).
+    /// Collects the credentials to mask, once per request: `--api-key`, the credential of
+    /// every credential header, and the value of every credential parameter (see
+    /// [`is_credential_name`]) in the query, and in the body (a JSON field at any depth,
+    /// its name escaped or not, even in text that is not JSON; a form parameter). Looks
+    /// for parameters only where a quick test finds a name that may be one.
     pub fn find_secrets(&mut self, api_key: Option<&str>) {
         let mut secrets: Vec<String> = api_key.into_iter().map(str::to_string).collect();
         for (name, value) in &self.headers {
@@ -248,43 +317,72 @@ impl Notification {
                 secrets.push(credential.trim().to_string());
             }
         }
-        if self.raw.contains("api_key") {
-            secrets.extend(api_key_values(&self.raw).into_iter().map(str::to_string));
+        if let Some(query) = self
+            .query
+            .as_deref()
+            .filter(|q| json::may_name_credential(q))
+        {
+            secrets.extend(credential_params(query).map(Cow::into_owned));
         }
-        secrets.retain(|secret| secret.len() >= MIN_SECRET_LEN);
-        secrets.sort_by_key(|secret| std::cmp::Reverse(secret.len()));
+        if json::may_name_credential(&self.raw) {
+            json::credential_values(&self.raw, |_, value| secrets.push(value.into_owned()));
+            if !self.is_json {
+                secrets.extend(credential_params(&self.raw).map(Cow::into_owned));
+            }
+        }
+        secrets.retain(|secret| !secret.is_empty());
+        secrets.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         secrets.dedup();
         self.secrets = secrets;
     }
 
-    /// `text` with every secret of this request masked.
+    /// `text` with every secret of this request long enough to be told apart masked, as
+    /// it is written or with any of its characters escaped (`%XX` in a URL or form body,
+    /// `\uXXXX` or `\"` in JSON text).
     pub fn hide<'a>(&self, text: &'a str) -> Cow<'a, str> {
         let mut shown = Cow::Borrowed(text);
-        for secret in &self.secrets {
-            if shown.contains(secret.as_str()) {
+        if self.secrets.is_empty() {
+            return shown;
+        }
+        // Without an escape character, a secret can only be written as it is.
+        let escapes = text.contains(['%', '\\']);
+        for secret in self.secrets.iter().filter(|s| s.len() >= MIN_SECRET_LEN) {
+            if escapes {
+                if let Some(hidden) = hide_written(&shown, secret) {
+                    shown = Cow::Owned(hidden);
+                }
+            } else if shown.contains(secret.as_str()) {
                 shown = Cow::Owned(shown.replace(secret.as_str(), &mask(secret)));
             }
         }
         shown
     }
 
-    /// A header's value as text, credentials masked.
-    fn shown_header<'a>(&self, name: &str, value: &'a HeaderValue) -> Cow<'a, str> {
-        let text = header_text(value);
-        if is_secret_header(name) {
-            return Cow::Owned(mask_header(name, &text));
-        }
-        match text {
-            Cow::Borrowed(text) => self.hide(text),
-            Cow::Owned(text) => Cow::Owned(self.hide(&text).into_owned()),
-        }
+    /// `hide` on text that may already be masked.
+    fn hide_cow<'a>(&self, text: Cow<'a, str>) -> Cow<'a, str> {
+        and_then(text, |text| self.hide(text))
     }
 
-    /// Header values as text, credentials masked.
-    pub fn shown_headers(&self) -> Vec<(&str, Cow<'_, str>)> {
+    /// A header's name and value as text, credentials masked.
+    fn shown_header<'a>(
+        &self,
+        name: &'a HeaderName,
+        value: &'a HeaderValue,
+    ) -> (Cow<'a, str>, Cow<'a, str>) {
+        let text = header_text(value);
+        let value = if carries_credential(name) {
+            Cow::Owned(mask_header(name.as_str(), &text))
+        } else {
+            self.hide_cow(text)
+        };
+        (self.hide(name.as_str()), value)
+    }
+
+    /// Header names and values as text, credentials masked.
+    pub fn shown_headers(&self) -> Vec<(Cow<'_, str>, Cow<'_, str>)> {
         self.headers
             .iter()
-            .map(|(name, value)| (name.as_str(), self.shown_header(name.as_str(), value)))
+            .map(|(name, value)| self.shown_header(name, value))
             .collect()
     }
 
@@ -295,60 +393,101 @@ impl Notification {
             .flatten()
     }
 
-    /// `body` with its provider's secret and every other secret of the request masked; None
-    /// when nothing in it is.
-    fn masked(&self, body: &Value) -> Option<Value> {
-        let mut masked = match providers::masked_body(self.provider, body) {
-            Cow::Owned(masked) => masked,
-            Cow::Borrowed(_) if self.secrets.is_empty() => return None,
-            Cow::Borrowed(body) => body.clone(),
-        };
-        hide_in_value(&mut masked, &|text| self.hide(text));
-        Some(masked)
+    /// Masks, in place, every secret of this request in the strings and keys of `value`,
+    /// and the whole value of every credential field (a string, a number, each item of an
+    /// array), whatever its length; whether anything changed.
+    fn mask_value(&self, value: &mut Value, credential: bool) -> bool {
+        match value {
+            Value::String(text) if credential => {
+                let changed = !text.is_empty();
+                if changed {
+                    *text = mask(text);
+                }
+                changed
+            }
+            Value::Number(number) if credential => {
+                let masked = mask(&number.to_string());
+                *value = Value::String(masked);
+                true
+            }
+            Value::String(text) => match self.hide(text) {
+                Cow::Owned(hidden) => {
+                    *text = hidden;
+                    true
+                }
+                Cow::Borrowed(_) => false,
+            },
+            Value::Array(items) => items.iter_mut().fold(false, |changed, item| {
+                self.mask_value(item, credential) | changed
+            }),
+            Value::Object(map) => {
+                let mut changed = false;
+                let mut renamed = false;
+                for (key, item) in map.iter_mut() {
+                    changed |= self.mask_value(item, credential || is_credential_name(key));
+                    renamed |= matches!(self.hide(key), Cow::Owned(_));
+                }
+                if renamed {
+                    *map = std::mem::take(map)
+                        .into_iter()
+                        .map(|(key, item)| (self.hide(&key).into_owned(), item))
+                        .collect();
+                }
+                changed || renamed
+            }
+            _ => false,
+        }
     }
 
-    /// The body with its secrets masked; None when it is not JSON or has nothing to mask.
-    /// Not even parsed where neither the request nor its provider's format carries a
-    /// secret (most notifications).
+    /// The body with its secrets masked; None when it is not JSON or nothing in it is.
+    /// Not even parsed when the request carries no secret (most notifications).
     fn masked_body(&self) -> Option<Value> {
-        if self.secrets.is_empty() && !providers::secret_in_body(self.provider) {
+        if self.secrets.is_empty() {
             return None;
         }
-        self.masked(&self.body()?)
+        let mut body = self.body()?;
+        self.mask_value(&mut body, false).then_some(body)
     }
 
-    /// The body as shown: secrets masked; None when it is not JSON.
+    /// The body as shown, in the sender's key order: secrets masked; None when it is not JSON.
     pub fn shown_body(&self) -> Option<Value> {
-        self.masked_body().or_else(|| self.body())
+        let mut body = self.body()?;
+        if !self.secrets.is_empty() {
+            self.mask_value(&mut body, false);
+        }
+        Some(body)
     }
 
-    /// The raw text with every secret masked; where the provider's secret is written with
-    /// JSON escapes it cannot be found in the text, so the masked body is shown instead.
+    /// The raw text as shown: every secret masked, and the value of every credential field
+    /// and form parameter, whatever its length.
     pub fn shown_raw(&self) -> Cow<'_, str> {
-        let hidden = self.hide(&self.raw);
-        if !providers::secret_in_body(self.provider) {
-            return hidden;
+        if self.secrets.is_empty() {
+            return Cow::Borrowed(&self.raw);
         }
-        let Some(body) = self.body() else {
-            return hidden;
+        let fields = mask_fields(&self.raw);
+        let params = if self.is_json {
+            fields
+        } else {
+            and_then(fields, mask_params)
         };
-        match (
-            providers::body_secret(self.provider, &body),
-            self.masked(&body),
-        ) {
-            (Some(secret), Some(masked)) if hidden.contains(secret) => {
-                Cow::Owned(masked.to_string())
-            }
-            _ => hidden,
-        }
+        self.hide_cow(params)
     }
 
-    /// The path and query as shown, secrets masked.
+    /// The path and query as shown, secrets masked, and every credential parameter.
     fn shown_target(&self) -> (Cow<'_, str>, Option<Cow<'_, str>>) {
-        (
-            self.hide(&self.path),
-            self.query.as_deref().map(|query| self.hide(query)),
-        )
+        let query = self.query.as_deref().map(|query| {
+            if self.secrets.is_empty() {
+                Cow::Borrowed(query)
+            } else {
+                self.hide_cow(mask_params(query))
+            }
+        });
+        (self.hide(&self.path), query)
+    }
+
+    /// The `--forward-to` URL as shown: its password masked, and every secret.
+    fn shown_forward_url<'a>(&self, forward: &'a Forwarded) -> Cow<'a, str> {
+        self.hide_cow(shown_url(&forward.url))
     }
 
     /// The `--json` line: one object, no newline.
@@ -379,13 +518,18 @@ impl Notification {
 
     /// Opens a JSON line with the fields both lines begin with: `{"received_at":…,
     /// "method":…,"path":…,"query":…`.
-    /// `shown` masks secrets in the path and query; the record line keeps them exact.
+    /// `shown` masks secrets in the method, path and query; the record line keeps them exact.
     pub(super) fn write_request_fields(&self, out: &mut Vec<u8>, shown: bool) {
         out.push(b'{');
         json::key(out, "received_at", true);
         json::string(out, &rfc3339(self.received_at));
         json::key(out, "method", false);
-        json::string(out, &self.method);
+        let method = if shown {
+            self.hide(&self.method)
+        } else {
+            Cow::Borrowed(self.method.as_str())
+        };
+        json::string(out, &method);
         let (path, query) = if shown {
             self.shown_target()
         } else {
@@ -415,13 +559,13 @@ impl Notification {
                 out,
                 self.headers
                     .iter()
-                    .map(|(name, value)| (name, self.shown_header(name.as_str(), value))),
+                    .map(|(name, value)| self.shown_header(name, value)),
             ),
         }
         json::key(out, "provider", false);
         json::string(out, self.provider.as_str());
         json::key(out, "kind", false);
-        json::string(out, &self.kind);
+        json::string(out, &self.hide(&self.kind));
         json::key(out, "auth", false);
         json::string(out, self.auth.as_str());
         json::key(out, "duplicate", false);
@@ -446,7 +590,7 @@ impl Notification {
             if index > 0 {
                 out.push(b',');
             }
-            json::string(out, warning);
+            json::string(out, &self.hide(warning));
         }
         out.push(b']');
         json::key(out, "forward", false);
@@ -454,7 +598,7 @@ impl Notification {
             Some(forward) => {
                 out.push(b'{');
                 json::key(out, "url", true);
-                json::string(out, &forward.url);
+                json::string(out, &self.shown_forward_url(forward));
                 json::key(out, "status", false);
                 match forward.status {
                     Some(status) => json::number(out, u64::from(status)),
@@ -466,7 +610,10 @@ impl Notification {
                     u64::try_from(forward.latency.as_millis()).unwrap_or(u64::MAX),
                 );
                 json::key(out, "error", false);
-                json::optional(out, forward.error.as_deref());
+                json::optional(
+                    out,
+                    forward.error.as_deref().map(|e| self.hide(e)).as_deref(),
+                );
                 out.push(b'}');
             }
             None => out.extend_from_slice(b"null"),
@@ -494,17 +641,18 @@ impl Notification {
             (path, Some(query)) => format!("{path}?{query}"),
             (path, None) => path.into_owned(),
         };
+        let kind = escape_controls(&self.hide(&self.kind));
         let mut text = format!(
             "{} {} {} {} {}{} → {answered}",
             format!("#{}", self.sequence).dimmed(),
             clock(self.received_at).dimmed(),
-            self.method.bold(),
+            escape_controls(&self.hide(&self.method)).bold(),
             escape_controls(&target),
             self.provider.as_str().cyan().bold(),
-            if self.kind.is_empty() {
+            if kind.is_empty() {
                 String::new()
             } else {
-                format!(" {}", self.kind.cyan())
+                format!(" {}", kind.cyan())
             },
         );
         let mut line = |content: String| {
@@ -513,7 +661,11 @@ impl Notification {
         };
         if with_headers {
             for (name, value) in self.shown_headers() {
-                line(format!("{}: {}", name.dimmed(), escape_controls(&value)));
+                line(format!(
+                    "{}: {}",
+                    escape_controls(&name).dimmed(),
+                    escape_controls(&value)
+                ));
             }
         }
         if self.auth != Auth::Unchecked {
@@ -538,13 +690,14 @@ impl Notification {
         if let Some(forward) = &self.forward {
             let outcome = match (forward.status, &forward.error) {
                 (Some(status), _) => format!("answered {status}"),
-                (None, Some(error)) => format!("failed: {error}"),
+                (None, Some(error)) => format!("failed: {}", self.hide(error)),
                 (None, None) => "failed".to_string(),
             };
             line(format!(
-                "{} {} {outcome} in {} ms",
+                "{} {} {} in {} ms",
                 "forward:".bold(),
-                forward.url,
+                self.shown_forward_url(forward),
+                escape_controls(&outcome),
                 forward.latency.as_millis()
             ));
         }
@@ -552,11 +705,11 @@ impl Notification {
             line(format!(
                 "{} {}",
                 "warning:".yellow().bold(),
-                escape_controls(warning)
+                escape_controls(&self.hide(warning))
             ));
         }
         if let Some(body) = self.shown_body() {
-            for detail in providers::details(self.provider, &self.kind, &body) {
+            for detail in providers::details(self.provider, &kind, &body) {
                 line(detail);
             }
             text.push('\n');
@@ -683,7 +836,7 @@ mod tests {
     #[test]
     fn the_json_line_holds_every_field_in_order() {
         let body = serde_json::json!({"api_key": "secret-key", "invoice_ids": ["x"]});
-        let notification = Notification {
+        let mut notification = Notification {
             headers: Notification::headers_of(&[
                 ("authorization", "Token abcdefgh"),
                 ("x-note", "a \"quoted\" value"),
@@ -706,6 +859,7 @@ mod tests {
             }),
             ..Notification::example()
         };
+        notification.find_secrets(None);
         let line = notification.to_json_line();
         let parsed: Value = serde_json::from_str(&line).unwrap();
         assert_eq!(
