@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
+use std::ops::Range;
 
 use colored::Colorize;
 use serde_json::Value;
@@ -155,30 +156,58 @@ pub fn is_credential_name(name: &str) -> bool {
         .any(|credential| credential.eq_ignore_ascii_case(name))
 }
 
-/// The values of the credential parameters of a query string or form body
-/// (`a=1&token=x`), decoded.
-pub fn credential_params(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    url::form_urlencoded::parse(text.as_bytes()).filter_map(|(name, value)| {
-        (is_credential_name(&name) && !value.is_empty()).then_some(value)
-    })
+/// Where the value of each credential parameter of a query string or form body
+/// (`a=1&token=x`) is written, with the value decoded; in order. Only the names before an
+/// `=` that could end one (`y`, `n`, `t`, `e` in some case, or an escape) are decoded.
+pub fn credential_params(text: &str, mut found: impl FnMut(Range<usize>, Cow<'_, str>)) {
+    let bytes = text.as_bytes();
+    for equals in memchr::memchr_iter(b'=', bytes) {
+        let start = memchr::memrchr(b'&', &bytes[..equals]).map_or(0, |at| at + 1);
+        let plausible = match &bytes[start..equals] {
+            [.., b'%', _, _] => true,
+            [.., last] => matches!(last | 0x20, b'y' | b'n' | b't' | b'e'),
+            [] => false,
+        };
+        let end = memchr::memchr(b'&', &bytes[equals..]).map_or(bytes.len(), |at| equals + at);
+        if plausible
+            && let Some((name, value)) = url::form_urlencoded::parse(&bytes[start..end]).next()
+            && is_credential_name(&name)
+            && !value.is_empty()
+        {
+            found(equals + 1..end, value);
+        }
+    }
 }
 
-/// A query string or form body with the value of every credential parameter masked;
-/// borrowed when it has none.
-pub fn mask_params(text: &str) -> Cow<'_, str> {
-    if credential_params(text).next().is_none() {
-        return Cow::Borrowed(text);
+/// `text` with each range that `find` reports replaced by the mask of the value reported
+/// with it; borrowed when it reports none. Ranges come in order and do not overlap.
+pub fn mask_found<'a>(
+    text: &'a str,
+    find: impl FnOnce(&mut dyn FnMut(Range<usize>, Cow<'_, str>)),
+) -> Cow<'a, str> {
+    let mut masked: Option<String> = None;
+    let mut copied = 0;
+    find(&mut |range, value| {
+        if range.start >= copied {
+            let masked = masked.get_or_insert_with(|| String::with_capacity(text.len()));
+            masked.push_str(&text[copied..range.start]);
+            masked.push_str(&mask(&value));
+            copied = range.end;
+        }
+    });
+    match masked {
+        Some(mut masked) => {
+            masked.push_str(&text[copied..]);
+            Cow::Owned(masked)
+        }
+        None => Cow::Borrowed(text),
     }
-    let params: Vec<Cow<'_, str>> = text
-        .split('&')
-        .map(
-            |param| match (param.split_once('='), credential_params(param).next()) {
-                (Some((name, _)), Some(value)) => Cow::Owned(format!("{name}={}", mask(&value))),
-                _ => Cow::Borrowed(param),
-            },
-        )
-        .collect();
-    Cow::Owned(params.join("&"))
+}
+
+/// A query string or form body with the value of every credential parameter masked,
+/// whatever its length; borrowed when it has none.
+pub fn mask_params(text: &str) -> Cow<'_, str> {
+    mask_found(text, |found| credential_params(text, found))
 }
 
 /// Pretty-printed JSON, syntax-coloured when colour is on.

@@ -19,15 +19,11 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// character below 0x20. Bytes above a flagged one may be flagged too (a borrow carries
 /// into them), but the lowest flag is always exact, and that is the only one used.
 fn escape_mask(word: u64) -> u64 {
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x;
     let below_space = word.wrapping_sub(ONES * 0x20) & !word;
-    (below_space | byte_mask(word, b'"') | byte_mask(word, b'\\')) & HIGH
-}
-
-/// The high bit of each byte of `word` that is `byte` (with the borrow caveat of
-/// [`escape_mask`]: no flag at all when no byte is `byte`); other bits set too.
-fn byte_mask(word: u64, byte: u8) -> u64 {
-    let zeroed = word ^ (ONES * u64::from(byte));
-    zeroed.wrapping_sub(ONES) & !zeroed
+    let quote = zero_byte(word ^ (ONES * u64::from(b'"')));
+    let backslash = zero_byte(word ^ (ONES * u64::from(b'\\')));
+    (below_space | quote | backslash) & HIGH
 }
 
 /// Writes the escape for `byte` at the start of `buf`; how many bytes it took, 0 when
@@ -386,53 +382,31 @@ pub fn unescape(text: &str) -> Cow<'_, str> {
     Cow::Owned(String::from_utf8(out).unwrap_or_default())
 }
 
-/// Whether `text` (a JSON or form body, a query string) may name a credential (see
-/// [`is_credential_name`]): it holds `key`, `token`, `secret` or `signature` in any case, or
-/// an escape that may spell one (`\u`, `%XX`). Most requests name none, so this tests eight
-/// bytes at a time for the rarest letter of each name (`k`, `c`, `g`) and the escape
-/// characters, and looks closer only at those.
-pub fn may_name_credential(text: &str) -> bool {
+/// The longest credential name (`access_token`) with every character written `\uXXXX`.
+const LONGEST_NAME: usize = 12 * 6;
+
+/// Whether the text before the colon at `colon` ends with a field named like a credential
+/// (`"api_key" :`), its name written with escapes or not. Every colon of a body is looked
+/// at: most are rejected by the byte before the name's closing quote, since every name
+/// ends with `y`, `n`, `t` or `e` in some case, or, escaped, with `\uXXXX`.
+fn names_credential(text: &str, colon: usize) -> bool {
     let bytes = text.as_bytes();
-    let flagged = |word: u64| {
-        // Lower-case letters; `\` becomes `|`, `%` stays.
-        let folded = word | (ONES * 0x20);
-        (byte_mask(folded, b'k')
-            | byte_mask(folded, b'c')
-            | byte_mask(folded, b'g')
-            | byte_mask(folded, b'|')
-            | byte_mask(folded, b'%'))
-            & HIGH
-            != 0
+    let Some(name_end) = bytes[..colon].trim_ascii_end().len().checked_sub(1) else {
+        return false;
     };
-    let mut words = bytes.chunks_exact(8);
-    for (index, word) in words.by_ref().enumerate() {
-        if flagged(u64::from_le_bytes(word.try_into().unwrap_or_default()))
-            && (index * 8..index * 8 + 8).any(|at| names_credential_at(bytes, at))
-        {
-            return true;
-        }
-    }
-    (bytes.len() - words.remainder().len()..bytes.len()).any(|at| names_credential_at(bytes, at))
-}
-
-/// Whether the byte at `at` is the rare letter of a credential name written around it, or
-/// starts an escape.
-fn names_credential_at(bytes: &[u8], at: usize) -> bool {
-    let holds = |before: usize, name: &[u8]| {
-        at.checked_sub(before)
-            .and_then(|start| bytes.get(start..start + name.len()))
-            .is_some_and(|found| found.eq_ignore_ascii_case(name))
+    let written = &bytes[..name_end];
+    let plausible = match written {
+        [.., b'\\', b'u', _, _, _, _] => true,
+        [.., last] => matches!(last | 0x20, b'y' | b'n' | b't' | b'e'),
+        [] => false,
     };
-    match bytes[at] {
-        b'k' | b'K' => holds(0, b"key") || holds(2, b"token"),
-        b'c' | b'C' => holds(2, b"secret"),
-        b'g' | b'G' => holds(2, b"signature"),
-        b'\\' => bytes.get(at + 1) == Some(&b'u'),
-        b'%' => escape_at(&bytes[at..]).is_some(),
-        _ => false,
+    if bytes[name_end] != b'"' || !plausible {
+        return false;
     }
+    let from = name_end.saturating_sub(LONGEST_NAME + 1);
+    memchr::memrchr(b'"', &bytes[from..name_end])
+        .is_some_and(|open| is_credential_name(&unescape(&text[from + open + 1..name_end])))
 }
-
 /// Past the whitespace from `at` (at most the end of `bytes`).
 fn skip_whitespace(bytes: &[u8], at: usize) -> usize {
     let mut at = at.min(bytes.len());
@@ -459,16 +433,14 @@ fn string_end(bytes: &[u8], from: usize) -> usize {
 /// Where each value of a field named like a credential (see [`is_credential_name`]) is
 /// written in JSON text, however deep, with the value: a string decoded, a number as
 /// written, each item of an array. Works on text that is not valid JSON too, field by
-/// field. The range of a string is its text inside the quotes.
+/// field. The range of a string is its text inside the quotes; ranges come in order.
 pub fn credential_values(text: &str, mut found: impl FnMut(Range<usize>, Cow<'_, str>)) {
     let bytes = text.as_bytes();
-    let mut at = 0;
-    while let Some(quote) = bytes[at..].iter().position(|&byte| byte == b'"') {
-        let start = at + quote + 1;
-        let end = string_end(bytes, start);
-        at = skip_whitespace(bytes, end + 1);
-        if bytes.get(at) == Some(&b':') && is_credential_name(&unescape(&text[start..end])) {
-            at = credential_value(text, skip_whitespace(bytes, at + 1), &mut found);
+    let mut from = 0;
+    while let Some(colon) = memchr::memchr(b':', &bytes[from..]).map(|at| from + at) {
+        from = colon + 1;
+        if names_credential(text, colon) {
+            from = credential_value(text, from, &mut found);
         }
     }
 }

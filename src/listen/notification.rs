@@ -15,7 +15,7 @@ use super::json;
 use crate::client::redacted;
 use crate::output::{
     Output, credential_params, escape_controls, is_credential_name, is_secret_header, mask,
-    mask_header, mask_params, pretty_json,
+    mask_found, mask_header, mask_params, pretty_json,
 };
 use crate::providers::{self, Provider};
 
@@ -169,26 +169,7 @@ fn hide_written(text: &str, secret: &str) -> Option<String> {
 /// JSON text with the value of every credential field (see [`json::credential_values`])
 /// masked, whatever its length; borrowed when it has none.
 fn mask_fields(text: &str) -> Cow<'_, str> {
-    if !json::may_name_credential(text) {
-        return Cow::Borrowed(text);
-    }
-    let mut masked: Option<String> = None;
-    let mut copied = 0;
-    json::credential_values(text, |range, value| {
-        if !value.is_empty() {
-            let masked = masked.get_or_insert_with(|| String::with_capacity(text.len()));
-            masked.push_str(&text[copied..range.start]);
-            masked.push_str(&mask(&value));
-            copied = range.end;
-        }
-    });
-    match masked {
-        Some(mut masked) => {
-            masked.push_str(&text[copied..]);
-            Cow::Owned(masked)
-        }
-        None => Cow::Borrowed(text),
-    }
+    mask_found(text, |found| json::credential_values(text, found))
 }
 
 /// `step` applied to `text`; still borrowed when neither changed it.
@@ -306,8 +287,9 @@ impl Notification {
     /// Collects the credentials to mask, once per request: `--api-key`, the credential of
     /// every credential header, and the value of every credential parameter (see
     /// [`is_credential_name`]) in the query, and in the body (a JSON field at any depth,
-    /// its name escaped or not, even in text that is not JSON; a form parameter). Looks
-    /// for parameters only where a quick test finds a name that may be one.
+    /// its name escaped or not, even in text that is not JSON; a form parameter). A
+    /// request with none costs a search for `:` in its body (and `=` in its query), and
+    /// allocates nothing.
     pub fn find_secrets(&mut self, api_key: Option<&str>) {
         let mut secrets: Vec<String> = api_key.into_iter().map(str::to_string).collect();
         for (name, value) in &self.headers {
@@ -317,18 +299,13 @@ impl Notification {
                 secrets.push(credential.trim().to_string());
             }
         }
-        if let Some(query) = self
-            .query
-            .as_deref()
-            .filter(|q| json::may_name_credential(q))
-        {
-            secrets.extend(credential_params(query).map(Cow::into_owned));
+        let mut add = |_, value: Cow<'_, str>| secrets.push(value.into_owned());
+        if let Some(query) = &self.query {
+            credential_params(query, &mut add);
         }
-        if json::may_name_credential(&self.raw) {
-            json::credential_values(&self.raw, |_, value| secrets.push(value.into_owned()));
-            if !self.is_json {
-                secrets.extend(credential_params(&self.raw).map(Cow::into_owned));
-            }
+        json::credential_values(&self.raw, &mut add);
+        if !self.is_json {
+            credential_params(&self.raw, &mut add);
         }
         secrets.retain(|secret| !secret.is_empty());
         secrets.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
