@@ -735,6 +735,45 @@ fn forward_to_relays_the_apps_status() {
     );
 }
 
+#[test]
+fn a_forward_url_password_is_masked_in_the_start_line_and_every_forward() {
+    let app = Recorder::ok();
+    let password = "s3cr3t-pass";
+    let target = app
+        .url
+        .replace("http://", &format!("http://hooks:{password}@"))
+        + "/app";
+    let http = Http::new();
+    let mut printed = String::new();
+    for json_output in [true, false] {
+        let (mut running, url) = listen(json_output, &["--forward-to", &target]);
+        assert_eq!(http.post(&url, &document(EVENT)).status, 200);
+        if json_output {
+            let line = running.stdout_json();
+            let shown = line["forward"]["url"].as_str().unwrap();
+            assert!(shown.contains("//hooks:s3cr****@127.0.0.1:"), "{line}");
+            printed.push_str(&line.to_string());
+        } else {
+            let block = human_block(&mut running);
+            assert!(
+                block.contains("forward: http://hooks:s3cr****@127.0.0.1:"),
+                "{block}"
+            );
+            printed.push_str(&block);
+        }
+        running.terminate();
+        assert_eq!(running.wait_exit(), Some(0));
+        let stderr = running.rest_of_stderr().join("\n");
+        assert!(
+            stderr.contains("forwarding valid notifications to http://hooks:s3cr****@127.0.0.1:"),
+            "{stderr}"
+        );
+        printed.push_str(&stderr);
+    }
+    assert!(!printed.contains(password), "{printed}");
+    assert_eq!(app.wait_for(2).len(), 2);
+}
+
 /// Fetches the listener's certificate with a client that accepts any, then checks it against
 /// the printed fingerprint and uses it as the only root for a client that verifies for real.
 fn check_tls(running: &mut Running, url: &str) {
