@@ -204,6 +204,36 @@ fn recognizes_every_provider_in_json() {
     }
 }
 
+/// Where each of `keys` is in `text`, which must hold them in that order.
+fn assert_in_order(text: &str, keys: &[&str]) {
+    let positions: Vec<usize> = keys
+        .iter()
+        .map(|key| {
+            text.find(&format!("\"{key}\""))
+                .unwrap_or_else(|| panic!("{key}: {text}"))
+        })
+        .collect();
+    assert!(positions.is_sorted(), "{keys:?} out of order:\n{text}");
+}
+
+#[test]
+fn a_body_is_shown_in_the_senders_key_order() {
+    let body = r#"{"zeta":1,"api_key":"7742-not-the-key","alpha":{"y":2,"b":[3]},"mid":"x"}"#;
+    let order = ["zeta", "api_key", "alpha", "y", "b", "mid"];
+    for color in ["never", "always"] {
+        let (mut running, url) = listen(false, &["--color", color]);
+        assert_eq!(send_raw(&url, "/hook", &[], body.as_bytes()), 200);
+        assert_in_order(&human_block(&mut running), &order);
+    }
+    // Masked, the --json body is the parsed document: still in the sender's order.
+    let (mut running, url) = listen(true, &[]);
+    assert_eq!(send_raw(&url, "/hook", &[], body.as_bytes()), 200);
+    let line = running.stdout_line();
+    assert!(line.contains(r#""api_key":"7742****""#), "{line}");
+    let shown_body = &line[line.find("\"body\":").unwrap()..line.find("\"raw\":").unwrap()];
+    assert_in_order(shown_body, &order);
+}
+
 #[test]
 fn human_output_shows_what_matters_per_provider() {
     let (mut running, url) = listen(false, &["--color", "always"]);
