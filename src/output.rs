@@ -352,6 +352,28 @@ mod tests {
     }
 
     #[test]
+    fn credential_parameters_are_masked_by_name_in_any_case_and_encoding() {
+        let text = "a=1&API_KEY=x%2By&token=&access%5Ftoken=zz&keyx=2&monkey=3&Signature=q";
+        let mut found = Vec::new();
+        credential_params(text, |range, value| {
+            found.push((&text[range], value.into_owned()));
+        });
+        assert_eq!(
+            found,
+            [
+                ("x%2By", "x+y".to_string()),
+                ("zz", "zz".to_string()),
+                ("q", "q".to_string())
+            ]
+        );
+        assert_eq!(
+            mask_params(text),
+            "a=1&API_KEY=x****&token=&access%5Ftoken=z****&keyx=2&monkey=3&Signature=****"
+        );
+        assert!(matches!(mask_params("a=1&b=2"), Cow::Borrowed(_)));
+    }
+
+    #[test]
     fn never_and_always_ignore_the_terminal() {
         assert!(!use_color(ColorChoice::Never, true));
         assert!(use_color(ColorChoice::Always, false));

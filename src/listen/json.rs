@@ -600,6 +600,49 @@ mod tests {
         }
     }
 
+    fn credentials_in(text: &str) -> Vec<(String, String)> {
+        let mut found = Vec::new();
+        credential_values(text, |range, value| {
+            found.push((text[range].to_string(), value.into_owned()));
+        });
+        found
+    }
+
+    #[test]
+    fn credential_fields_are_found_at_any_depth_in_any_spelling() {
+        let text = r#"{"key1": "a", "monkey": "b", "eventType": "c", "tokens": "d",
+            "note": "a \"token\": in a string",
+            "API_KEY": "e\u00e9", "deep": {"\u0061pi_ke\u0079" : "f",
+            "Secret": [["g", 12.5], true, null, "h"], "signature": {"token": 7}},
+            "access_token":"i", "token": "#;
+        let found = credentials_in(text);
+        let values: Vec<&str> = found.iter().map(|(_, value)| value.as_str()).collect();
+        assert_eq!(values, ["eé", "f", "g", "12.5", "h", "7", "i"]);
+        assert_eq!(found[0].0, r"e\u00e9", "the range is the value as written");
+        assert!(credentials_in(r#"{"eventId":"x","occurredAt":"10:15:00","n":[1]}"#).is_empty());
+    }
+
+    #[test]
+    fn escapes_are_decoded_as_json_and_urls_write_them() {
+        let decoded = |text: &str| {
+            escape_at(text.as_bytes()).map(|(unescaped, len)| {
+                (
+                    String::from_utf8_lossy(unescaped.as_bytes()).into_owned(),
+                    len,
+                )
+            })
+        };
+        assert_eq!(decoded("%2fx"), Some(("/".to_string(), 3)));
+        assert_eq!(decoded(r"\u00E9x"), Some(("é".to_string(), 6)));
+        assert_eq!(decoded(r"\ud83c\udf89"), Some(("🎉".to_string(), 12)));
+        assert_eq!(decoded(r#"\"x"#), Some(("\"".to_string(), 2)));
+        for text in ["%zz", "%4", r"\ud83c", r"\u12", r"\q", "x"] {
+            assert_eq!(decoded(text), None, "{text}");
+        }
+        assert_eq!(unescape(r#"a\"b\u0063\/\q"#), r#"a"bc/\q"#);
+        assert!(matches!(unescape("plain"), Cow::Borrowed("plain")));
+    }
+
     #[test]
     fn numbers_are_written_in_decimal() {
         for value in [0, 7, 10, 200, 503, 65535, u64::MAX] {

@@ -926,6 +926,77 @@ mod tests {
     }
 
     #[test]
+    fn a_request_without_credentials_finds_nothing_and_copies_nothing() {
+        let bench = r#"{"eventId":"f47ac10b-58cc-4372-a567-0e02b2c3d479","eventType":"DOCUMENT_STATUS_CHANGED","occurredAt":"2025-03-30T10:15:00Z","documentId":"INV-2025-00123","externalStatus":"APPROVED","currentStatus":"OK","flowDetail":"VERIFACTU"}"#;
+        let fixtures = crate::fixtures::all()
+            .iter()
+            .filter(|fixture| fixture.provider != "clubcollect")
+            .map(|fixture| fixture.text);
+        for raw in fixtures.chain([bench, "{}"]) {
+            let mut notification = Notification {
+                headers: Notification::headers_of(&[("content-type", "application/json")]),
+                query: Some("attempt=1&next=a:b".to_string()),
+                raw: raw.to_string(),
+                ..Notification::example()
+            };
+            notification.find_secrets(None);
+            assert_eq!(notification.secrets.capacity(), 0, "{raw}");
+            assert!(notification.masked_body().is_none());
+            assert!(matches!(notification.shown_raw(), Cow::Borrowed(_)));
+            assert!(matches!(
+                notification.shown_target(),
+                (Cow::Borrowed(_), Some(Cow::Borrowed(_)))
+            ));
+        }
+    }
+
+    #[test]
+    fn a_secret_is_hidden_however_it_is_written() {
+        let secret = "s3/cr\"et é🎉";
+        let notification = Notification {
+            secrets: vec![secret.to_string()],
+            ..Notification::example()
+        };
+        let masked = mask(secret);
+        for written in [
+            secret.to_string(),
+            "%73%33%2f%63%72%22%65%74%20%C3%A9%F0%9F%8E%89".to_string(),
+            r#"\u00733\/cr\"e\u0074 \u00E9\ud83c\udf89"#.to_string(),
+            "s3%2Fcr%22et %c3%a9🎉".to_string(),
+        ] {
+            let text = format!("before {written} after {written}");
+            assert_eq!(
+                notification.hide(&text),
+                format!("before {masked} after {masked}"),
+                "{written}"
+            );
+        }
+        assert!(matches!(
+            notification.hide("s3/cr nothing %41 \\u0041"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn short_credentials_are_masked_only_where_named() {
+        let mut notification = Notification {
+            query: Some("token=ab&x=ab".to_string()),
+            raw: r#"{"key":"ab","other":"ab","list":["ab"]}"#.to_string(),
+            ..Notification::example()
+        };
+        notification.find_secrets(None);
+        assert_eq!(notification.shown_target().1.unwrap(), "token=a****&x=ab");
+        assert_eq!(
+            notification.shown_raw(),
+            r#"{"key":"a****","other":"ab","list":["ab"]}"#
+        );
+        assert_eq!(
+            notification.shown_body().unwrap(),
+            serde_json::json!({"key": "a****", "other": "ab", "list": ["ab"]})
+        );
+    }
+
+    #[test]
     fn rfc3339_is_utc_with_milliseconds() {
         let at = time::macros::datetime!(2025-03-30 12:15:00.045 +02:00);
         assert_eq!(rfc3339(at), "2025-03-30T10:15:00.045Z");
