@@ -382,13 +382,15 @@ pub fn unescape(text: &str) -> Cow<'_, str> {
     Cow::Owned(String::from_utf8(out).unwrap_or_default())
 }
 
-/// The longest credential name (`access_token`) with every character written `\uXXXX`.
-const LONGEST_NAME: usize = 12 * 6;
+/// The longest credential name (`access_token`) as it is written plainly, and with every
+/// character written `\uXXXX`.
+const LONGEST_NAME: usize = 12;
+const LONGEST_ESCAPED_NAME: usize = LONGEST_NAME * 6;
 
 /// Whether the text before the colon at `colon` ends with a field named like a credential
 /// (`"api_key" :`), its name written with escapes or not. Every colon of a body is looked
-/// at: most are rejected by the byte before the name's closing quote, since every name
-/// ends with `y`, `n`, `t` or `e` in some case, or, escaped, with `\uXXXX`.
+/// at: most are rejected by the two bytes before the name's closing quote, since every
+/// name ends with `ey`, `en`, `et` or `re` in some case, or, escaped, with `\uXXXX`.
 fn names_credential(text: &str, colon: usize) -> bool {
     let bytes = text.as_bytes();
     let Some(name_end) = bytes[..colon].trim_ascii_end().len().checked_sub(1) else {
@@ -397,16 +399,33 @@ fn names_credential(text: &str, colon: usize) -> bool {
     let written = &bytes[..name_end];
     let plausible = match written {
         [.., b'\\', b'u', _, _, _, _] => true,
-        [.., last] => matches!(last | 0x20, b'y' | b'n' | b't' | b'e'),
-        [] => false,
+        [.., a, b] => matches!(
+            [a | 0x20, b | 0x20],
+            [b'e', b'y' | b'n' | b't'] | [b'r', b'e']
+        ),
+        _ => false,
     };
     if bytes[name_end] != b'"' || !plausible {
         return false;
     }
-    let from = name_end.saturating_sub(LONGEST_NAME + 1);
-    memchr::memrchr(b'"', &bytes[from..name_end])
-        .is_some_and(|open| is_credential_name(&unescape(&text[from + open + 1..name_end])))
+    // A name written plainly is found by its opening quote close by; one that is longer,
+    // or holds an escape, is decoded first.
+    let near = name_end.saturating_sub(LONGEST_NAME + 1);
+    match bytes[near..name_end]
+        .iter()
+        .rposition(|&b| b == b'"' || b == b'\\')
+    {
+        Some(open) if bytes[near + open] == b'"' => {
+            is_credential_name(&text[near + open + 1..name_end])
+        }
+        _ => {
+            let from = name_end.saturating_sub(LONGEST_ESCAPED_NAME + 1);
+            memchr::memrchr(b'"', &bytes[from..name_end])
+                .is_some_and(|open| is_credential_name(&unescape(&text[from + open + 1..name_end])))
+        }
+    }
 }
+
 /// Past the whitespace from `at` (at most the end of `bytes`).
 fn skip_whitespace(bytes: &[u8], at: usize) -> usize {
     let mut at = at.min(bytes.len());
@@ -435,12 +454,11 @@ fn string_end(bytes: &[u8], from: usize) -> usize {
 /// written, each item of an array. Works on text that is not valid JSON too, field by
 /// field. The range of a string is its text inside the quotes; ranges come in order.
 pub fn credential_values(text: &str, mut found: impl FnMut(Range<usize>, Cow<'_, str>)) {
-    let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(colon) = memchr::memchr(b':', &bytes[from..]).map(|at| from + at) {
-        from = colon + 1;
-        if names_credential(text, colon) {
-            from = credential_value(text, from, &mut found);
+    for colon in memchr::memchr_iter(b':', text.as_bytes()) {
+        // Colons inside a credential's value were read with it.
+        if colon >= from && names_credential(text, colon) {
+            from = credential_value(text, colon + 1, &mut found);
         }
     }
 }
