@@ -119,51 +119,57 @@ impl Escaped {
 /// masked only where their name says what they are (a credential field or parameter).
 const MIN_SECRET_LEN: usize = 4;
 
-/// Where `secret` ends when written in `bytes` from `at` on, each of its bytes as itself or
-/// within an escape ([`json::escape_at`]); None when it is not written there.
-fn written_end(bytes: &[u8], mut at: usize, secret: &[u8]) -> Option<usize> {
-    let mut matched = 0;
-    while let Some(rest) = secret.get(matched..).filter(|rest| !rest.is_empty()) {
+/// At most this many credentials of a request are looked for wherever they may be written
+/// (a body can name any number, and each costs a pass over every field shown); the rest are
+/// masked where their name says what they are.
+const MAX_SECRETS: usize = 32;
+
+/// `text` with every place one of `secrets` is written with escapes in it (`%XX`,
+/// `\uXXXX`, `\"`: see [`json::escape_at`]) masked; None when none is. The text is decoded
+/// once, so this takes linear time whatever the text and the secrets.
+fn hide_escaped<'s>(text: &str, secrets: impl Iterator<Item = &'s String>) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    // Where in `text` each decoded byte, and the end, is written.
+    let mut starts = Vec::with_capacity(bytes.len() + 1);
+    let mut at = 0;
+    while at < bytes.len() {
         match json::escape_at(&bytes[at..]) {
-            Some((unescaped, len)) if rest.starts_with(unescaped.as_bytes()) => {
-                matched += unescaped.as_bytes().len();
+            Some((unescaped, len)) => {
+                decoded.extend_from_slice(unescaped.as_bytes());
+                starts.resize(decoded.len(), at);
                 at += len;
             }
-            _ if bytes.get(at) == Some(&rest[0]) => {
-                matched += 1;
+            None => {
+                decoded.push(bytes[at]);
+                starts.push(at);
                 at += 1;
             }
-            _ => return None,
         }
     }
-    Some(at)
-}
-
-/// `text` with every place `secret` is written in it masked, escaped or not (see
-/// [`written_end`]); None when it is nowhere.
-fn hide_written(text: &str, secret: &str) -> Option<String> {
-    let (bytes, wanted) = (text.as_bytes(), secret.as_bytes());
-    let mut hidden: Option<String> = None;
-    let (mut copied, mut at) = (0, 0);
-    while let Some(&byte) = bytes.get(at) {
-        let end = (byte == b'%' || byte == b'\\' || Some(&byte) == wanted.first())
-            .then(|| written_end(bytes, at, wanted))
-            .flatten()
-            .filter(|&end| text.is_char_boundary(at) && text.is_char_boundary(end));
-        match end {
-            Some(end) => {
-                let hidden = hidden.get_or_insert_with(|| String::with_capacity(text.len()));
-                hidden.push_str(&text[copied..at]);
-                hidden.push_str(&mask(secret));
-                (copied, at) = (end, end);
-            }
-            None => at += 1,
+    starts.push(bytes.len());
+    let mut found: Vec<(usize, usize, &str)> = Vec::new();
+    for secret in secrets {
+        for start in memchr::memmem::find_iter(&decoded, secret.as_bytes()) {
+            found.push((starts[start], starts[start + secret.len()], secret));
         }
     }
-    hidden.map(|mut hidden| {
-        hidden.push_str(&text[copied..]);
-        hidden
-    })
+    if found.is_empty() {
+        return None;
+    }
+    // The longest of those starting at the same place wins.
+    found.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    let mut hidden = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (start, end, secret) in found {
+        if start >= copied && text.is_char_boundary(start) && text.is_char_boundary(end) {
+            hidden.push_str(&text[copied..start]);
+            hidden.push_str(&mask(secret));
+            copied = end;
+        }
+    }
+    hidden.push_str(&text[copied..]);
+    Some(hidden)
 }
 
 /// JSON text with the value of every credential field (see [`json::credential_values`])
@@ -299,7 +305,14 @@ impl Notification {
                 secrets.push(credential.trim().to_string());
             }
         }
-        let mut add = |_, value: Cow<'_, str>| secrets.push(value.into_owned());
+        let mut add = |_, value: Cow<'_, str>| {
+            if secrets.len() < MAX_SECRETS
+                && !value.is_empty()
+                && !secrets.iter().any(|secret| *secret == value)
+            {
+                secrets.push(value.into_owned());
+            }
+        };
         if let Some(query) = &self.query {
             credential_params(query, &mut add);
         }
@@ -321,16 +334,21 @@ impl Notification {
         if self.secrets.is_empty() {
             return shown;
         }
-        // Without an escape character, a secret can only be written as it is.
-        let escapes = text.contains(['%', '\\']);
-        for secret in self.secrets.iter().filter(|s| s.len() >= MIN_SECRET_LEN) {
-            if escapes {
-                if let Some(hidden) = hide_written(&shown, secret) {
-                    shown = Cow::Owned(hidden);
-                }
-            } else if shown.contains(secret.as_str()) {
+        let hunted = || {
+            self.secrets
+                .iter()
+                .filter(|secret| secret.len() >= MIN_SECRET_LEN)
+        };
+        for secret in hunted() {
+            if shown.contains(secret.as_str()) {
                 shown = Cow::Owned(shown.replace(secret.as_str(), &mask(secret)));
             }
+        }
+        // Without an escape character, a secret can only be written as it is.
+        if shown.contains(['%', '\\'])
+            && let Some(hidden) = hide_escaped(&shown, hunted())
+        {
+            shown = Cow::Owned(hidden);
         }
         shown
     }
@@ -975,6 +993,30 @@ mod tests {
             notification.hide("s3/cr nothing %41 \\u0041"),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn many_credentials_are_all_masked_but_only_some_looked_for_everywhere() {
+        let values: Vec<String> = (0..100).map(|n| format!("value-{n:04}")).collect();
+        let fields: Vec<String> = values
+            .iter()
+            .map(|v| format!(r#"{{"token":"{v}"}}"#))
+            .collect();
+        let mut notification = Notification {
+            raw: format!("[{}]", fields.join(",")),
+            ..Notification::example()
+        };
+        notification.find_secrets(Some("the-api-key"));
+        assert_eq!(notification.secrets.len(), MAX_SECRETS);
+        assert!(notification.secrets.contains(&"the-api-key".to_string()));
+        let raw = notification.shown_raw();
+        let body = notification.shown_body().unwrap().to_string();
+        for value in &values {
+            assert!(
+                !raw.contains(value.as_str()) && !body.contains(value.as_str()),
+                "{value}"
+            );
+        }
     }
 
     #[test]
