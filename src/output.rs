@@ -156,13 +156,15 @@ pub fn is_credential_name(name: &str) -> bool {
 
 /// Where the value of each credential parameter of a query string or form body
 /// (`a=1&token=x`) is written, with the value decoded; in order. Only the names before an
-/// `=` that could end one (`ey`, `en`, `et`, `re` in some case, or an escape) are decoded.
+/// `=` that could end one (`ey`, `en`, `et`, `re` in some case, either letter maybe
+/// escaped) are decoded.
 pub fn credential_params(text: &str, mut found: impl FnMut(Range<usize>, Cow<'_, str>)) {
     let bytes = text.as_bytes();
     for equals in memchr::memchr_iter(b'=', bytes) {
         let start = memchr::memrchr(b'&', &bytes[..equals]).map_or(0, |at| at + 1);
         let plausible = match &bytes[start..equals] {
-            [.., b'%', _, _] => true,
+            // The last or the one but last letter escaped.
+            [.., b'%', _, _] | [.., b'%', _, _, _] => true,
             [.., a, b] => matches!(
                 [a | 0x20, b | 0x20],
                 [b'e', b'y' | b'n' | b't'] | [b'r', b'e']
@@ -354,7 +356,8 @@ mod tests {
 
     #[test]
     fn credential_parameters_are_masked_by_name_in_any_case_and_encoding() {
-        let text = "a=1&API_KEY=x%2By&token=&access%5Ftoken=zz&keyx=2&monkey=3&Signature=q";
+        let text =
+            "a=1&API_KEY=x%2By&token=&access%5Ftoken=zz&keyx=2&monkey=3&Signature=q&tok%65n=t";
         let mut found = Vec::new();
         credential_params(text, |range, value| {
             found.push((&text[range], value.into_owned()));
@@ -364,12 +367,13 @@ mod tests {
             [
                 ("x%2By", "x+y".to_string()),
                 ("zz", "zz".to_string()),
-                ("q", "q".to_string())
+                ("q", "q".to_string()),
+                ("t", "t".to_string())
             ]
         );
         assert_eq!(
             mask_params(text),
-            "a=1&API_KEY=x****&token=&access%5Ftoken=z****&keyx=2&monkey=3&Signature=****"
+            "a=1&API_KEY=x****&token=&access%5Ftoken=z****&keyx=2&monkey=3&Signature=****&tok%65n=****"
         );
         assert!(matches!(mask_params("a=1&b=2"), Cow::Borrowed(_)));
     }

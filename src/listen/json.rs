@@ -390,7 +390,7 @@ const LONGEST_ESCAPED_NAME: usize = LONGEST_NAME * 6;
 /// Whether the text before the colon at `colon` ends with a field named like a credential
 /// (`"api_key" :`), its name written with escapes or not. Every colon of a body is looked
 /// at: most are rejected by the two bytes before the name's closing quote, since every
-/// name ends with `ey`, `en`, `et` or `re` in some case, or, escaped, with `\uXXXX`.
+/// name ends with `ey`, `en`, `et` or `re` in some case (either letter may be escaped).
 fn names_credential(text: &str, colon: usize) -> bool {
     let bytes = text.as_bytes();
     let Some(name_end) = bytes[..colon].trim_ascii_end().len().checked_sub(1) else {
@@ -398,7 +398,8 @@ fn names_credential(text: &str, colon: usize) -> bool {
     };
     let written = &bytes[..name_end];
     let plausible = match written {
-        [.., b'\\', b'u', _, _, _, _] => true,
+        // The last or the one but last letter escaped.
+        [.., b'\\', b'u', _, _, _, _] | [.., b'\\', b'u', _, _, _, _, _] => true,
         [.., a, b] => matches!(
             [a | 0x20, b | 0x20],
             [b'e', b'y' | b'n' | b't'] | [b'r', b'e']
@@ -632,10 +633,10 @@ mod tests {
             "note": "a \"token\": in a string",
             "API_KEY": "e\u00e9", "deep": {"\u0061pi_ke\u0079" : "f",
             "Secret": [["g", 12.5], true, null, "h"], "signature": {"token": 7}},
-            "access_token":"i", "token": "#;
+            "access_token":"i", "tok\u0065n": "j", "token": "#;
         let found = credentials_in(text);
         let values: Vec<&str> = found.iter().map(|(_, value)| value.as_str()).collect();
-        assert_eq!(values, ["eé", "f", "g", "12.5", "h", "7", "i"]);
+        assert_eq!(values, ["eé", "f", "g", "12.5", "h", "7", "i", "j"]);
         assert_eq!(found[0].0, r"e\u00e9", "the range is the value as written");
         assert!(credentials_in(r#"{"eventId":"x","occurredAt":"10:15:00","n":[1]}"#).is_empty());
     }
