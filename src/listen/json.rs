@@ -464,32 +464,34 @@ pub fn credential_values(text: &str, mut found: impl FnMut(Range<usize>, Cow<'_,
     }
 }
 
-/// Reports the value written at `at` (a string, a literal, or an array of them, nested or
-/// not); where the scan goes on. An object is left to the scan, field by field.
+/// Reports the value written at `at`: a string, a literal, or every string and literal
+/// inside an array or object (its keys aside), however nested; where the scan goes on.
 fn credential_value(
     text: &str,
     mut at: usize,
     found: &mut impl FnMut(Range<usize>, Cow<'_, str>),
 ) -> usize {
     let bytes = text.as_bytes();
-    let mut arrays = 0usize;
+    let mut depth = 0usize;
     loop {
         at = skip_whitespace(bytes, at);
         match bytes.get(at) {
-            Some(b'[') => arrays += 1,
-            Some(b']' | b',') if arrays > 0 => {
-                arrays -= usize::from(bytes[at] == b']');
-            }
+            Some(b'[' | b'{') => depth += 1,
+            Some(b']' | b'}') if depth > 0 => depth -= 1,
+            Some(b',' | b':') if depth > 0 => {}
             Some(b'"') => {
                 let end = string_end(bytes, at + 1);
-                found(at + 1..end, unescape(&text[at + 1..end]));
+                let key = depth > 0 && bytes.get(skip_whitespace(bytes, end + 1)) == Some(&b':');
+                if !key {
+                    found(at + 1..end, unescape(&text[at + 1..end]));
+                }
                 at = end;
             }
-            Some(b'{' | b'}' | b']' | b',') | None => return at,
+            Some(b']' | b'}' | b',' | b':') | None => return at,
             Some(_) => {
                 let end = bytes[at..]
                     .iter()
-                    .position(|byte| b",]} \t\r\n".contains(byte))
+                    .position(|byte| b",:]} \t\r\n".contains(byte))
                     .map_or(bytes.len(), |length| at + length);
                 let literal = &text[at..end];
                 if !matches!(literal, "true" | "false" | "null") {
@@ -499,7 +501,7 @@ fn credential_value(
             }
         }
         at += 1;
-        if arrays == 0 {
+        if depth == 0 {
             return at.min(bytes.len());
         }
     }
@@ -632,11 +634,11 @@ mod tests {
         let text = r#"{"key1": "a", "monkey": "b", "eventType": "c", "tokens": "d",
             "note": "a \"token\": in a string",
             "API_KEY": "e\u00e9", "deep": {"\u0061pi_ke\u0079" : "f",
-            "Secret": [["g", 12.5], true, null, "h"], "signature": {"token": 7}},
+            "Secret": [["g", 12.5], true, null, "h"], "signature": {"token": 7, "a": ["k"]}},
             "access_token":"i", "tok\u0065n": "j", "token": "#;
         let found = credentials_in(text);
         let values: Vec<&str> = found.iter().map(|(_, value)| value.as_str()).collect();
-        assert_eq!(values, ["eé", "f", "g", "12.5", "h", "7", "i", "j"]);
+        assert_eq!(values, ["eé", "f", "g", "12.5", "h", "7", "k", "i", "j"]);
         assert_eq!(found[0].0, r"e\u00e9", "the range is the value as written");
         assert!(credentials_in(r#"{"eventId":"x","occurredAt":"10:15:00","n":[1]}"#).is_empty());
     }
