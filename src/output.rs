@@ -1,7 +1,9 @@
 //! How `hooks` talks to a person or a script: the one colour decision, secrets masking,
 //! JSON (plain or syntax-coloured), aligned tables, and stderr diagnostics.
 
+use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
+use std::ops::Range;
 
 use colored::Colorize;
 use serde_json::Value;
@@ -104,6 +106,9 @@ pub fn mask(secret: &str) -> String {
 /// Masks the credential part of an `Authorization` header value (`Bearer x`, `Token x`).
 pub fn mask_authorization(value: &str) -> String {
     match value.split_once(' ') {
+        // Not even partly: the first characters of base64 spell the user name and, after a
+        // short one, the start of the password.
+        Some((scheme, _)) if scheme.eq_ignore_ascii_case("basic") => format!("{scheme} ****"),
         Some((scheme, secret)) => format!("{scheme} {}", mask(secret.trim())),
         None => mask(value),
     }
@@ -139,6 +144,81 @@ pub fn is_secret_header(name: &str) -> bool {
                 _ => false,
             }
         })
+}
+
+/// Whether a parameter or field name is one that carries a credential: `access_token`,
+/// `token`, `api_key`, `key`, `secret` or `signature`, in any case.
+pub fn is_credential_name(name: &str) -> bool {
+    // By length first: this runs for many field names of a request.
+    let credential = match name.len() {
+        3 => "key",
+        5 => "token",
+        6 => "secret",
+        7 => "api_key",
+        9 => "signature",
+        12 => "access_token",
+        _ => return false,
+    };
+    name.eq_ignore_ascii_case(credential)
+}
+
+/// Where the value of each credential parameter of a query string or form body
+/// (`a=1&token=x`) is written, with the value decoded; in order. Only the names before an
+/// `=` that could end one (`ey`, `en`, `et`, `re` in some case, either letter maybe
+/// escaped) are decoded.
+pub fn credential_params(text: &str, mut found: impl FnMut(Range<usize>, Cow<'_, str>)) {
+    let bytes = text.as_bytes();
+    for equals in memchr::memchr_iter(b'=', bytes) {
+        let start = memchr::memrchr(b'&', &bytes[..equals]).map_or(0, |at| at + 1);
+        let plausible = match &bytes[start..equals] {
+            // The last or the one but last letter escaped.
+            [.., b'%', _, _] | [.., b'%', _, _, _] => true,
+            [.., a, b] => matches!(
+                [a | 0x20, b | 0x20],
+                [b'e', b'y' | b'n' | b't'] | [b'r', b'e']
+            ),
+            _ => false,
+        };
+        let end = memchr::memchr(b'&', &bytes[equals..]).map_or(bytes.len(), |at| equals + at);
+        if plausible
+            && let Some((name, value)) = url::form_urlencoded::parse(&bytes[start..end]).next()
+            && is_credential_name(&name)
+            && !value.is_empty()
+        {
+            found(equals + 1..end, value);
+        }
+    }
+}
+
+/// `text` with each range that `find` reports replaced by the mask of the value reported
+/// with it; borrowed when it reports none. Ranges come in order and do not overlap.
+pub fn mask_found<'a>(
+    text: &'a str,
+    find: impl FnOnce(&mut dyn FnMut(Range<usize>, Cow<'_, str>)),
+) -> Cow<'a, str> {
+    let mut masked: Option<String> = None;
+    let mut copied = 0;
+    find(&mut |range, value| {
+        if range.start >= copied {
+            let masked = masked.get_or_insert_with(|| String::with_capacity(text.len()));
+            masked.push_str(&text[copied..range.start]);
+            masked.push_str(&mask(&value));
+            copied = range.end;
+        }
+    });
+    match masked {
+        Some(mut masked) => {
+            masked.push_str(&text[copied..]);
+            Cow::Owned(masked)
+        }
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// A query string or form body with the value of every credential parameter masked,
+/// whatever its length; borrowed when it has none.
+pub fn mask_params(text: &str) -> Cow<'_, str> {
+    mask_found(text, |found| credential_params(text, found))
 }
 
 /// Pretty-printed JSON, syntax-coloured when colour is on.
@@ -255,8 +335,8 @@ mod tests {
         assert_eq!(mask_header("Cookie", "session=abcdef"), "sess****");
         assert_eq!(mask_header("X-Api-Key", "abcdefgh"), "abcd****");
         assert_eq!(
-            mask_header("Proxy-Authorization", "Basic dXNlcg=="),
-            "Basic dXNl****"
+            mask_header("Proxy-Authorization", "Basic YTpzZWNyZXQ="),
+            "Basic ****"
         );
         assert_eq!(
             mask_header("Content-Type", "application/json"),
@@ -289,6 +369,30 @@ mod tests {
         ] {
             assert!(!is_secret_header(name), "{name}");
         }
+    }
+
+    #[test]
+    fn credential_parameters_are_masked_by_name_in_any_case_and_encoding() {
+        let text =
+            "a=1&API_KEY=x%2By&token=&access%5Ftoken=zz&keyx=2&monkey=3&Signature=q&tok%65n=t";
+        let mut found = Vec::new();
+        credential_params(text, |range, value| {
+            found.push((&text[range], value.into_owned()));
+        });
+        assert_eq!(
+            found,
+            [
+                ("x%2By", "x+y".to_string()),
+                ("zz", "zz".to_string()),
+                ("q", "q".to_string()),
+                ("t", "t".to_string())
+            ]
+        );
+        assert_eq!(
+            mask_params(text),
+            "a=1&API_KEY=x****&token=&access%5Ftoken=z****&keyx=2&monkey=3&Signature=****&tok%65n=****"
+        );
+        assert!(matches!(mask_params("a=1&b=2"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -260,6 +260,26 @@ fn show_prints_the_fixture_from_any_directory() {
 }
 
 #[test]
+fn coloured_show_keeps_the_files_key_order() {
+    let output = hooks()
+        .args(["--color", "always", "fixtures", "show", "clubcollect/batch"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let shown = String::from_utf8(output.stdout).unwrap();
+    let disk = &on_disk()["clubcollect/batch"];
+    let at = |text: &str, key: &str| text.find(&format!("\"{key}\"")).unwrap();
+    // The file lists invoice_ids before import_ids, the reverse of alphabetical order.
+    assert!(at(disk, "invoice_ids") < at(disk, "import_ids"));
+    assert!(
+        at(&shown, "api_key") < at(&shown, "invoice_ids")
+            && at(&shown, "invoice_ids") < at(&shown, "import_ids"),
+        "{shown}"
+    );
+    assert!(shown.contains('\u{1b}'), "not coloured: {shown}");
+}
+
+#[test]
 fn show_of_an_unknown_name_is_a_usage_error() {
     hooks()
         .args(["fixtures", "show", "clubcollect/nope"])

@@ -204,6 +204,36 @@ fn recognizes_every_provider_in_json() {
     }
 }
 
+/// Where each of `keys` is in `text`, which must hold them in that order.
+fn assert_in_order(text: &str, keys: &[&str]) {
+    let positions: Vec<usize> = keys
+        .iter()
+        .map(|key| {
+            text.find(&format!("\"{key}\""))
+                .unwrap_or_else(|| panic!("{key}: {text}"))
+        })
+        .collect();
+    assert!(positions.is_sorted(), "{keys:?} out of order:\n{text}");
+}
+
+#[test]
+fn a_body_is_shown_in_the_senders_key_order() {
+    let body = r#"{"zeta":1,"api_key":"7742-not-the-key","alpha":{"y":2,"b":[3]},"mid":"x"}"#;
+    let order = ["zeta", "api_key", "alpha", "y", "b", "mid"];
+    for color in ["never", "always"] {
+        let (mut running, url) = listen(false, &["--color", color]);
+        assert_eq!(send_raw(&url, "/hook", &[], body.as_bytes()), 200);
+        assert_in_order(&human_block(&mut running), &order);
+    }
+    // Masked, the --json body is the parsed document: still in the sender's order.
+    let (mut running, url) = listen(true, &[]);
+    assert_eq!(send_raw(&url, "/hook", &[], body.as_bytes()), 200);
+    let line = running.stdout_line();
+    assert!(line.contains(r#""api_key":"7742****""#), "{line}");
+    let shown_body = &line[line.find("\"body\":").unwrap()..line.find("\"raw\":").unwrap()];
+    assert_in_order(shown_body, &order);
+}
+
 #[test]
 fn human_output_shows_what_matters_per_provider() {
     let (mut running, url) = listen(false, &["--color", "always"]);
@@ -990,6 +1020,45 @@ fn verbose_traces_the_request_the_forward_and_the_answers() {
     assert_eq!(running.next_stdout(PATIENCE), None);
 }
 
+#[test]
+fn a_forward_url_password_is_masked_in_the_start_line_and_every_forward() {
+    let app = Recorder::ok();
+    let password = "s3cr3t-pass";
+    let target = app
+        .url
+        .replace("http://", &format!("http://hooks:{password}@"))
+        + "/app";
+    let http = Http::new();
+    let mut printed = String::new();
+    for json_output in [true, false] {
+        let (mut running, url) = listen(json_output, &["--forward-to", &target]);
+        assert_eq!(http.post(&url, &document(EVENT)).status, 200);
+        if json_output {
+            let line = running.stdout_json();
+            let shown = line["forward"]["url"].as_str().unwrap();
+            assert!(shown.contains("//hooks:s3cr****@127.0.0.1:"), "{line}");
+            printed.push_str(&line.to_string());
+        } else {
+            let block = human_block(&mut running);
+            assert!(
+                block.contains("forward: http://hooks:s3cr****@127.0.0.1:"),
+                "{block}"
+            );
+            printed.push_str(&block);
+        }
+        running.terminate();
+        assert_eq!(running.wait_exit(), Some(0));
+        let stderr = running.rest_of_stderr().join("\n");
+        assert!(
+            stderr.contains("forwarding valid notifications to http://hooks:s3cr****@127.0.0.1:"),
+            "{stderr}"
+        );
+        printed.push_str(&stderr);
+    }
+    assert!(!printed.contains(password), "{printed}");
+    assert_eq!(app.wait_for(2).len(), 2);
+}
+
 /// Fetches the listener's certificate with a client that accepts any, then checks it against
 /// the printed fingerprint and uses it as the only root for a client that verifies for real.
 fn check_tls(running: &mut Running, url: &str) {
@@ -1149,6 +1218,288 @@ fn a_key_is_masked_wherever_it_appears() {
         assert!(!shown.contains(other_secret), "a secret leaked:\n{shown}");
         assert!(shown.contains("7742****"), "{shown}");
     }
+}
+
+/// Sends a POST over a plain socket exactly as given (no client to normalise the target or
+/// the header names); the status answered.
+fn send_raw(url: &str, target: &str, headers: &[(&str, &str)], body: &[u8]) -> u16 {
+    let mut stream = std::net::TcpStream::connect(url.trim_start_matches("http://")).unwrap();
+    let mut request = format!(
+        "POST {target} HTTP/1.1\r\nhost: x\r\ncontent-length: {}\r\nconnection: close\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    let mut bytes = request.into_bytes();
+    bytes.extend_from_slice(body);
+    stream.write_all(&bytes).unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    let mut reply = String::new();
+    let _ = stream.read_to_string(&mut reply);
+    reply
+        .get(9..12)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0)
+}
+
+/// What `hooks listen --api-key KEY` showed of one request: the `--json` line (that
+/// listener also records), the whole of stdout and stderr of both output modes (human with
+/// `-v`, so headers too), the status answered, and the record file's lines.
+struct Shown {
+    line: Value,
+    printed: String,
+    status: u16,
+    record: Vec<Value>,
+}
+
+fn shown(target: &str, headers: &[(&str, &str)], body: &[u8]) -> Shown {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("record.jsonl");
+    let (mut json_run, json_url) = listen(
+        true,
+        &["--api-key", KEY, "--record", record.to_str().unwrap()],
+    );
+    let (mut human_run, human_url) = listen(false, &["--api-key", KEY, "-v"]);
+    let status = send_raw(&json_url, target, headers, body);
+    assert_eq!(send_raw(&human_url, target, headers, body), status);
+    let line = json_run.stdout_line();
+    let mut printed = format!("{line}\n{}\n", human_block(&mut human_run));
+    for running in [&mut json_run, &mut human_run] {
+        running.terminate();
+        assert_eq!(running.wait_exit(), Some(0));
+        printed.push_str(&running.rest_of_stderr().join("\n"));
+    }
+    let record = std::fs::read_to_string(&record)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    Shown {
+        line: serde_json::from_str(&line).unwrap(),
+        printed,
+        status,
+        record,
+    }
+}
+
+/// `text` with `%XX`, `\uXXXX` and `\x` escapes decoded once.
+fn decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let hex = |digits: &[u8]| u32::from_str_radix(std::str::from_utf8(digits).ok()?, 16).ok();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if let Some(byte) = bytes
+            .get(at + 1..at + 3)
+            .filter(|_| bytes[at] == b'%')
+            .and_then(hex)
+        {
+            out.push(byte as u8);
+            at += 3;
+        } else if let Some(code) = bytes
+            .get(at + 2..at + 6)
+            .filter(|_| bytes[at..].starts_with(b"\\u"))
+            .and_then(hex)
+        {
+            let decoded = char::from_u32(code).unwrap_or('?');
+            out.extend_from_slice(decoded.to_string().as_bytes());
+            at += 6;
+        } else if bytes[at] == b'\\' && at + 1 < bytes.len() {
+            out.push(bytes[at + 1]);
+            at += 2;
+        } else {
+            out.push(bytes[at]);
+            at += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Panics if `printed` shows `secret` in any form: as it is, percent-encoded or
+/// JSON-escaped (once, or inside a JSON string that is escaped again), whole or any eight
+/// characters of what its mask hides (all but the first four).
+fn assert_hidden(printed: &str, secret: &str) {
+    let once = decoded(printed);
+    let twice = decoded(&once);
+    let hidden: Vec<char> = secret.chars().skip(4).collect();
+    for text in [printed, &once, &twice] {
+        assert!(!text.contains(secret), "{secret} shown:\n{printed}");
+        for piece in hidden.windows(8) {
+            let piece: String = piece.iter().collect();
+            assert!(
+                !text.contains(&piece),
+                "{piece} of {secret} shown:\n{printed}"
+            );
+        }
+    }
+}
+
+/// Every other character of `text` as `%XX`.
+fn percent_encoded(text: &str) -> String {
+    text.bytes()
+        .enumerate()
+        .map(|(at, byte)| {
+            if at % 2 == 0 {
+                format!("%{byte:02X}")
+            } else {
+                char::from(byte).to_string()
+            }
+        })
+        .collect()
+}
+
+/// Every other character of `text` as `\uXXXX`.
+fn json_escaped(text: &str) -> String {
+    text.chars()
+        .enumerate()
+        .map(|(at, c)| {
+            if at % 2 == 0 {
+                format!("\\u{:04x}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A credential other than `--api-key` in the request, to be masked by its name.
+const OTHER: &str = "f00dfeedcafebabe0123456789abcdef01234567";
+
+#[test]
+fn the_key_as_a_body_field_name_is_masked() {
+    let body = format!(r#"{{"{KEY}":"x","n":1}}"#);
+    let shown = shown("/hook", &[], body.as_bytes());
+    assert_eq!(shown.status, 200);
+    assert_hidden(&shown.printed, KEY);
+    assert_eq!(shown.line["body"], json!({"7742****": "x", "n": 1}));
+    assert_eq!(shown.record[0]["body"], body);
+}
+
+#[test]
+fn the_key_quoted_in_a_warning_is_masked() {
+    let body = json!({
+        "eventId": KEY,
+        "eventType": "DOCUMENT_STATUS_CHANGED",
+        "occurredAt": "2025-03-30T10:15:00Z",
+        "documentId": "INV-1",
+    })
+    .to_string();
+    let shown = shown("/hook", &[], body.as_bytes());
+    assert_hidden(&shown.printed, KEY);
+    assert_eq!(
+        shown.line["warnings"],
+        json!([r#"eventId "7742****" is not a UUID"#])
+    );
+    assert_eq!(shown.record[0]["body"], body);
+}
+
+#[test]
+fn the_key_percent_encoded_in_the_path_and_query_is_masked() {
+    let target = format!(
+        "/hooks/{}?ref={}",
+        percent_encoded(KEY),
+        percent_encoded(KEY)
+    );
+    let shown = shown(&target, &[], b"{}");
+    assert_hidden(&shown.printed, KEY);
+    assert_eq!(shown.line["path"], "/hooks/7742****");
+    assert_eq!(shown.line["query"], "ref=7742****");
+    let (path, query) = target.split_once('?').unwrap();
+    assert_eq!(shown.record[0]["path"], path);
+    assert_eq!(shown.record[0]["query"], query);
+}
+
+#[test]
+fn the_key_as_a_header_name_is_masked() {
+    let name = format!("x-{KEY}");
+    let shown = shown("/hook", &[(&name, "1")], b"{}");
+    assert_hidden(&shown.printed, KEY);
+    let headers = shown.line["headers"].as_array().unwrap();
+    assert!(headers.contains(&json!(["x-7742****", "1"])), "{headers:?}");
+    let recorded = shown.record[0]["headers"].as_array().unwrap();
+    assert!(recorded.contains(&json!([name, "1"])), "{recorded:?}");
+}
+
+#[test]
+fn the_key_json_escaped_in_the_body_is_masked() {
+    let body = format!(r#"{{"note":"{}"}}"#, json_escaped(KEY));
+    let shown = shown("/hook", &[], body.as_bytes());
+    assert_hidden(&shown.printed, KEY);
+    assert_eq!(shown.line["body"], json!({"note": "7742****"}));
+    assert_eq!(shown.line["raw"], r#"{"note":"7742****"}"#);
+    assert_eq!(shown.record[0]["body"], body);
+}
+
+#[test]
+fn an_access_token_query_parameter_is_masked() {
+    let target = format!("/hook?page=2&Access_Token={OTHER}&token=ab");
+    let shown = shown(&target, &[], b"{}");
+    assert_hidden(&shown.printed, OTHER);
+    assert_eq!(
+        shown.line["query"],
+        "page=2&Access_Token=f00d****&token=a****"
+    );
+    assert_eq!(shown.record[0]["query"], target.split_once('?').unwrap().1);
+}
+
+#[test]
+fn an_array_of_api_keys_and_a_numeric_secret_are_masked() {
+    let body = format!(
+        r#"{{"api_key": ["{OTHER}", 123456789012], "invoice_ids": ["{HEX_A}"], "data": {{"Secret": 987654321098}}}}"#
+    );
+    let shown = shown("/hook", &[], body.as_bytes());
+    assert_eq!(
+        shown.status, 401,
+        "a key that is not a string is a mismatch"
+    );
+    for secret in [OTHER, "123456789012", "987654321098"] {
+        assert_hidden(&shown.printed, secret);
+    }
+    assert_eq!(
+        shown.line["body"]["api_key"],
+        json!(["f00d****", "1234****"])
+    );
+    assert_eq!(shown.line["body"]["data"], json!({"Secret": "9876****"}));
+}
+
+#[test]
+fn an_escaped_api_key_field_in_invalid_json_is_masked() {
+    let body = format!(r#"{{"\u0061pi_key" : "{OTHER}", "invoice_ids": ["#);
+    let shown = shown("/hook", &[], body.as_bytes());
+    assert_eq!(shown.status, 400);
+    assert_hidden(&shown.printed, OTHER);
+    assert_eq!(
+        shown.line["raw"],
+        r#"{"\u0061pi_key" : "f00d****", "invoice_ids": ["#
+    );
+}
+
+#[test]
+fn a_wrong_key_quoted_in_a_warning_is_masked() {
+    let wrong = "Wrong-Key-0123456789";
+    let body = json!({"api_key": wrong, "invoice_ids": [wrong]}).to_string();
+    let shown = shown("/hook", &[], body.as_bytes());
+    assert_eq!(shown.status, 401);
+    assert_hidden(&shown.printed, wrong);
+    assert_eq!(
+        shown.line["warnings"],
+        json!([r#"invoice id "Wron****" is not 40 lowercase hexadecimal characters"#])
+    );
+}
+
+#[test]
+fn a_credential_in_a_form_body_is_masked() {
+    let body = format!("amount=5&signature={}&key=xy", percent_encoded(OTHER));
+    let shown = shown(
+        "/hook",
+        &[("content-type", "application/x-www-form-urlencoded")],
+        body.as_bytes(),
+    );
+    assert_eq!(shown.status, 400);
+    assert_hidden(&shown.printed, OTHER);
+    assert_eq!(shown.line["raw"], "amount=5&signature=f00d****&key=x****");
 }
 
 /// `hooks --json listen --port 0 EXTRA...` with its stdout left to the test (piped, read

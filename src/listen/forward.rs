@@ -222,7 +222,7 @@ impl Forwarder {
         };
         let _ = writeln!(text, ">> {} {}", notification.method, self.shown);
         for (name, value) in notification.shown_headers() {
-            if is_forwarded(name) {
+            if is_forwarded(&name) {
                 let _ = writeln!(text, ">> {name}: {}", escape_controls(&value));
             }
         }

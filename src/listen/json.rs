@@ -4,8 +4,13 @@
 //! twice per request (its raw text in both lines): this tests eight bytes at a time and
 //! copies the runs that need no escape whole.
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use axum::http::HeaderName;
 use serde_json::Value;
+
+use crate::output::is_credential_name;
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -207,20 +212,41 @@ pub fn value(out: &mut Vec<u8>, value: &Value) {
     }
 }
 
-/// `[["name","value"],…]`. Header names are tokens (lower-case letters, digits and
-/// `!#$%&'*+-.^_`|~`), which never need an escape: copied as they are.
-pub fn header_pairs<'a, V: AsRef<str>>(
+/// A header name as the JSON lines write it.
+pub trait Name {
+    fn write(&self, out: &mut Vec<u8>);
+}
+
+/// Header names are tokens (lower-case letters, digits and `!#$%&'*+-.^_`|~`), which
+/// never need an escape: copied as they are.
+impl Name for &HeaderName {
+    fn write(&self, out: &mut Vec<u8>) {
+        out.push(b'"');
+        out.extend_from_slice(self.as_str().as_bytes());
+        out.push(b'"');
+    }
+}
+
+/// A name as shown (with a secret masked in it), which may hold any character.
+impl Name for Cow<'_, str> {
+    fn write(&self, out: &mut Vec<u8>) {
+        string(out, self);
+    }
+}
+
+/// `[["name","value"],…]`.
+pub fn header_pairs<N: Name, V: AsRef<str>>(
     out: &mut Vec<u8>,
-    headers: impl Iterator<Item = (&'a HeaderName, V)>,
+    headers: impl Iterator<Item = (N, V)>,
 ) {
     out.push(b'[');
     for (index, (name, value)) in headers.enumerate() {
         if index > 0 {
             out.push(b',');
         }
-        out.extend_from_slice(b"[\"");
-        out.extend_from_slice(name.as_str().as_bytes());
-        out.extend_from_slice(b"\",");
+        out.push(b'[');
+        name.write(out);
+        out.push(b',');
         string(out, value.as_ref());
         out.push(b']');
     }
@@ -263,6 +289,222 @@ pub fn number(out: &mut Vec<u8>, number: u64) {
         }
     }
     out.extend_from_slice(&digits[start..]);
+}
+
+/// What an escape stands for: a byte (`%XX`, `\n`) or a character's UTF-8 bytes (`\uXXXX`).
+pub struct Unescaped {
+    bytes: [u8; 4],
+    len: usize,
+}
+
+impl Unescaped {
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+fn hex_value(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0, |value, &digit| {
+        Some(value * 16 + char::from(digit).to_digit(16)?)
+    })
+}
+
+/// The escape `bytes` start with, as JSON writes one (`\uXXXX`, a surrogate pair as one
+/// character, `\n` and the other short escapes) or a URL or form body does (`%XX`): what it
+/// stands for, and how many bytes it is written with. None when they start with none.
+pub fn escape_at(bytes: &[u8]) -> Option<(Unescaped, usize)> {
+    let byte = |byte: u8| Unescaped {
+        bytes: [byte, 0, 0, 0],
+        len: 1,
+    };
+    match bytes {
+        [b'%', digits @ ..] => {
+            let value = hex_value(digits.get(..2)?)?;
+            Some((byte(u8::try_from(value).ok()?), 3))
+        }
+        [b'\\', b'u', rest @ ..] => {
+            let unit = hex_value(rest.get(..4)?)?;
+            let (code, len) = if (0xd800..0xdc00).contains(&unit) {
+                let low = match rest.get(4..10)? {
+                    [b'\\', b'u', low @ ..] => hex_value(low)?,
+                    _ => return None,
+                };
+                if !(0xdc00..0xe000).contains(&low) {
+                    return None;
+                }
+                (0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00), 12)
+            } else {
+                (unit, 6)
+            };
+            let mut unescaped = byte(0);
+            unescaped.len = char::from_u32(code)?
+                .encode_utf8(&mut unescaped.bytes)
+                .len();
+            Some((unescaped, len))
+        }
+        [b'\\', short, ..] => {
+            let value = match short {
+                b'"' | b'\\' | b'/' => *short,
+                b'b' => 0x08,
+                b'f' => 0x0c,
+                b'n' => b'\n',
+                b'r' => b'\r',
+                b't' => b'\t',
+                _ => return None,
+            };
+            Some((byte(value), 2))
+        }
+        _ => None,
+    }
+}
+
+/// The text of a JSON string (inside its quotes) with its escapes decoded; one that is
+/// not a valid escape is kept as written.
+pub fn unescape(text: &str) -> Cow<'_, str> {
+    if !text.contains('\\') {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while let Some(&next) = bytes.get(at) {
+        if next == b'\\'
+            && let Some((unescaped, len)) = escape_at(&bytes[at..])
+        {
+            out.extend_from_slice(unescaped.as_bytes());
+            at += len;
+        } else {
+            out.push(next);
+            at += 1;
+        }
+    }
+    // Whole characters in, whole characters out.
+    Cow::Owned(String::from_utf8(out).unwrap_or_default())
+}
+
+/// The longest credential name (`access_token`) as it is written plainly, and with every
+/// character written `\uXXXX`.
+const LONGEST_NAME: usize = 12;
+const LONGEST_ESCAPED_NAME: usize = LONGEST_NAME * 6;
+
+/// Whether the text before the colon at `colon` ends with a field named like a credential
+/// (`"api_key" :`), its name written with escapes or not. Every colon of a body is looked
+/// at: most are rejected by the two bytes before the name's closing quote, since every
+/// name ends with `ey`, `en`, `et` or `re` in some case (either letter may be escaped).
+fn names_credential(text: &str, colon: usize) -> bool {
+    let bytes = text.as_bytes();
+    let Some(name_end) = bytes[..colon].trim_ascii_end().len().checked_sub(1) else {
+        return false;
+    };
+    let written = &bytes[..name_end];
+    let plausible = match written {
+        // The last or the one but last letter escaped.
+        [.., b'\\', b'u', _, _, _, _] | [.., b'\\', b'u', _, _, _, _, _] => true,
+        [.., a, b] => matches!(
+            [a | 0x20, b | 0x20],
+            [b'e', b'y' | b'n' | b't'] | [b'r', b'e']
+        ),
+        _ => false,
+    };
+    if bytes[name_end] != b'"' || !plausible {
+        return false;
+    }
+    // A name written plainly is found by its opening quote close by; one that is longer,
+    // or holds an escape, is decoded first.
+    let near = name_end.saturating_sub(LONGEST_NAME + 1);
+    match bytes[near..name_end]
+        .iter()
+        .rposition(|&b| b == b'"' || b == b'\\')
+    {
+        Some(open) if bytes[near + open] == b'"' => {
+            is_credential_name(&text[near + open + 1..name_end])
+        }
+        _ => {
+            let from = name_end.saturating_sub(LONGEST_ESCAPED_NAME + 1);
+            memchr::memrchr(b'"', &bytes[from..name_end])
+                .is_some_and(|open| is_credential_name(&unescape(&text[from + open + 1..name_end])))
+        }
+    }
+}
+
+/// Past the whitespace from `at` (at most the end of `bytes`).
+fn skip_whitespace(bytes: &[u8], at: usize) -> usize {
+    let mut at = at.min(bytes.len());
+    while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
+        at += 1;
+    }
+    at
+}
+
+/// The index of the closing quote of the JSON string whose text starts at `from`, or the
+/// end of `bytes` when it is not closed.
+fn string_end(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'"' => return at,
+            b'\\' => at += 2,
+            _ => at += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// Where each value of a field named like a credential (see [`is_credential_name`]) is
+/// written in JSON text, however deep, with the value: a string decoded, a number as
+/// written, each item of an array. Works on text that is not valid JSON too, field by
+/// field. The range of a string is its text inside the quotes; ranges come in order.
+pub fn credential_values(text: &str, mut found: impl FnMut(Range<usize>, Cow<'_, str>)) {
+    let mut from = 0;
+    for colon in memchr::memchr_iter(b':', text.as_bytes()) {
+        // Colons inside a credential's value were read with it.
+        if colon >= from && names_credential(text, colon) {
+            from = credential_value(text, colon + 1, &mut found);
+        }
+    }
+}
+
+/// Reports the value written at `at`: a string, a literal, or every string and literal
+/// inside an array or object (its keys aside), however nested; where the scan goes on.
+fn credential_value(
+    text: &str,
+    mut at: usize,
+    found: &mut impl FnMut(Range<usize>, Cow<'_, str>),
+) -> usize {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    loop {
+        at = skip_whitespace(bytes, at);
+        match bytes.get(at) {
+            Some(b'[' | b'{') => depth += 1,
+            Some(b']' | b'}') if depth > 0 => depth -= 1,
+            Some(b',' | b':') if depth > 0 => {}
+            Some(b'"') => {
+                let end = string_end(bytes, at + 1);
+                let key = depth > 0 && bytes.get(skip_whitespace(bytes, end + 1)) == Some(&b':');
+                if !key {
+                    found(at + 1..end, unescape(&text[at + 1..end]));
+                }
+                at = end;
+            }
+            Some(b']' | b'}' | b',' | b':') | None => return at,
+            Some(_) => {
+                let end = bytes[at..]
+                    .iter()
+                    .position(|byte| b",:]} \t\r\n".contains(byte))
+                    .map_or(bytes.len(), |length| at + length);
+                let literal = &text[at..end];
+                if !matches!(literal, "true" | "false" | "null") {
+                    found(at..end, Cow::Borrowed(literal));
+                }
+                at = end - 1;
+            }
+        }
+        at += 1;
+        if depth == 0 {
+            return at.min(bytes.len());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -377,6 +619,49 @@ mod tests {
                 }
             }
         }
+    }
+
+    fn credentials_in(text: &str) -> Vec<(String, String)> {
+        let mut found = Vec::new();
+        credential_values(text, |range, value| {
+            found.push((text[range].to_string(), value.into_owned()));
+        });
+        found
+    }
+
+    #[test]
+    fn credential_fields_are_found_at_any_depth_in_any_spelling() {
+        let text = r#"{"key1": "a", "monkey": "b", "eventType": "c", "tokens": "d",
+            "note": "a \"token\": in a string",
+            "API_KEY": "e\u00e9", "deep": {"\u0061pi_ke\u0079" : "f",
+            "Secret": [["g", 12.5], true, null, "h"], "signature": {"token": 7, "a": ["k"]}},
+            "access_token":"i", "tok\u0065n": "j", "token": "#;
+        let found = credentials_in(text);
+        let values: Vec<&str> = found.iter().map(|(_, value)| value.as_str()).collect();
+        assert_eq!(values, ["eé", "f", "g", "12.5", "h", "7", "k", "i", "j"]);
+        assert_eq!(found[0].0, r"e\u00e9", "the range is the value as written");
+        assert!(credentials_in(r#"{"eventId":"x","occurredAt":"10:15:00","n":[1]}"#).is_empty());
+    }
+
+    #[test]
+    fn escapes_are_decoded_as_json_and_urls_write_them() {
+        let decoded = |text: &str| {
+            escape_at(text.as_bytes()).map(|(unescaped, len)| {
+                (
+                    String::from_utf8_lossy(unescaped.as_bytes()).into_owned(),
+                    len,
+                )
+            })
+        };
+        assert_eq!(decoded("%2fx"), Some(("/".to_string(), 3)));
+        assert_eq!(decoded(r"\u00E9x"), Some(("é".to_string(), 6)));
+        assert_eq!(decoded(r"\ud83c\udf89"), Some(("🎉".to_string(), 12)));
+        assert_eq!(decoded(r#"\"x"#), Some(("\"".to_string(), 2)));
+        for text in ["%zz", "%4", r"\ud83c", r"\u12", r"\q", "x"] {
+            assert_eq!(decoded(text), None, "{text}");
+        }
+        assert_eq!(unescape(r#"a\"b\u0063\/\q"#), r#"a"bc/\q"#);
+        assert!(matches!(unescape("plain"), Cow::Borrowed("plain")));
     }
 
     #[test]

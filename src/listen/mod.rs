@@ -309,7 +309,10 @@ pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
         }
     }
     if let Some(url) = &args.forward_to {
-        out.note(format!("forwarding valid notifications to {url}"));
+        out.note(format!(
+            "forwarding valid notifications to {}",
+            notification::shown_url(url)
+        ));
     }
     let reached = Arc::new(Notify::new());
     let finish = Arc::new(Notify::new());

@@ -12,7 +12,11 @@ use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::json;
-use crate::output::{Output, escape_controls, is_secret_header, mask, mask_header, pretty_json};
+use crate::client::redacted;
+use crate::output::{
+    Output, credential_params, escape_controls, is_credential_name, is_secret_header, mask,
+    mask_found, mask_header, mask_params, pretty_json,
+};
 use crate::providers::{self, Provider};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -83,7 +87,7 @@ pub struct Notification {
     /// Parsed, within the size limit, auth not failed: counts for `--count`, goes to `--record`.
     pub valid: bool,
     /// Credentials this request carries (see [`Notification::find_secrets`]): masked wherever
-    /// it is shown, in the path, headers, body and raw text alike. Longest first.
+    /// they are shown, in the path, headers, body and raw text alike. Longest first.
     pub secrets: Vec<String>,
 }
 
@@ -111,29 +115,93 @@ impl Escaped {
     }
 }
 
-/// Shorter values are too common to mask wherever they occur in text.
+/// Shorter credentials are too common to find wherever they occur in text: they are
+/// masked only where their name says what they are (a credential field or parameter).
 const MIN_SECRET_LEN: usize = 4;
 
-/// The string values of every `"api_key"` field in JSON text, however deep and even when
-/// the text is not valid JSON, as they are written there.
-fn api_key_values(raw: &str) -> Vec<&str> {
-    const FIELD: &str = "\"api_key\"";
-    let mut values = Vec::new();
-    let mut rest = raw;
-    while let Some(at) = rest.find(FIELD) {
-        rest = &rest[at + FIELD.len()..];
-        let after_colon = rest.trim_start().strip_prefix(':').map(str::trim_start);
-        if let Some(value) = after_colon.and_then(|text| text.strip_prefix('"')) {
-            let mut escaped = false;
-            let end = value.find(|c: char| {
-                let end = c == '"' && !escaped;
-                escaped = c == '\\' && !escaped;
-                end
-            });
-            values.push(&value[..end.unwrap_or(value.len())]);
+/// At most this many credentials of a request are looked for wherever they may be written
+/// (a body can name any number, and each costs a pass over every field shown); the rest are
+/// masked where their name says what they are.
+const MAX_SECRETS: usize = 32;
+
+/// `text` with every place one of `secrets` is written with escapes in it (`%XX`,
+/// `\uXXXX`, `\"`: see [`json::escape_at`]) masked; None when none is. The text is decoded
+/// once, so this takes linear time whatever the text and the secrets.
+fn hide_escaped<'s>(text: &str, secrets: impl Iterator<Item = &'s String>) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    // Where in `text` each decoded byte, and the end, is written.
+    let mut starts = Vec::with_capacity(bytes.len() + 1);
+    let mut at = 0;
+    while at < bytes.len() {
+        match json::escape_at(&bytes[at..]) {
+            Some((unescaped, len)) => {
+                decoded.extend_from_slice(unescaped.as_bytes());
+                starts.resize(decoded.len(), at);
+                at += len;
+            }
+            None => {
+                decoded.push(bytes[at]);
+                starts.push(at);
+                at += 1;
+            }
         }
     }
-    values
+    starts.push(bytes.len());
+    let mut found: Vec<(usize, usize, &str)> = Vec::new();
+    for secret in secrets {
+        for start in memchr::memmem::find_iter(&decoded, secret.as_bytes()) {
+            found.push((starts[start], starts[start + secret.len()], secret));
+        }
+    }
+    if found.is_empty() {
+        return None;
+    }
+    // The longest of those starting at the same place wins.
+    found.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    let mut hidden = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (start, end, secret) in found {
+        if start >= copied && text.is_char_boundary(start) && text.is_char_boundary(end) {
+            hidden.push_str(&text[copied..start]);
+            hidden.push_str(&mask(secret));
+            copied = end;
+        }
+    }
+    hidden.push_str(&text[copied..]);
+    Some(hidden)
+}
+
+/// JSON text with the value of every credential field (see [`json::credential_values`])
+/// masked, whatever its length; borrowed when it has none.
+fn mask_fields(text: &str) -> Cow<'_, str> {
+    mask_found(text, |found| json::credential_values(text, found))
+}
+
+/// `step` applied to `text`; still borrowed when neither changed it.
+fn and_then<'a>(text: Cow<'a, str>, step: impl FnOnce(&str) -> Cow<'_, str>) -> Cow<'a, str> {
+    match text {
+        Cow::Borrowed(text) => step(text),
+        Cow::Owned(text) => {
+            let changed = match step(&text) {
+                Cow::Owned(changed) => Some(changed),
+                Cow::Borrowed(_) => None,
+            };
+            Cow::Owned(changed.unwrap_or(text))
+        }
+    }
+}
+
+/// A URL as shown: its password masked (see [`redacted`]).
+pub fn shown_url(url: &str) -> Cow<'_, str> {
+    // Only a URL with user information holds a password.
+    if !url.contains('@') {
+        return Cow::Borrowed(url);
+    }
+    match reqwest::Url::parse(url) {
+        Ok(parsed) if parsed.password().is_some() => Cow::Owned(redacted(&parsed).to_string()),
+        _ => Cow::Borrowed(url),
+    }
 }
 
 /// RFC 3339 in UTC with milliseconds, e.g. `2026-03-30T10:15:00.123Z`. Digits are
@@ -174,20 +242,6 @@ fn push_digits(text: &mut String, value: u32, width: u32) {
     for power in (0..width).rev() {
         let digit = value / 10u32.pow(power) % 10;
         text.push(char::from(b'0' + digit as u8));
-    }
-}
-
-/// Every string in `value` with `hide` applied.
-fn hide_in_value(value: &mut Value, hide: &dyn Fn(&str) -> Cow<'_, str>) {
-    match value {
-        Value::String(text) => {
-            if let Cow::Owned(hidden) = hide(text) {
-                *text = hidden;
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(|item| hide_in_value(item, hide)),
-        Value::Object(map) => map.values_mut().for_each(|item| hide_in_value(item, hide)),
-        _ => {}
     }
 }
 
@@ -236,9 +290,12 @@ pub fn escape_invalid_utf8(bytes: &[u8]) -> String {
 }
 
 impl Notification {
-    /// Collects the credentials to mask: `--api-key`, the credential of every credential
-    /// header, and every `"api_key"` value in the body (any provider, any depth, even in
-    /// text that is not JSON).
+    /// Collects the credentials to mask, once per request: `--api-key`, the credential of
+    /// every credential header, and the value of every credential parameter (see
+    /// [`is_credential_name`]) in the query, and in the body (a JSON field at any depth,
+    /// its name escaped or not, even in text that is not JSON; a form parameter). A
+    /// request with none costs a search for `:` in its body (and `=` in its query), and
+    /// allocates nothing.
     pub fn find_secrets(&mut self, api_key: Option<&str>) {
         let mut secrets: Vec<String> = api_key.into_iter().map(str::to_string).collect();
         for (name, value) in &self.headers {
@@ -248,43 +305,79 @@ impl Notification {
                 secrets.push(credential.trim().to_string());
             }
         }
-        if self.raw.contains("api_key") {
-            secrets.extend(api_key_values(&self.raw).into_iter().map(str::to_string));
+        let mut add = |_, value: Cow<'_, str>| {
+            if secrets.len() < MAX_SECRETS
+                && !value.is_empty()
+                && !secrets.iter().any(|secret| *secret == value)
+            {
+                secrets.push(value.into_owned());
+            }
+        };
+        if let Some(query) = &self.query {
+            credential_params(query, &mut add);
         }
-        secrets.retain(|secret| secret.len() >= MIN_SECRET_LEN);
-        secrets.sort_by_key(|secret| std::cmp::Reverse(secret.len()));
+        json::credential_values(&self.raw, &mut add);
+        if !self.is_json {
+            credential_params(&self.raw, &mut add);
+        }
+        secrets.retain(|secret| !secret.is_empty());
+        secrets.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         secrets.dedup();
         self.secrets = secrets;
     }
 
-    /// `text` with every secret of this request masked.
+    /// `text` with every secret of this request long enough to be told apart masked, as
+    /// it is written or with any of its characters escaped (`%XX` in a URL or form body,
+    /// `\uXXXX` or `\"` in JSON text).
     pub fn hide<'a>(&self, text: &'a str) -> Cow<'a, str> {
         let mut shown = Cow::Borrowed(text);
-        for secret in &self.secrets {
+        if self.secrets.is_empty() {
+            return shown;
+        }
+        let hunted = || {
+            self.secrets
+                .iter()
+                .filter(|secret| secret.len() >= MIN_SECRET_LEN)
+        };
+        for secret in hunted() {
             if shown.contains(secret.as_str()) {
                 shown = Cow::Owned(shown.replace(secret.as_str(), &mask(secret)));
             }
         }
+        // Without an escape character, a secret can only be written as it is.
+        if shown.contains(['%', '\\'])
+            && let Some(hidden) = hide_escaped(&shown, hunted())
+        {
+            shown = Cow::Owned(hidden);
+        }
         shown
     }
 
-    /// A header's value as text, credentials masked.
-    fn shown_header<'a>(&self, name: &str, value: &'a HeaderValue) -> Cow<'a, str> {
-        let text = header_text(value);
-        if is_secret_header(name) {
-            return Cow::Owned(mask_header(name, &text));
-        }
-        match text {
-            Cow::Borrowed(text) => self.hide(text),
-            Cow::Owned(text) => Cow::Owned(self.hide(&text).into_owned()),
-        }
+    /// `hide` on text that may already be masked.
+    fn hide_cow<'a>(&self, text: Cow<'a, str>) -> Cow<'a, str> {
+        and_then(text, |text| self.hide(text))
     }
 
-    /// Header values as text, credentials masked.
-    pub fn shown_headers(&self) -> Vec<(&str, Cow<'_, str>)> {
+    /// A header's name and value as text, credentials masked.
+    fn shown_header<'a>(
+        &self,
+        name: &'a HeaderName,
+        value: &'a HeaderValue,
+    ) -> (Cow<'a, str>, Cow<'a, str>) {
+        let text = header_text(value);
+        let value = if carries_credential(name) {
+            Cow::Owned(mask_header(name.as_str(), &text))
+        } else {
+            self.hide_cow(text)
+        };
+        (self.hide(name.as_str()), value)
+    }
+
+    /// Header names and values as text, credentials masked.
+    pub fn shown_headers(&self) -> Vec<(Cow<'_, str>, Cow<'_, str>)> {
         self.headers
             .iter()
-            .map(|(name, value)| (name.as_str(), self.shown_header(name.as_str(), value)))
+            .map(|(name, value)| self.shown_header(name, value))
             .collect()
     }
 
@@ -295,60 +388,102 @@ impl Notification {
             .flatten()
     }
 
-    /// `body` with its provider's secret and every other secret of the request masked; None
-    /// when nothing in it is.
-    fn masked(&self, body: &Value) -> Option<Value> {
-        let mut masked = match providers::masked_body(self.provider, body) {
-            Cow::Owned(masked) => masked,
-            Cow::Borrowed(_) if self.secrets.is_empty() => return None,
-            Cow::Borrowed(body) => body.clone(),
-        };
-        hide_in_value(&mut masked, &|text| self.hide(text));
-        Some(masked)
+    /// Masks, in place, every secret of this request in the strings and keys of `value`,
+    /// and the whole value of every credential field (a string, a number, each item of an
+    /// array), whatever its length; whether anything changed.
+    fn mask_value(&self, value: &mut Value, credential: bool) -> bool {
+        match value {
+            Value::String(text) if credential => {
+                let changed = !text.is_empty();
+                if changed {
+                    *text = mask(text);
+                }
+                changed
+            }
+            Value::Number(number) if credential => {
+                let masked = mask(&number.to_string());
+                *value = Value::String(masked);
+                true
+            }
+            Value::String(text) => match self.hide(text) {
+                Cow::Owned(hidden) => {
+                    *text = hidden;
+                    true
+                }
+                Cow::Borrowed(_) => false,
+            },
+            Value::Array(items) => items.iter_mut().fold(false, |changed, item| {
+                self.mask_value(item, credential) | changed
+            }),
+            Value::Object(map) => {
+                let mut changed = false;
+                let mut renamed = false;
+                for (key, item) in map.iter_mut() {
+                    changed |= self.mask_value(item, credential || is_credential_name(key));
+                    renamed |= matches!(self.hide(key), Cow::Owned(_));
+                }
+                if renamed {
+                    *map = std::mem::take(map)
+                        .into_iter()
+                        .map(|(key, item)| (self.hide(&key).into_owned(), item))
+                        .collect();
+                }
+                changed || renamed
+            }
+            _ => false,
+        }
     }
 
-    /// The body with its secrets masked; None when it is not JSON or has nothing to mask.
-    /// Not even parsed where neither the request nor its provider's format carries a
-    /// secret (most notifications).
+    /// The body with its secrets masked; None when it is not JSON or nothing in it is.
+    /// Not even parsed when the request carries no secret (most notifications).
     fn masked_body(&self) -> Option<Value> {
-        if self.secrets.is_empty() && !providers::secret_in_body(self.provider) {
+        if self.secrets.is_empty() {
             return None;
         }
-        self.masked(&self.body()?)
+        let mut body = self.body()?;
+        self.mask_value(&mut body, false).then_some(body)
     }
 
-    /// The body as shown: secrets masked; None when it is not JSON.
+    /// The body as shown, in the sender's key order: secrets masked; None when it is not JSON.
     pub fn shown_body(&self) -> Option<Value> {
-        self.masked_body().or_else(|| self.body())
+        let mut body = self.body()?;
+        if !self.secrets.is_empty() {
+            self.mask_value(&mut body, false);
+        }
+        Some(body)
     }
 
-    /// The raw text with every secret masked; where the provider's secret is written with
-    /// JSON escapes it cannot be found in the text, so the masked body is shown instead.
+    /// The raw text as shown: every secret masked, and the value of every credential field
+    /// and form parameter, whatever its length.
     pub fn shown_raw(&self) -> Cow<'_, str> {
-        let hidden = self.hide(&self.raw);
-        if !providers::secret_in_body(self.provider) {
-            return hidden;
+        if self.secrets.is_empty() {
+            return Cow::Borrowed(&self.raw);
         }
-        let Some(body) = self.body() else {
-            return hidden;
+        let fields = mask_fields(&self.raw);
+        let params = if self.is_json {
+            fields
+        } else {
+            and_then(fields, mask_params)
         };
-        match (
-            providers::body_secret(self.provider, &body),
-            self.masked(&body),
-        ) {
-            (Some(secret), Some(masked)) if hidden.contains(secret) => {
-                Cow::Owned(masked.to_string())
-            }
-            _ => hidden,
-        }
+        self.hide_cow(params)
     }
 
-    /// The path and query as shown, secrets masked.
+    /// The path and query as shown, secrets masked, and every credential parameter.
     pub fn shown_target(&self) -> (Cow<'_, str>, Option<Cow<'_, str>>) {
-        (
-            self.hide(&self.path),
-            self.query.as_deref().map(|query| self.hide(query)),
-        )
+        let query = self.query.as_deref().map(|query| {
+            if self.secrets.is_empty() {
+                Cow::Borrowed(query)
+            } else {
+                self.hide_cow(mask_params(query))
+            }
+        });
+        (self.hide(&self.path), query)
+    }
+
+    /// The `--forward-to` URL as shown (the forwarder masked its password when it was
+    /// set up): every secret masked.
+    fn shown_forward_url<'a>(&self, forward: &'a Forwarded) -> Cow<'a, str> {
+        self.hide(&forward.url)
     }
 
     /// The `--json` line: one object, no newline.
@@ -379,13 +514,18 @@ impl Notification {
 
     /// Opens a JSON line with the fields both lines begin with: `{"received_at":…,
     /// "method":…,"path":…,"query":…`.
-    /// `shown` masks secrets in the path and query; the record line keeps them exact.
+    /// `shown` masks secrets in the method, path and query; the record line keeps them exact.
     pub(super) fn write_request_fields(&self, out: &mut Vec<u8>, shown: bool) {
         out.push(b'{');
         json::key(out, "received_at", true);
         json::string(out, &rfc3339(self.received_at));
         json::key(out, "method", false);
-        json::string(out, &self.method);
+        let method = if shown {
+            self.hide(&self.method)
+        } else {
+            Cow::Borrowed(self.method.as_str())
+        };
+        json::string(out, &method);
         let (path, query) = if shown {
             self.shown_target()
         } else {
@@ -415,13 +555,13 @@ impl Notification {
                 out,
                 self.headers
                     .iter()
-                    .map(|(name, value)| (name, self.shown_header(name.as_str(), value))),
+                    .map(|(name, value)| self.shown_header(name, value)),
             ),
         }
         json::key(out, "provider", false);
         json::string(out, self.provider.as_str());
         json::key(out, "kind", false);
-        json::string(out, &self.kind);
+        json::string(out, &self.hide(&self.kind));
         json::key(out, "auth", false);
         json::string(out, self.auth.as_str());
         json::key(out, "duplicate", false);
@@ -446,7 +586,7 @@ impl Notification {
             if index > 0 {
                 out.push(b',');
             }
-            json::string(out, warning);
+            json::string(out, &self.hide(warning));
         }
         out.push(b']');
         json::key(out, "forward", false);
@@ -454,7 +594,7 @@ impl Notification {
             Some(forward) => {
                 out.push(b'{');
                 json::key(out, "url", true);
-                json::string(out, &forward.url);
+                json::string(out, &self.shown_forward_url(forward));
                 json::key(out, "status", false);
                 match forward.status {
                     Some(status) => json::number(out, u64::from(status)),
@@ -466,7 +606,10 @@ impl Notification {
                     u64::try_from(forward.latency.as_millis()).unwrap_or(u64::MAX),
                 );
                 json::key(out, "error", false);
-                json::optional(out, forward.error.as_deref());
+                json::optional(
+                    out,
+                    forward.error.as_deref().map(|e| self.hide(e)).as_deref(),
+                );
                 out.push(b'}');
             }
             None => out.extend_from_slice(b"null"),
@@ -494,17 +637,18 @@ impl Notification {
             (path, Some(query)) => format!("{path}?{query}"),
             (path, None) => path.into_owned(),
         };
+        let kind = escape_controls(&self.hide(&self.kind));
         let mut text = format!(
             "{} {} {} {} {}{} → {answered}",
             format!("#{}", self.sequence).dimmed(),
             clock(self.received_at).dimmed(),
-            self.method.bold(),
+            escape_controls(&self.hide(&self.method)).bold(),
             escape_controls(&target),
             self.provider.as_str().cyan().bold(),
-            if self.kind.is_empty() {
+            if kind.is_empty() {
                 String::new()
             } else {
-                format!(" {}", self.kind.cyan())
+                format!(" {}", kind.cyan())
             },
         );
         let mut line = |content: String| {
@@ -513,7 +657,11 @@ impl Notification {
         };
         if with_headers {
             for (name, value) in self.shown_headers() {
-                line(format!("{}: {}", name.dimmed(), escape_controls(&value)));
+                line(format!(
+                    "{}: {}",
+                    escape_controls(&name).dimmed(),
+                    escape_controls(&value)
+                ));
             }
         }
         if self.auth != Auth::Unchecked {
@@ -538,13 +686,14 @@ impl Notification {
         if let Some(forward) = &self.forward {
             let outcome = match (forward.status, &forward.error) {
                 (Some(status), _) => format!("answered {status}"),
-                (None, Some(error)) => format!("failed: {error}"),
+                (None, Some(error)) => format!("failed: {}", self.hide(error)),
                 (None, None) => "failed".to_string(),
             };
             line(format!(
-                "{} {} {outcome} in {} ms",
+                "{} {} {} in {} ms",
                 "forward:".bold(),
-                forward.url,
+                self.shown_forward_url(forward),
+                escape_controls(&outcome),
                 forward.latency.as_millis()
             ));
         }
@@ -552,11 +701,11 @@ impl Notification {
             line(format!(
                 "{} {}",
                 "warning:".yellow().bold(),
-                escape_controls(warning)
+                escape_controls(&self.hide(warning))
             ));
         }
         if let Some(body) = self.shown_body() {
-            for detail in providers::details(self.provider, &self.kind, &body) {
+            for detail in providers::details(self.provider, &kind, &body) {
                 line(detail);
             }
             text.push('\n');
@@ -683,7 +832,7 @@ mod tests {
     #[test]
     fn the_json_line_holds_every_field_in_order() {
         let body = serde_json::json!({"api_key": "secret-key", "invoice_ids": ["x"]});
-        let notification = Notification {
+        let mut notification = Notification {
             headers: Notification::headers_of(&[
                 ("authorization", "Token abcdefgh"),
                 ("x-note", "a \"quoted\" value"),
@@ -706,6 +855,7 @@ mod tests {
             }),
             ..Notification::example()
         };
+        notification.find_secrets(None);
         let line = notification.to_json_line();
         let parsed: Value = serde_json::from_str(&line).unwrap();
         assert_eq!(
@@ -791,6 +941,101 @@ mod tests {
         assert_eq!(
             line["headers"],
             serde_json::json!([["x-name", "caf\\xe9 \\xff"], ["x-plain", "caf\u{e9}"]])
+        );
+    }
+
+    #[test]
+    fn a_request_without_credentials_finds_nothing_and_copies_nothing() {
+        let bench = r#"{"eventId":"f47ac10b-58cc-4372-a567-0e02b2c3d479","eventType":"DOCUMENT_STATUS_CHANGED","occurredAt":"2025-03-30T10:15:00Z","documentId":"INV-2025-00123","externalStatus":"APPROVED","currentStatus":"OK","flowDetail":"VERIFACTU"}"#;
+        let fixtures = crate::fixtures::all()
+            .iter()
+            .filter(|fixture| fixture.provider != "clubcollect")
+            .map(|fixture| fixture.text);
+        for raw in fixtures.chain([bench, "{}"]) {
+            let mut notification = Notification {
+                headers: Notification::headers_of(&[("content-type", "application/json")]),
+                query: Some("attempt=1&next=a:b".to_string()),
+                raw: raw.to_string(),
+                ..Notification::example()
+            };
+            notification.find_secrets(None);
+            assert_eq!(notification.secrets.capacity(), 0, "{raw}");
+            assert!(notification.masked_body().is_none());
+            assert!(matches!(notification.shown_raw(), Cow::Borrowed(_)));
+            assert!(matches!(
+                notification.shown_target(),
+                (Cow::Borrowed(_), Some(Cow::Borrowed(_)))
+            ));
+        }
+    }
+
+    #[test]
+    fn a_secret_is_hidden_however_it_is_written() {
+        let secret = "s3/cr\"et é🎉";
+        let notification = Notification {
+            secrets: vec![secret.to_string()],
+            ..Notification::example()
+        };
+        let masked = mask(secret);
+        for written in [
+            secret.to_string(),
+            "%73%33%2f%63%72%22%65%74%20%C3%A9%F0%9F%8E%89".to_string(),
+            r#"\u00733\/cr\"e\u0074 \u00E9\ud83c\udf89"#.to_string(),
+            "s3%2Fcr%22et %c3%a9🎉".to_string(),
+        ] {
+            let text = format!("before {written} after {written}");
+            assert_eq!(
+                notification.hide(&text),
+                format!("before {masked} after {masked}"),
+                "{written}"
+            );
+        }
+        assert!(matches!(
+            notification.hide("s3/cr nothing %41 \\u0041"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn many_credentials_are_all_masked_but_only_some_looked_for_everywhere() {
+        let values: Vec<String> = (0..100).map(|n| format!("value-{n:04}")).collect();
+        let fields: Vec<String> = values
+            .iter()
+            .map(|v| format!(r#"{{"token":"{v}"}}"#))
+            .collect();
+        let mut notification = Notification {
+            raw: format!("[{}]", fields.join(",")),
+            ..Notification::example()
+        };
+        notification.find_secrets(Some("the-api-key"));
+        assert_eq!(notification.secrets.len(), MAX_SECRETS);
+        assert!(notification.secrets.contains(&"the-api-key".to_string()));
+        let raw = notification.shown_raw();
+        let body = notification.shown_body().unwrap().to_string();
+        for value in &values {
+            assert!(
+                !raw.contains(value.as_str()) && !body.contains(value.as_str()),
+                "{value}"
+            );
+        }
+    }
+
+    #[test]
+    fn short_credentials_are_masked_only_where_named() {
+        let mut notification = Notification {
+            query: Some("token=ab&x=ab".to_string()),
+            raw: r#"{"key":"ab","other":"ab","list":["ab"]}"#.to_string(),
+            ..Notification::example()
+        };
+        notification.find_secrets(None);
+        assert_eq!(notification.shown_target().1.unwrap(), "token=a****&x=ab");
+        assert_eq!(
+            notification.shown_raw(),
+            r#"{"key":"a****","other":"ab","list":["ab"]}"#
+        );
+        assert_eq!(
+            notification.shown_body().unwrap(),
+            serde_json::json!({"key": "a****", "other": "ab", "list": ["ab"]})
         );
     }
 

@@ -2,12 +2,10 @@
 //! payload is, where it breaks its provider's documented shape, where its credential
 //! lives, and what a developer wants to see of it.
 
-use std::borrow::Cow;
-
 use colored::Colorize;
 use serde_json::Value;
 
-use crate::output::{escape_controls, mask};
+use crate::output::escape_controls;
 
 pub mod generate;
 
@@ -381,34 +379,6 @@ pub fn credential_place(provider: Provider) -> &'static str {
     }
 }
 
-/// Whether the provider's notifications carry its secret in the body (ClubCollect's
-/// `api_key`), so that a body of its is masked before it is shown.
-pub fn secret_in_body(provider: Provider) -> bool {
-    provider == Provider::ClubCollect
-}
-
-/// The secret a body carries in its provider's format, to be masked wherever it is shown.
-pub fn body_secret(provider: Provider, body: &impl Json) -> Option<&str> {
-    if !secret_in_body(provider) {
-        return None;
-    }
-    body.get("api_key")
-        .and_then(Json::as_str)
-        .filter(|key| !key.is_empty())
-}
-
-/// `body` with its provider's secret masked, for display (copied only when it holds one).
-pub fn masked_body(provider: Provider, body: &Value) -> Cow<'_, Value> {
-    match body_secret(provider, body).map(mask) {
-        Some(key) => {
-            let mut masked = body.clone();
-            masked["api_key"] = Value::String(key);
-            Cow::Owned(masked)
-        }
-        None => Cow::Borrowed(body),
-    }
-}
-
 /// The id under which a provider redelivers the same event (document-status's `eventId`).
 pub fn idempotency_key(provider: Provider, body: &impl Json) -> Option<String> {
     match provider {
@@ -664,11 +634,6 @@ mod tests {
                         idempotency_key(provider, &value),
                         "{text}"
                     );
-                    assert_eq!(
-                        body_secret(provider, &borrowed),
-                        body_secret(provider, &value),
-                        "{text}"
-                    );
                 }
             }
         }
@@ -696,10 +661,6 @@ mod tests {
         assert_eq!(
             credential(Provider::DocumentStatus, &cc, None),
             Credential::Undefined
-        );
-        assert_eq!(
-            masked_body(Provider::ClubCollect, &cc)["api_key"],
-            "sec****"
         );
     }
 }
