@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Requirement 13 of issue 4: `hooks listen --json --record FILE` against a bare axum server
-# that only answers 200, same load tool (oha), same run, concurrency 64 on loopback.
+# `hooks listen --json --record FILE` against the fastest fair ceiling (examples/bare_server.rs:
+# an axum server that reads each body and answers 200 with an empty body), both built with
+# the `fastest` profile, same load tool (oha), same run, concurrency 64 on loopback.
 # Prints both requests/s and their ratio (target >= 0.7), and checks that the record file
 # holds exactly one line per 2xx response.
 #
@@ -27,9 +28,9 @@ if ! command -v oha >/dev/null; then
     echo "installing oha (cargo install oha --locked)..." >&2
     cargo install oha --locked
 fi
-cargo build --release --bin hooks --example bare_server >&2
+cargo build --profile fastest --bin hooks --example bare_server >&2
 TARGET_DIR=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
-RELEASE="$TARGET_DIR/release"
+RELEASE="$TARGET_DIR/fastest"
 
 # Starts a server in the background (stdout to /dev/null) and sets URL once its ready
 # line is on stderr.

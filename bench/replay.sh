@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark for `hooks replay` (issue 5, requirement 9): in one run, against one bare local
-# server (examples/bare_server.rs, which answers 200 {}), send the same fixture body with the
+# Benchmark for `hooks replay`: in one run, against one bare local
+# server (examples/bare_server.rs, which reads each body and answers 200), send the same fixture body with the
 # same concurrency twice: once with oha (the reference load tool, from crates.io), once with
 # `hooks replay`. Prints both requests/s and their ratio; the target is a ratio >= 0.9.
 #
@@ -35,11 +35,11 @@ if ! command -v oha >/dev/null 2>&1; then
 fi
 export PATH="$HOME/.cargo/bin:$PATH"
 
-echo "building release binaries..." >&2
-cargo build --release --quiet --bin hooks --example bare_server || die "release build failed"
-hooks=target/release/hooks
+echo "building with the fastest profile (LTO, one codegen unit)..." >&2
+cargo build --profile fastest --quiet --bin hooks --example bare_server || die "the build failed"
+hooks=target/fastest/hooks
 
-cargo run --release --quiet --example bare_server -- 0 2>"$work/server.err" &
+target/fastest/examples/bare_server 0 2>"$work/server.err" &
 server_pid=$!
 url=
 for _ in $(seq 1 200); do
