@@ -1,15 +1,14 @@
 //! `hooks callbacks put|list|delete`: callback registrations on the Callback API.
 
 use std::io::IsTerminal;
-use std::net::IpAddr;
 
 use reqwest::{Method, StatusCode, Url};
 use serde_json::{Value, json};
 
+use crate::callback_api::{Endpoint, is_supported, not_public_https};
 use crate::cli::{CallbacksCommand, DeleteArgs, GlobalArgs, ListArgs, PutArgs};
 use crate::client::{ApiClient, ApiResponse, redacted, redacted_json};
 use crate::config::{ApiSettings, parse_http_url};
-use crate::echo::ECHO_TYPES;
 use crate::error::{Error, Result};
 use crate::output::{Output, table};
 use crate::payload::{apply_assignment, read_json_object};
@@ -43,26 +42,9 @@ fn put_body(args: &PutArgs, out: &Output) -> Result<Value> {
     Ok(body)
 }
 
-/// Why the provider would refuse `url` as a callback URL, if it would.
-pub fn not_public_https(url: &Url) -> Option<&'static str> {
-    let loopback = match url.host() {
-        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
-        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
-        None => false,
-    };
-    if loopback {
-        Some("is a loopback address")
-    } else if url.scheme() == "http" {
-        Some("is plain http://")
-    } else {
-        None
-    }
-}
-
 async fn put(args: PutArgs, global: &GlobalArgs, out: Output) -> Result<()> {
     let body = put_body(&args, &out)?;
-    if !ECHO_TYPES.contains(&args.notification_type) {
+    if !is_supported(args.notification_type) {
         // The provider validates the type; a type documented later should still go through.
         out.warn(format!(
             "notification type {} is not one the provider documents (5, 6, 7); it may refuse it \
@@ -71,10 +53,9 @@ async fn put(args: PutArgs, global: &GlobalArgs, out: Output) -> Result<()> {
         ));
     }
     let client = ApiClient::new(ApiSettings::resolve(global)?, args.http.timeout, out);
-    let type_segment = args.notification_type.to_string();
     let url = client
         .settings
-        .url(&[&client.settings.partner, "callbacks", &type_segment]);
+        .url(Endpoint::Callback, Some(args.notification_type));
     let response = client
         .send(Method::PUT, url, Some(&body))
         .await?
@@ -98,15 +79,13 @@ async fn put(args: PutArgs, global: &GlobalArgs, out: Output) -> Result<()> {
     Ok(())
 }
 
-/// GET {base}/{partner}/callbacks, with paging when given: the answer and its JSON document.
+/// GET the partner's callbacks, with paging when given: the answer and its JSON document.
 pub async fn fetch_list(
     client: &ApiClient,
     offset: Option<u64>,
     limit: Option<u64>,
 ) -> Result<(ApiResponse, Value)> {
-    let mut url = client
-        .settings
-        .url(&[&client.settings.partner, "callbacks"]);
+    let mut url = client.settings.url(Endpoint::List, None);
     {
         let mut query = url.query_pairs_mut();
         if let Some(offset) = offset {
@@ -333,10 +312,9 @@ fn confirm(prompt: String) -> Result<bool> {
 
 async fn send_delete(settings: ApiSettings, args: &DeleteArgs, out: Output) -> Result<()> {
     let client = ApiClient::new(settings, args.http.timeout, out);
-    let type_segment = args.notification_type.to_string();
     let url = client
         .settings
-        .url(&[&client.settings.partner, "callbacks", &type_segment]);
+        .url(Endpoint::Callback, Some(args.notification_type));
     let response = client.send(Method::DELETE, url, None).await?;
     if response.status == StatusCode::NOT_FOUND {
         return Err(Error::failure(format!(

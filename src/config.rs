@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
+use crate::callback_api::{EXAMPLE_GUID, Endpoint, guid};
 use crate::cli::GlobalArgs;
 use crate::error::{Error, Result};
 
@@ -148,25 +149,16 @@ impl ApiSettings {
         })
     }
 
-    /// `{base}/{segments...}`, each segment percent-encoded, whatever path the base carries.
-    pub fn url(&self, segments: &[&str]) -> reqwest::Url {
+    /// `{base}{endpoint's path}` for this partner, each segment percent-encoded, whatever
+    /// path the base carries.
+    pub fn url(&self, endpoint: Endpoint, notification_type: Option<u32>) -> reqwest::Url {
         let mut url = self.base_url.clone();
         if let Ok(mut path) = url.path_segments_mut() {
-            path.pop_if_empty().extend(segments);
+            path.pop_if_empty()
+                .extend(endpoint.segments(&self.partner, notification_type));
         }
         url
     }
-}
-
-/// A GUID as the Callback API's `partnerUniqueID` examples show one.
-const EXAMPLE_GUID: &str = "3f2c8d8e-1111-2222-3333-444455556666";
-
-/// `text` as a GUID in its canonical form (lower-case, hyphenated), so that `{ABC…}`, `ABC…`
-/// and `abc…` name the same partner; None when it is not a GUID.
-pub fn guid(text: &str) -> Option<String> {
-    uuid::Uuid::parse_str(text)
-        .ok()
-        .map(|id| id.hyphenated().to_string())
 }
 
 /// An absolute http(s) URL, or a usage error that says what was wrong.

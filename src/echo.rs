@@ -12,6 +12,7 @@ use reqwest::{Method, Url};
 use serde_json::{Map, Value, json};
 use url::Host;
 
+use crate::callback_api::{EchoIds, Endpoint, ID_FIELDS, echo_ids, is_supported};
 use crate::callbacks::{Registered, fetch_list, registered};
 use crate::cli::{EchoArgs, GlobalArgs};
 use crate::client::{ApiClient, ApiResponse, redacted};
@@ -20,10 +21,6 @@ use crate::error::{Error, Result};
 use crate::listen::{ListenOptions, Listener, Notification};
 use crate::output::{Output, counted, escape_controls};
 use crate::payload::read_json_object;
-
-/// The notification types the echo endpoint documents.
-pub const ECHO_TYPES: [u32; 3] = [5, 6, 7];
-pub const ID_FIELDS: [&str; 2] = ["processUniqueId", "simulationUniqueId"];
 
 /// The echo body: from the flags, or the `--body` document, holding exactly one id field.
 pub fn echo_body(args: &EchoArgs) -> Result<Map<String, Value>> {
@@ -37,30 +34,27 @@ pub fn echo_body(args: &EchoArgs) -> Result<Map<String, Value>> {
     if let Some(id) = &args.simulation_id {
         body.insert(ID_FIELDS[1].into(), Value::String(id.clone()));
     }
-    check_one_id(&body)?;
+    one_id(&body)?;
     Ok(body)
 }
 
 /// Exactly one of the two id fields, present and not null: the API answers 400 otherwise.
-pub fn check_one_id(body: &Map<String, Value>) -> Result<()> {
-    let present: Vec<&str> = ID_FIELDS
-        .into_iter()
-        .filter(|field| body.get(*field).is_some_and(|v| !v.is_null()))
-        .collect();
-    match present.len() {
-        1 => Ok(()),
-        0 => Err(Error::usage(
+/// Returns that field and its value.
+pub fn one_id(body: &Map<String, Value>) -> Result<(&'static str, &Value)> {
+    match echo_ids(body) {
+        EchoIds::One(field, value) => Ok((field, value)),
+        EchoIds::Neither => Err(Error::usage(
             "the echo body holds neither processUniqueId nor simulationUniqueId; give exactly one \
              (--process-id ID, --simulation-id ID, or a --body document with one of them)",
         )),
-        _ => Err(Error::usage(
+        EchoIds::Both => Err(Error::usage(
             "the echo body holds both processUniqueId and simulationUniqueId; give exactly one",
         )),
     }
 }
 
 pub fn check_type(notification_type: u32) -> Result<()> {
-    if ECHO_TYPES.contains(&notification_type) {
+    if is_supported(notification_type) {
         Ok(())
     } else {
         Err(Error::usage(format!(
@@ -83,7 +77,7 @@ pub async fn run(args: EchoArgs, global: &GlobalArgs, out: Output) -> Result<()>
     let mut interrupts = crate::signals::interrupts()?;
     // Bound before the echo is requested, so a fast delivery cannot arrive before we listen.
     let mut listener = Listener::bind(wait_on).await?;
-    let mut waiting = Waiting::new(args.notification_type, &body, &listener);
+    let mut waiting = Waiting::new(args.notification_type, &body, &listener)?;
     let body = Value::Object(body);
     let triggered = tokio::select! {
         triggered = trigger(&client, args.notification_type, &body, &listener, out) => triggered,
@@ -121,14 +115,7 @@ async fn post_echo(
     notification_type: u32,
     body: &Value,
 ) -> Result<(ApiResponse, String)> {
-    let type_segment = notification_type.to_string();
-    let url = client.settings.url(&[
-        "v1",
-        "callbacks",
-        "echo",
-        &client.settings.partner,
-        &type_segment,
-    ]);
+    let url = client.settings.url(Endpoint::Echo, Some(notification_type));
     let response = client
         .send(Method::POST, url, Some(body))
         .await?
@@ -280,18 +267,19 @@ struct Waiting {
 }
 
 impl Waiting {
-    fn new(notification_type: u32, body: &Map<String, Value>, listener: &Listener) -> Waiting {
-        let (field, value) = ID_FIELDS
-            .into_iter()
-            .find_map(|field| body.get(field).map(|value| (field, value.clone())))
-            .expect("check_one_id guarantees one id field");
-        Waiting {
+    fn new(
+        notification_type: u32,
+        body: &Map<String, Value>,
+        listener: &Listener,
+    ) -> Result<Waiting> {
+        let (field, value) = one_id(body)?;
+        Ok(Waiting {
             notification_type,
             field,
-            value,
+            value: value.clone(),
             url: listener.url.clone(),
             others: Vec::new(),
-        }
+        })
     }
 
     /// Whether `notification` carries the id the echo was asked for; if not, it is noted.

@@ -4,6 +4,7 @@
 use std::ffi::OsString;
 use std::process::ExitCode;
 
+pub mod callback_api;
 pub mod callbacks;
 pub mod cli;
 pub mod client;

@@ -23,10 +23,12 @@ use subtle::ConstantTimeEq;
 
 use super::delivery::{Deliverer, Delivery, HELD_PER_SLOT, Refused};
 use super::store::{Registration, Store};
-use crate::callbacks::not_public_https;
+use crate::callback_api::{
+    EXAMPLE_GUID, EchoIds, Endpoint, Host, callback_host, echo_ids, guid, not_public_https,
+    path_type,
+};
 use crate::client::redacted;
 use crate::config::parse_http_url;
-use crate::echo::{ECHO_TYPES, ID_FIELDS};
 use crate::output::Output;
 
 /// Larger request bodies get a 413: a registration or an echo payload is a few hundred bytes,
@@ -49,15 +51,12 @@ pub struct Sandbox {
 
 pub fn router(sandbox: Arc<Sandbox>) -> Router {
     Router::new()
-        .route("/{partner}/callbacks", get(list))
+        .route(Endpoint::List.template(), get(list))
         .route(
-            "/{partner}/callbacks/{notification_type}",
+            Endpoint::Callback.template(),
             put(put_callback).delete(delete_callback),
         )
-        .route(
-            "/v1/callbacks/echo/{partner}/{notification_type}",
-            post(echo),
-        )
+        .route(Endpoint::Echo.template(), post(echo))
         .method_not_allowed_fallback(method_not_allowed)
         // Only known paths need a token: an unknown path is a 404 whoever asks.
         .route_layer(middleware::from_fn_with_state(
@@ -190,27 +189,22 @@ fn storage_error(error: std::io::Error) -> ApiError {
 
 /// The partner id in its canonical form, so `{ABC…}` and `abc…` name the same partner.
 fn partner_id(text: &str) -> Result<String, ApiError> {
-    crate::config::guid(text).ok_or_else(|| {
+    guid(text).ok_or_else(|| {
         ApiError::bad_request(format!(
-            "partnerUniqueID '{text}' is not a GUID (expected e.g. 3f2c8d8e-1111-2222-3333-444455556666)"
+            "partnerUniqueID '{text}' is not a GUID (expected e.g. {EXAMPLE_GUID})"
         ))
     })
 }
 
-/// A supported notification type, from the path segment as sent (before percent-decoding),
-/// written exactly as a decimal number: `+5`, `05` and `%35` are refused like `4`, since
-/// the provider's integer path parameter would not read them as 5. Unsupported and
-/// non-numeric types are both a 400: the request is malformed, whereas a 404 means "no
-/// registration for this supported type".
+/// A supported notification type, from the path segment as sent (before percent-decoding).
+/// Unsupported and non-numeric types are both a 400: the request is malformed, whereas a
+/// 404 means "no registration for this supported type".
 fn notification_type(raw: &str) -> Result<u32, ApiError> {
-    raw.parse()
-        .ok()
-        .filter(|t: &u32| ECHO_TYPES.contains(t) && t.to_string() == raw)
-        .ok_or_else(|| {
-            ApiError::bad_request(format!(
-                "notification type '{raw}' is not supported: the notification type must be 5, 6 or 7"
-            ))
-        })
+    path_type(raw).ok_or_else(|| {
+        ApiError::bad_request(format!(
+            "notification type '{raw}' is not supported: the notification type must be 5, 6 or 7"
+        ))
+    })
 }
 
 /// `/…/{partner}/…/{notification_type}`, validated: a GUID and a supported type.
@@ -302,8 +296,12 @@ async fn log_request(
 async fn unknown_path() -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
-        "no such endpoint; the sandbox serves PUT/DELETE /{partnerUniqueID}/callbacks/{notificationType}, \
-         GET /{partnerUniqueID}/callbacks and POST /v1/callbacks/echo/{partnerUniqueID}/{notificationTypeID}",
+        format!(
+            "no such endpoint; the sandbox serves PUT/DELETE {}, GET {} and POST {}",
+            Endpoint::Callback.template(),
+            Endpoint::List.template(),
+            Endpoint::Echo.template()
+        ),
     )
 }
 
@@ -425,54 +423,6 @@ async fn put_callback(
     Ok((status, Json(registration)))
 }
 
-/// What a callback URL's host is, as far as it can be told without resolving a name.
-#[derive(Debug, PartialEq)]
-enum Host {
-    /// An address no delivery can reach a receiver on (link-local, unspecified).
-    Unreachable(&'static str),
-    /// A private range: reachable from this machine, not from a real provider.
-    Private(&'static str),
-    Other,
-}
-
-fn callback_host(url: &url::Url) -> Host {
-    let ip = match url.host() {
-        Some(url::Host::Ipv4(ip)) => ip,
-        Some(url::Host::Ipv6(ip)) => match ip.to_ipv4_mapped() {
-            Some(ip) => ip,
-            None => return ipv6_host(ip),
-        },
-        Some(url::Host::Domain(_)) | None => return Host::Other,
-    };
-    let [a, b, ..] = ip.octets();
-    if ip.is_unspecified() {
-        Host::Unreachable("the unspecified address 0.0.0.0")
-    } else if ip.is_link_local() {
-        Host::Unreachable("a link-local address (169.254.0.0/16)")
-    } else if a == 10 {
-        Host::Private("10.0.0.0/8")
-    } else if a == 172 && (16..32).contains(&b) {
-        Host::Private("172.16.0.0/12")
-    } else if a == 192 && b == 168 {
-        Host::Private("192.168.0.0/16")
-    } else {
-        Host::Other
-    }
-}
-
-fn ipv6_host(ip: std::net::Ipv6Addr) -> Host {
-    let first = ip.segments()[0];
-    if ip.is_unspecified() {
-        Host::Unreachable("the unspecified address [::]")
-    } else if first & 0xffc0 == 0xfe80 {
-        Host::Unreachable("a link-local address (fe80::/10)")
-    } else if first & 0xfe00 == 0xfc00 {
-        Host::Private("fc00::/7")
-    } else {
-        Host::Other
-    }
-}
-
 async fn delete_callback(
     State(sandbox): State<Arc<Sandbox>>,
     target: CallbackPath,
@@ -508,14 +458,14 @@ async fn echo(
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let body = body?;
     let fields = json_object(&body)?;
-    let present = ID_FIELDS
-        .iter()
-        .filter(|field| fields.get(**field).is_some_and(|v| !v.is_null()))
-        .count();
-    if present != 1 {
+    let wrong = match echo_ids(&fields) {
+        EchoIds::One(..) => None,
+        EchoIds::Neither => Some("neither"),
+        EchoIds::Both => Some("both"),
+    };
+    if let Some(wrong) = wrong {
         return Err(ApiError::bad_request(format!(
-            "the body must hold exactly one of processUniqueId and simulationUniqueId, not {}",
-            if present == 0 { "neither" } else { "both" }
+            "the body must hold exactly one of processUniqueId and simulationUniqueId, not {wrong}"
         )));
     }
     let registration = sandbox
@@ -545,58 +495,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn partner_ids_are_guids_in_canonical_form() {
-        assert_eq!(
-            partner_id("{3F2C8D8E-1111-2222-3333-444455556666}").unwrap(),
-            "3f2c8d8e-1111-2222-3333-444455556666"
-        );
-        assert!(partner_id("partner-1").is_err());
-    }
-
-    #[test]
-    fn only_types_5_6_7_are_supported() {
+    fn path_errors_are_bad_requests_naming_the_value() {
+        let error = partner_id("partner-1").unwrap_err();
+        assert_eq!(error.status, StatusCode::BAD_REQUEST);
+        assert!(error.message.contains("'partner-1'"), "{}", error.message);
         assert_eq!(notification_type("6").unwrap(), 6);
-        for bad in ["4", "8", "x", "-5", "", "+5", "05", "%35", "5 "] {
-            assert!(notification_type(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn callback_hosts_are_told_apart_by_range() {
-        let host = |url: &str| callback_host(&url::Url::parse(url).unwrap());
-        for unreachable in [
-            "http://0/x",
-            "http://0.0.0.0:80/",
-            "http://[::]/",
-            "http://169.254.169.254/latest",
-            "http://[fe80::1]/",
-            "http://[febf::1]/",
-            "http://[::ffff:169.254.1.1]/",
-        ] {
-            assert!(
-                matches!(host(unreachable), Host::Unreachable(_)),
-                "{unreachable}"
-            );
-        }
-        for (private, range) in [
-            ("http://10.1.2.3/", "10.0.0.0/8"),
-            ("http://172.16.0.1/", "172.16.0.0/12"),
-            ("http://172.31.255.1/", "172.16.0.0/12"),
-            ("http://192.168.1.1/", "192.168.0.0/16"),
-            ("http://[fd12::1]/", "fc00::/7"),
-        ] {
-            assert_eq!(host(private), Host::Private(range), "{private}");
-        }
-        for other in [
-            "http://127.0.0.1:9/",
-            "http://[::1]/",
-            "http://172.32.0.1/",
-            "http://[fec0::1]/",
-            "https://me.example/",
-            "http://localhost/",
-        ] {
-            assert_eq!(host(other), Host::Other, "{other}");
-        }
+        assert!(notification_type("05").is_err());
     }
 
     #[test]
