@@ -3,7 +3,7 @@
 //!
 //! Everything about a fixture comes from the folder: its name from the file's path
 //! (`provider/kind.json`), its provider from the directory, its kind from the same
-//! recognition `hooks listen` applies, its description from `fixtures/catalog.toml`.
+//! recognition `hooks listen` applies, its description from its provider's `provider.toml` (`[fixtures]`).
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -13,13 +13,8 @@ use serde_json::{Value, json};
 use crate::cli::FixturesCommand;
 use crate::error::{Error, Result};
 use crate::output::{Output, pretty_json, table};
+use crate::providers::embedded;
 use crate::providers::recognize;
-
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
-}
-
-const CATALOG: &str = include_str!("../fixtures/catalog.toml");
 
 #[derive(Debug, Clone)]
 pub struct Fixture {
@@ -43,8 +38,20 @@ impl Fixture {
     }
 }
 
+/// `provider/fixture` → description, from every definition's `[fixtures]`.
 fn descriptions() -> BTreeMap<String, String> {
-    toml::from_str(CATALOG).expect("fixtures/catalog.toml is checked by the tests")
+    crate::providers::registry()
+        .definitions
+        .iter()
+        .flat_map(|definition| {
+            let provider = &definition.manifest.name;
+            definition
+                .manifest
+                .fixtures
+                .iter()
+                .map(move |(name, text)| (format!("{provider}/{name}"), text.clone()))
+        })
+        .collect()
 }
 
 /// Every fixture, sorted by name.

@@ -705,7 +705,7 @@ impl Notification {
             ));
         }
         if let Some(body) = self.shown_body() {
-            for detail in providers::details(self.provider, &kind, &body) {
+            for detail in providers::details(self.provider, &body) {
                 line(detail);
             }
             text.push('\n');
@@ -768,7 +768,7 @@ impl Notification {
             path: "/hook".to_string(),
             query: None,
             headers: HeaderMap::new(),
-            provider: Provider::Unknown,
+            provider: Provider::UNKNOWN,
             kind: String::new(),
             auth: Auth::Unchecked,
             duplicate_of: None,
@@ -794,8 +794,8 @@ mod tests {
         let secret = serde_json::json!({"api_key": "secret-key", "invoice_ids": ["x"]});
         for (name, value) in [("x-note", "tab\there"), ("authorization", "Token abcdefgh")] {
             for (provider, body) in [
-                (Provider::Unknown, &plain),
-                (Provider::ClubCollect, &secret),
+                (Provider::UNKNOWN, &plain),
+                (Provider::named("clubcollect").unwrap(), &secret),
             ] {
                 let mut notification = Notification {
                     headers: Notification::headers_of(&[(name, value)]),
@@ -837,7 +837,7 @@ mod tests {
                 ("authorization", "Token abcdefgh"),
                 ("x-note", "a \"quoted\" value"),
             ]),
-            provider: Provider::ClubCollect,
+            provider: Provider::named("clubcollect").unwrap(),
             kind: "realtime".to_string(),
             auth: Auth::Mismatch,
             duplicate_of: Some(Earlier {

@@ -162,7 +162,7 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         path: parts.uri.path().to_string(),
         query: parts.uri.query().map(str::to_string),
         headers: parts.headers,
-        provider: Provider::Unknown,
+        provider: Provider::UNKNOWN,
         kind: String::new(),
         auth: Auth::Unchecked,
         duplicate_of: None,
@@ -277,7 +277,12 @@ async fn answer(
         .headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
-    let recognition = providers::recognize_request(&parsed, authorization);
+    let recognition = providers::recognize_request(&parsed, |name| {
+        notification
+            .headers
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+    });
     let auth = check_auth(
         settings.api_key.as_deref(),
         providers::credential(recognition.provider, &parsed, authorization),

@@ -332,7 +332,7 @@ fn load_recording(label: &str, text: &str) -> Result<Vec<Source>> {
             json,
             provider: recognition
                 .as_ref()
-                .map_or(Provider::Unknown, |r| r.provider),
+                .map_or(Provider::UNKNOWN, |r| r.provider),
             kind: recognition.map(|r| r.kind).unwrap_or_default(),
         });
     }
