@@ -18,7 +18,7 @@ use crate::providers::recognize;
 
 #[derive(Debug, Clone)]
 pub struct Fixture {
-    /// `provider/kind`, e.g. `clubcollect/batch`.
+    /// `provider/fixture`: the provider's folder and the file name without `.json`.
     pub name: &'static str,
     /// The directory the file is in: the provider it belongs to.
     pub provider: &'static str,
@@ -77,7 +77,7 @@ pub fn find(name: &str) -> Option<&'static Fixture> {
 }
 
 /// The fixtures a name selects: one fixture by its full name, or every fixture of a
-/// provider by the provider's name (`receipthero`).
+/// provider by the provider's name.
 pub fn select(name: &str) -> Vec<&'static Fixture> {
     match find(name) {
         Some(fixture) => vec![fixture],
@@ -85,7 +85,7 @@ pub fn select(name: &str) -> Vec<&'static Fixture> {
     }
 }
 
-/// Whether `name` is the provider of some fixture (`receipthero`).
+/// Whether `name` is the provider of some fixture.
 pub fn is_provider(name: &str) -> bool {
     all().iter().any(|f| f.provider == name)
 }

@@ -290,14 +290,16 @@ pub fn escape_invalid_utf8(bytes: &[u8]) -> String {
 }
 
 impl Notification {
-    /// Collects the credentials to mask, once per request: `--api-key`, the credential of
+    /// Collects the credentials to mask, once per request: those already found (a body
+    /// credential where the provider's definition puts it), `--api-key`, the credential of
     /// every credential header, and the value of every credential parameter (see
     /// [`is_credential_name`]) in the query, and in the body (a JSON field at any depth,
     /// its name escaped or not, even in text that is not JSON; a form parameter). A
     /// request with none costs a search for `:` in its body (and `=` in its query), and
     /// allocates nothing.
     pub fn find_secrets(&mut self, api_key: Option<&str>) {
-        let mut secrets: Vec<String> = api_key.into_iter().map(str::to_string).collect();
+        let mut secrets = std::mem::take(&mut self.secrets);
+        secrets.extend(api_key.map(str::to_string));
         for (name, value) in &self.headers {
             if carries_credential(name) {
                 let value = header_text(value);

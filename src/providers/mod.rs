@@ -426,6 +426,16 @@ pub fn credential<'a>(
     }
 }
 
+/// Whether the provider's definition puts its credential in a body field.
+pub fn credential_in_body(provider: Provider) -> bool {
+    provider.definition().is_some_and(|definition| {
+        matches!(
+            definition.manifest.credential,
+            Some(CredentialRule::Body { .. })
+        )
+    })
+}
+
 /// Where a provider's credential travels, for messages.
 pub fn credential_place(provider: Provider) -> String {
     let rule = provider

@@ -1,6 +1,6 @@
 //! The sending side of `hooks replay`: `--concurrency` workers pull delivery numbers from
 //! a shared counter, build each body as they go, send it with retries, and record the
-//! outcome. ClubCollect rounds run one after another, carrying ids not answered 200.
+//! outcome. Rounds run one after another, carrying ids not confirmed (per the definition).
 
 use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};

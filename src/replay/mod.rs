@@ -1,6 +1,6 @@
 //! `hooks replay`: delivers fixtures, JSON files and `listen --record` recordings to a URL
 //! the way the providers deliver them (provider auth, fresh ids, retries with the same body,
-//! ClubCollect rounds), singly or under load.
+//! rounds carrying unconfirmed ids), singly or under load.
 //!
 //! Deliveries are produced by the workers as they are sent, never built up front, so memory
 //! stays flat whatever `--repeat` is; a body that does not change per delivery is serialized
@@ -46,7 +46,7 @@ pub struct Template {
     /// What every delivery sends when nothing changes per delivery.
     pub body: Bytes,
     /// The JSON to rebuild each delivery's body from, when something may change per
-    /// delivery (fresh ids, ids carried between ClubCollect rounds).
+    /// delivery (fresh ids, ids carried between rounds).
     pub json: Option<Value>,
 }
 
