@@ -115,6 +115,10 @@ pub struct GlobalArgs {
     /// Trace requests and responses on stderr (secrets masked)
     #[arg(short, long, global = true)]
     pub verbose: bool,
+
+    /// Also read provider definitions from DIR (a definition folder, or folders of them)
+    #[arg(long, global = true, env = "HOOKS_PROVIDERS", value_name = "DIR")]
+    pub providers: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -172,6 +176,9 @@ pub enum Command {
     /// Browse the built-in notification fixtures
     #[command(subcommand)]
     Fixtures(FixturesCommand),
+    /// List, show and check provider definitions (built-in and your own)
+    #[command(subcommand)]
+    Providers(ProvidersCommand),
     /// Run a local emulator of the Callback API that really delivers notifications
     ///
     /// Any non-empty bearer token is accepted, or exactly --token / HOOKS_TOKEN when set.
@@ -420,6 +427,23 @@ pub enum FixturesCommand {
     Show {
         /// `provider/fixture`, as `hooks fixtures list` names it
         name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProvidersCommand {
+    /// List the providers (name, priority, kinds, where defined)
+    List,
+    /// Print one provider's definition
+    Show {
+        /// The provider's name, as `hooks providers list` shows it
+        name: String,
+    },
+    /// Check the definitions in DIR: schemas compile, fixtures pass their kind's schema and
+    /// are recognised as their own provider and kind
+    Check {
+        /// A definition folder, or a folder of them
+        dir: PathBuf,
     },
 }
 

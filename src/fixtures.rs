@@ -14,7 +14,7 @@ use crate::cli::FixturesCommand;
 use crate::error::{Error, Result};
 use crate::output::{Output, pretty_json, table};
 use crate::providers::embedded;
-use crate::providers::recognize;
+use crate::providers::{fixture_headers, header_in, recognize_request};
 
 #[derive(Debug, Clone)]
 pub struct Fixture {
@@ -34,7 +34,8 @@ impl Fixture {
 
     /// The kind `hooks listen` recognises in this fixture.
     pub fn kind(&self) -> String {
-        recognize(&self.json()).kind
+        let headers = fixture_headers(self.provider, &self.name[self.provider.len() + 1..]);
+        recognize_request(&self.json(), |name| header_in(&headers, name)).kind
     }
 }
 
@@ -59,15 +60,34 @@ pub fn all() -> &'static [Fixture] {
     static ALL: OnceLock<Vec<Fixture>> = OnceLock::new();
     ALL.get_or_init(|| {
         let mut descriptions = descriptions();
-        embedded::EMBEDDED
-            .iter()
-            .map(|&(name, text)| Fixture {
+        let definitions = &crate::providers::registry().definitions;
+        // Built-in fixtures of a provider a user definition replaces are not its fixtures.
+        let builtin = embedded::EMBEDDED.iter().copied().filter(|(name, _)| {
+            let provider = name.split_once('/').map_or("", |(provider, _)| provider);
+            definitions
+                .iter()
+                .any(|d| d.builtin && d.manifest.name == provider)
+        });
+        // A user's fixtures are read once per process and live as long as it.
+        let users = definitions.iter().filter(|d| !d.builtin).flat_map(|d| {
+            d.fixtures.iter().map(|(name, text)| {
+                let name: &'static str =
+                    Box::leak(format!("{}/{name}", d.manifest.name).into_boxed_str());
+                let text: &'static str = Box::leak(text.clone().into_boxed_str());
+                (name, text)
+            })
+        });
+        let mut fixtures: Vec<Fixture> = builtin
+            .chain(users)
+            .map(|(name, text)| Fixture {
                 name,
                 provider: name.split_once('/').map_or("", |(provider, _)| provider),
                 text,
                 description: descriptions.remove(name).unwrap_or_default(),
             })
-            .collect()
+            .collect();
+        fixtures.sort_by_key(|f| f.name);
+        fixtures
     })
 }
 

@@ -35,6 +35,9 @@ pub struct Manifest {
     /// Fixture name (the file name without `.json`) → description for `fixtures list`.
     #[serde(default)]
     pub fixtures: BTreeMap<String, String>,
+    /// Fixture name → the request headers it is sent with (a header-recognised provider's).
+    #[serde(default)]
+    pub fixture_headers: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 /// Conditions that must all hold for a payload to be this provider's.
@@ -169,6 +172,10 @@ pub struct Definition {
     pub confirm: Option<u16>,
     /// Where the definition came from, for messages.
     pub origin: String,
+    /// A folder's fixtures as (name, JSON text); the built-in ones are embedded apart.
+    pub fixtures: Vec<(String, String)>,
+    /// Embedded in the binary (its fixtures are `fixtures::all()`'s).
+    pub builtin: bool,
 }
 
 /// Reads a definition from its manifest text and a way to read its schema files.
@@ -232,5 +239,7 @@ pub fn load(
         kinds,
         confirm,
         origin: file,
+        fixtures: Vec::new(),
+        builtin: false,
     })
 }

@@ -9,7 +9,9 @@ use serde_json::Value;
 
 use crate::output::escape_controls;
 
+pub mod command;
 pub mod definition;
+pub mod folder;
 pub mod generate;
 
 use definition::{CredentialRule, Definition, KindFrom, Rule};
@@ -108,7 +110,7 @@ pub(crate) mod embedded {
 
 /// A provider: an index into the loaded definitions, or `UNKNOWN`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Provider(u16);
+pub struct Provider(pub(crate) u16);
 
 impl Provider {
     pub const UNKNOWN: Provider = Provider(u16::MAX);
@@ -163,6 +165,10 @@ pub fn builtin() -> Result<Vec<Definition>, String> {
                     .map(|(_, text)| text.to_string())
                     .ok_or_else(|| "no such schema file".to_string())
             })
+            .map(|definition| Definition {
+                builtin: true,
+                ..definition
+            })
         })
         .collect()
 }
@@ -214,20 +220,58 @@ pub fn recognize_request<'h>(
     body: &impl Json,
     header: impl Fn(&str) -> Option<&'h str>,
 ) -> Recognition {
-    for (index, definition) in registry().definitions.iter().enumerate() {
-        if let Some(kind) = recognized_kind(definition, body, &header) {
-            return Recognition {
-                provider: Provider(index as u16),
-                warnings: warnings(definition, kind, body),
-                kind: kind.to_string(),
-            };
+    registry().recognize(body, header)
+}
+
+impl Registry {
+    /// The first definition, in descending priority, that claims `body`.
+    pub fn recognize<'h>(
+        &self,
+        body: &impl Json,
+        header: impl Fn(&str) -> Option<&'h str>,
+    ) -> Recognition {
+        for (index, definition) in self.definitions.iter().enumerate() {
+            if let Some(kind) = recognized_kind(definition, body, &header) {
+                return Recognition {
+                    provider: Provider(index as u16),
+                    warnings: warnings(definition, kind, body),
+                    kind: kind.to_string(),
+                };
+            }
+        }
+        Recognition {
+            provider: Provider::UNKNOWN,
+            kind: String::new(),
+            warnings: Vec::new(),
         }
     }
-    Recognition {
-        provider: Provider::UNKNOWN,
-        kind: String::new(),
-        warnings: Vec::new(),
-    }
+}
+
+/// Whether `definition` claims `body` sent with `headers`.
+pub fn claims(definition: &Definition, body: &impl Json, headers: &[(String, String)]) -> bool {
+    recognized_kind(definition, body, &|name: &str| header_in(headers, name)).is_some()
+}
+
+/// The value of header `name` (any case) among `headers`.
+pub fn header_in<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
+    headers
+        .iter()
+        .find(|(given, _)| given.eq_ignore_ascii_case(name))
+        .map(|(_, value)| value.as_str())
+}
+
+/// The headers a provider's fixture is sent with (`[fixture_headers]`).
+pub fn fixture_headers(provider: &str, fixture: &str) -> Vec<(String, String)> {
+    Provider::named(provider)
+        .and_then(Provider::definition)
+        .and_then(|definition| definition.manifest.fixture_headers.get(fixture))
+        .map(|headers| {
+            headers
+                .iter()
+                .map(|(name, value)| (name.clone(), value.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn holds<'h>(rule: &Rule, body: &impl Json, header: &impl Fn(&str) -> Option<&'h str>) -> bool {
