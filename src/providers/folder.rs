@@ -51,7 +51,7 @@ pub fn load_all(dir: &Path) -> Result<Vec<Definition>, String> {
         return Ok(vec![load(dir)?]);
     }
     let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .map_err(|e| format!("cannot read provider definitions in {}: {e}", dir.display()))?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| path.join("provider.toml").is_file())
         .collect();
