@@ -1,5 +1,8 @@
-//! Embeds every `fixtures/**/*.json` in the binary: writes `$OUT_DIR/fixtures.rs`, a table
-//! of (name, JSON text) sorted by name, so that adding a JSON file is all a new fixture takes.
+//! Embeds the built-in provider definitions in the binary: writes `$OUT_DIR/fixtures.rs`
+//! with `EMBEDDED`, a table of (name, JSON text) of every fixture (`fixtures/**/*.json`
+//! outside `schemas/`), and `DEFINITIONS`, a table of (folder, provider.toml text, its
+//! schemas as (path below the folder, text)), so that adding a file is all a fixture, a
+//! kind or a provider takes.
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +12,10 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in entries {
         let path = entry.expect("directory entry").path();
         if path.is_dir() {
-            collect(&path, out);
+            // Schemas describe a provider's kinds; they are not notifications to replay.
+            if path.file_name().is_some_and(|name| name != "schemas") {
+                collect(&path, out);
+            }
         } else if path.extension().is_some_and(|ext| ext == "json") {
             out.push(path);
         }
@@ -42,6 +48,39 @@ fn main() {
             "    ({name:?}, include_str!({:?})),\n",
             path.display().to_string()
         ));
+    }
+    code.push_str("];\n");
+    code.push_str("/// (path below the folder, text)\npub type Files = &'static [(&'static str, &'static str)];\n");
+    code.push_str("pub static DEFINITIONS: &[(&str, &str, Files)] = &[\n");
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", root.display()))
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| path.join("provider.toml").is_file())
+        .collect();
+    folders.sort();
+    for folder in folders {
+        let name = folder.file_name().expect("a folder name").to_string_lossy();
+        let mut schemas: Vec<PathBuf> = std::fs::read_dir(folder.join("schemas"))
+            .map(|entries| {
+                entries
+                    .map(|e| e.expect("directory entry").path())
+                    .collect()
+            })
+            .unwrap_or_default();
+        schemas.sort();
+        code.push_str(&format!(
+            "    ({name:?}, include_str!({:?}), &[\n",
+            folder.join("provider.toml").display().to_string()
+        ));
+        for schema in schemas {
+            let relative = schema.strip_prefix(&folder).expect("below its folder");
+            code.push_str(&format!(
+                "        ({:?}, include_str!({:?})),\n",
+                relative.display().to_string(),
+                schema.display().to_string()
+            ));
+        }
+        code.push_str("    ]),\n");
     }
     code.push_str("];\n");
     let out =

@@ -26,6 +26,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
@@ -38,6 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Run a local server that recognises and prints every notification')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Send fixtures, JSON files or `listen --record` recordings at a URL')
             [CompletionResult]::new('fixtures', 'fixtures', [CompletionResultType]::ParameterValue, 'Browse the built-in notification fixtures')
+            [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List, show and check provider definitions (built-in and your own)')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulator of the Callback API that really delivers notifications')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -49,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
@@ -72,6 +75,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
@@ -90,6 +94,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
@@ -106,6 +111,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when stdin is not a terminal)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
@@ -147,6 +153,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
@@ -161,7 +168,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to bind (0 picks a free one)')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Exit 0 once this many valid notifications have been answered')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop after SECS (exit 0); with --count, exit 1 if the count is not reached by then')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Check ClubCollect''s body api_key and ReceiptHero''s `Authorization: Token` against KEY')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Check the credential where each provider''s definition puts it (a body field, an `Authorization` scheme) against KEY')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'HTTP status to answer notifications with')
             [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'Wait this many milliseconds before answering')
             [CompletionResult]::new('--fail-first', '--fail-first', [CompletionResultType]::ParameterName, 'Answer 503 to the first N notifications')
@@ -170,7 +177,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--max-body', '--max-body', [CompletionResultType]::ParameterName, 'Largest body accepted, in bytes')
             [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'PEM certificate chain for --tls')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'PEM private key for --tls')
-            [CompletionResult]::new('--dedupe-window', '--dedupe-window', [CompletionResultType]::ParameterName, 'Mark a document-status eventId as a redelivery while it is among the last N seen')
+            [CompletionResult]::new('--dedupe-window', '--dedupe-window', [CompletionResultType]::ParameterName, 'Mark an idempotency key (e.g. an eventId) as a redelivery while it is among the last N seen')
             [CompletionResult]::new('--header-timeout', '--header-timeout', [CompletionResultType]::ParameterName, 'Drop a connection that has not sent a whole request head within SECS of opening or of its last answer')
             [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Serve at most N connections at once (others wait); lowered to fit the file-handle limit')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the Callback API, e.g. https://api.partner.example')
@@ -178,6 +185,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Serve HTTPS (a self-signed certificate unless --cert/--key are given)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
@@ -190,7 +198,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
         }
         'hooks;replay' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'URL to deliver to')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'ClubCollect bodies get api_key: KEY; ReceiptHero requests get `Authorization: Token KEY`')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Put KEY where each provider''s definition puts its credential (a body field, or `Authorization: <scheme> KEY`)')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Extra header, e.g. -H ''X-Trace: 1''')
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Extra header, e.g. -H ''X-Trace: 1''')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a JSON field, e.g. --set data.merchant_name=Shop (value parsed as JSON where it parses)')
@@ -198,7 +206,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Deliveries in flight at once')
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Start at most this many deliveries per second')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Re-send a failed delivery up to N times, with exponential backoff and the same body')
-            [CompletionResult]::new('--rounds', '--rounds', [CompletionResultType]::ParameterName, 'ClubCollect sources: send N rounds, carrying ids not answered 200 into the next')
+            [CompletionResult]::new('--rounds', '--rounds', [CompletionResultType]::ParameterName, 'Send N rounds; a provider whose definition carries unconfirmed ids carries them into the next')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Pause between rounds, e.g. 500ms, 10s, 10m')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each response')
             [CompletionResult]::new('--max-body', '--max-body', [CompletionResultType]::ParameterName, 'Largest source file read, in bytes (for a .jsonl recording: its longest line)')
@@ -207,6 +215,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
             [CompletionResult]::new('--fresh-ids', '--fresh-ids', [CompletionResultType]::ParameterName, 'Give every delivery new identifiers and occurredAt = now')
             [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Accept any TLS certificate, e.g. the self-signed one of `hooks listen --tls`')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Accept any TLS certificate, e.g. the self-signed one of `hooks listen --tls`')
@@ -225,6 +234,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
@@ -243,6 +253,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
@@ -258,6 +269,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
@@ -282,6 +294,93 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
         'hooks;fixtures;help;help' {
             break
         }
+        'hooks;providers' {
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the Callback API, e.g. https://api.partner.example')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Your partnerUniqueID (a GUID)')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the providers (name, priority, kinds, where defined)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print one provider''s definition')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the definitions in DIR: schemas compile, fixtures pass their kind''s schema and are recognised as their own provider and kind')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hooks;providers;list' {
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the Callback API, e.g. https://api.partner.example')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Your partnerUniqueID (a GUID)')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hooks;providers;show' {
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the Callback API, e.g. https://api.partner.example')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Your partnerUniqueID (a GUID)')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hooks;providers;check' {
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the Callback API, e.g. https://api.partner.example')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Your partnerUniqueID (a GUID)')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hooks;providers;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the providers (name, priority, kinds, where defined)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print one provider''s definition')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the definitions in DIR: schemas compile, fixtures pass their kind''s schema and are recognised as their own provider and kind')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hooks;providers;help;list' {
+            break
+        }
+        'hooks;providers;help;show' {
+            break
+        }
+        'hooks;providers;help;check' {
+            break
+        }
+        'hooks;providers;help;help' {
+            break
+        }
         'hooks;sandbox' {
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Address to bind')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to bind (0 picks a free one)')
@@ -295,6 +394,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
@@ -310,6 +410,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
@@ -325,6 +426,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Run a local server that recognises and prints every notification')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Send fixtures, JSON files or `listen --record` recordings at a URL')
             [CompletionResult]::new('fixtures', 'fixtures', [CompletionResultType]::ParameterValue, 'Browse the built-in notification fixtures')
+            [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List, show and check provider definitions (built-in and your own)')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulator of the Callback API that really delivers notifications')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -363,6 +465,21 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             break
         }
         'hooks;help;fixtures;show' {
+            break
+        }
+        'hooks;help;providers' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the providers (name, priority, kinds, where defined)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print one provider''s definition')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the definitions in DIR: schemas compile, fixtures pass their kind''s schema and are recognised as their own provider and kind')
+            break
+        }
+        'hooks;help;providers;list' {
+            break
+        }
+        'hooks;help;providers;show' {
+            break
+        }
+        'hooks;help;providers;check' {
             break
         }
         'hooks;help;sandbox' {

@@ -34,6 +34,9 @@ _hooks() {
             hooks,listen)
                 cmd="hooks__subcmd__listen"
                 ;;
+            hooks,providers)
+                cmd="hooks__subcmd__providers"
+                ;;
             hooks,replay)
                 cmd="hooks__subcmd__replay"
                 ;;
@@ -100,6 +103,9 @@ _hooks() {
             hooks__subcmd__help,listen)
                 cmd="hooks__subcmd__help__subcmd__listen"
                 ;;
+            hooks__subcmd__help,providers)
+                cmd="hooks__subcmd__help__subcmd__providers"
+                ;;
             hooks__subcmd__help,replay)
                 cmd="hooks__subcmd__help__subcmd__replay"
                 ;;
@@ -121,6 +127,39 @@ _hooks() {
             hooks__subcmd__help__subcmd__fixtures,show)
                 cmd="hooks__subcmd__help__subcmd__fixtures__subcmd__show"
                 ;;
+            hooks__subcmd__help__subcmd__providers,check)
+                cmd="hooks__subcmd__help__subcmd__providers__subcmd__check"
+                ;;
+            hooks__subcmd__help__subcmd__providers,list)
+                cmd="hooks__subcmd__help__subcmd__providers__subcmd__list"
+                ;;
+            hooks__subcmd__help__subcmd__providers,show)
+                cmd="hooks__subcmd__help__subcmd__providers__subcmd__show"
+                ;;
+            hooks__subcmd__providers,check)
+                cmd="hooks__subcmd__providers__subcmd__check"
+                ;;
+            hooks__subcmd__providers,help)
+                cmd="hooks__subcmd__providers__subcmd__help"
+                ;;
+            hooks__subcmd__providers,list)
+                cmd="hooks__subcmd__providers__subcmd__list"
+                ;;
+            hooks__subcmd__providers,show)
+                cmd="hooks__subcmd__providers__subcmd__show"
+                ;;
+            hooks__subcmd__providers__subcmd__help,check)
+                cmd="hooks__subcmd__providers__subcmd__help__subcmd__check"
+                ;;
+            hooks__subcmd__providers__subcmd__help,help)
+                cmd="hooks__subcmd__providers__subcmd__help__subcmd__help"
+                ;;
+            hooks__subcmd__providers__subcmd__help,list)
+                cmd="hooks__subcmd__providers__subcmd__help__subcmd__list"
+                ;;
+            hooks__subcmd__providers__subcmd__help,show)
+                cmd="hooks__subcmd__providers__subcmd__help__subcmd__show"
+                ;;
             *)
                 ;;
         esac
@@ -128,7 +167,7 @@ _hooks() {
 
     case "${cmd}" in
         hooks)
-            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --help --version callbacks echo listen replay fixtures sandbox completions help"
+            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --providers --help --version callbacks echo listen replay fixtures providers sandbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -154,6 +193,10 @@ _hooks() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -162,7 +205,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__callbacks)
-            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --help --version put list delete help"
+            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --providers --help --version put list delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -188,6 +231,10 @@ _hooks() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -196,7 +243,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__callbacks__subcmd__delete)
-            opts="-y -v -h -V --yes --timeout --base-url --partner --token --profile --json --color --verbose --help --version"
+            opts="-y -v -h -V --yes --timeout --base-url --partner --token --profile --json --color --verbose --providers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -224,6 +271,10 @@ _hooks() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -304,7 +355,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__callbacks__subcmd__list)
-            opts="-v -h -V --offset --limit --timeout --base-url --partner --token --profile --json --color --verbose --help --version"
+            opts="-v -h -V --offset --limit --timeout --base-url --partner --token --profile --json --color --verbose --providers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -342,6 +393,10 @@ _hooks() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -350,7 +405,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__callbacks__subcmd__put)
-            opts="-v -h -V --url --set --body --timeout --base-url --partner --token --profile --json --color --verbose --help --version"
+            opts="-v -h -V --url --set --body --timeout --base-url --partner --token --profile --json --color --verbose --providers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -392,6 +447,10 @@ _hooks() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -400,7 +459,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__completions)
-            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --help --version bash elvish fish powershell zsh"
+            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --providers --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -426,6 +485,10 @@ _hooks() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -434,7 +497,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__echo)
-            opts="-v -h -V --process-id --simulation-id --body --wait-on --timeout --base-url --partner --token --profile --json --color --verbose --help --version"
+            opts="-v -h -V --process-id --simulation-id --body --wait-on --timeout --base-url --partner --token --profile --json --color --verbose --providers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -480,6 +543,10 @@ _hooks() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -488,7 +555,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__fixtures)
-            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --help --version list show help"
+            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --providers --help --version list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -512,6 +579,10 @@ _hooks() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -578,7 +649,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__fixtures__subcmd__list)
-            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --help --version"
+            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --providers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -602,6 +673,10 @@ _hooks() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -612,7 +687,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__fixtures__subcmd__show)
-            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --help --version"
+            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --providers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -638,6 +713,10 @@ _hooks() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -646,7 +725,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__help)
-            opts="callbacks echo listen replay fixtures sandbox completions help"
+            opts="callbacks echo listen replay fixtures providers sandbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -813,6 +892,62 @@ _hooks() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hooks__subcmd__help__subcmd__providers)
+            opts="list show check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__help__subcmd__providers__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__help__subcmd__providers__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__help__subcmd__providers__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hooks__subcmd__help__subcmd__replay)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -842,7 +977,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__listen)
-            opts="-v -h -V --host --port --count --timeout --api-key --status --delay --fail-first --record --forward-to --max-body --tls --cert --key --dedupe-window --header-timeout --max-connections --base-url --partner --token --profile --json --color --verbose --help --version"
+            opts="-v -h -V --host --port --count --timeout --api-key --status --delay --fail-first --record --forward-to --max-body --tls --cert --key --dedupe-window --header-timeout --max-connections --base-url --partner --token --profile --json --color --verbose --providers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -932,6 +1067,232 @@ _hooks() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__providers)
+            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --providers --help --version list show check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__providers__subcmd__check)
+            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --providers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__providers__subcmd__help)
+            opts="list show check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__providers__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__providers__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__providers__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__providers__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__providers__subcmd__list)
+            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --providers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__providers__subcmd__show)
+            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --providers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -940,7 +1301,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__replay)
-            opts="-H -k -v -h -V --to --api-key --header --set --fresh-ids --repeat --concurrency --rate --retries --rounds --interval --timeout --insecure --max-body --base-url --partner --token --profile --json --color --verbose --help --version"
+            opts="-H -k -v -h -V --to --api-key --header --set --fresh-ids --repeat --concurrency --rate --retries --rounds --interval --timeout --insecure --max-body --base-url --partner --token --profile --json --color --verbose --providers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1018,6 +1379,10 @@ _hooks() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1026,7 +1391,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__sandbox)
-            opts="-v -h -V --host --port --state --retry-schedule --header-timeout --max-connections --max-in-flight --base-url --partner --token --profile --json --color --verbose --help --version"
+            opts="-v -h -V --host --port --state --retry-schedule --header-timeout --max-connections --max-in-flight --base-url --partner --token --profile --json --color --verbose --providers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1078,6 +1443,10 @@ _hooks() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -23,6 +23,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --token 'API token, sent as `Authorization: Bearer <token>`'
             cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
             cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
             cand -v 'Trace requests and responses on stderr (secrets masked)'
             cand --verbose 'Trace requests and responses on stderr (secrets masked)'
@@ -35,6 +36,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand listen 'Run a local server that recognises and prints every notification'
             cand replay 'Send fixtures, JSON files or `listen --record` recordings at a URL'
             cand fixtures 'Browse the built-in notification fixtures'
+            cand providers 'List, show and check provider definitions (built-in and your own)'
             cand sandbox 'Run a local emulator of the Callback API that really delivers notifications'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -45,6 +47,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --token 'API token, sent as `Authorization: Bearer <token>`'
             cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
             cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
             cand -v 'Trace requests and responses on stderr (secrets masked)'
             cand --verbose 'Trace requests and responses on stderr (secrets masked)'
@@ -67,6 +70,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --token 'API token, sent as `Authorization: Bearer <token>`'
             cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
             cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
             cand -v 'Trace requests and responses on stderr (secrets masked)'
             cand --verbose 'Trace requests and responses on stderr (secrets masked)'
@@ -84,6 +88,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --token 'API token, sent as `Authorization: Bearer <token>`'
             cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
             cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
             cand -v 'Trace requests and responses on stderr (secrets masked)'
             cand --verbose 'Trace requests and responses on stderr (secrets masked)'
@@ -99,6 +104,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --token 'API token, sent as `Authorization: Bearer <token>`'
             cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
             cand -y 'Do not ask for confirmation (required when stdin is not a terminal)'
             cand --yes 'Do not ask for confirmation (required when stdin is not a terminal)'
             cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
@@ -134,6 +140,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --token 'API token, sent as `Authorization: Bearer <token>`'
             cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
             cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
             cand -v 'Trace requests and responses on stderr (secrets masked)'
             cand --verbose 'Trace requests and responses on stderr (secrets masked)'
@@ -147,7 +154,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --port 'Port to bind (0 picks a free one)'
             cand --count 'Exit 0 once this many valid notifications have been answered'
             cand --timeout 'Stop after SECS (exit 0); with --count, exit 1 if the count is not reached by then'
-            cand --api-key 'Check ClubCollect''s body api_key and ReceiptHero''s `Authorization: Token` against KEY'
+            cand --api-key 'Check the credential where each provider''s definition puts it (a body field, an `Authorization` scheme) against KEY'
             cand --status 'HTTP status to answer notifications with'
             cand --delay 'Wait this many milliseconds before answering'
             cand --fail-first 'Answer 503 to the first N notifications'
@@ -156,7 +163,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --max-body 'Largest body accepted, in bytes'
             cand --cert 'PEM certificate chain for --tls'
             cand --key 'PEM private key for --tls'
-            cand --dedupe-window 'Mark a document-status eventId as a redelivery while it is among the last N seen'
+            cand --dedupe-window 'Mark an idempotency key (e.g. an eventId) as a redelivery while it is among the last N seen'
             cand --header-timeout 'Drop a connection that has not sent a whole request head within SECS of opening or of its last answer'
             cand --max-connections 'Serve at most N connections at once (others wait); lowered to fit the file-handle limit'
             cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
@@ -164,6 +171,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --token 'API token, sent as `Authorization: Bearer <token>`'
             cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
             cand --tls 'Serve HTTPS (a self-signed certificate unless --cert/--key are given)'
             cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
             cand -v 'Trace requests and responses on stderr (secrets masked)'
@@ -175,7 +183,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
         }
         &'hooks;replay'= {
             cand --to 'URL to deliver to'
-            cand --api-key 'ClubCollect bodies get api_key: KEY; ReceiptHero requests get `Authorization: Token KEY`'
+            cand --api-key 'Put KEY where each provider''s definition puts its credential (a body field, or `Authorization: <scheme> KEY`)'
             cand -H 'Extra header, e.g. -H ''X-Trace: 1'''
             cand --header 'Extra header, e.g. -H ''X-Trace: 1'''
             cand --set 'Override a JSON field, e.g. --set data.merchant_name=Shop (value parsed as JSON where it parses)'
@@ -183,7 +191,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --concurrency 'Deliveries in flight at once'
             cand --rate 'Start at most this many deliveries per second'
             cand --retries 'Re-send a failed delivery up to N times, with exponential backoff and the same body'
-            cand --rounds 'ClubCollect sources: send N rounds, carrying ids not answered 200 into the next'
+            cand --rounds 'Send N rounds; a provider whose definition carries unconfirmed ids carries them into the next'
             cand --interval 'Pause between rounds, e.g. 500ms, 10s, 10m'
             cand --timeout 'Seconds to wait for each response'
             cand --max-body 'Largest source file read, in bytes (for a .jsonl recording: its longest line)'
@@ -192,6 +200,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --token 'API token, sent as `Authorization: Bearer <token>`'
             cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
             cand --fresh-ids 'Give every delivery new identifiers and occurredAt = now'
             cand -k 'Accept any TLS certificate, e.g. the self-signed one of `hooks listen --tls`'
             cand --insecure 'Accept any TLS certificate, e.g. the self-signed one of `hooks listen --tls`'
@@ -209,6 +218,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --token 'API token, sent as `Authorization: Bearer <token>`'
             cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
             cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
             cand -v 'Trace requests and responses on stderr (secrets masked)'
             cand --verbose 'Trace requests and responses on stderr (secrets masked)'
@@ -226,6 +236,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --token 'API token, sent as `Authorization: Bearer <token>`'
             cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
             cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
             cand -v 'Trace requests and responses on stderr (secrets masked)'
             cand --verbose 'Trace requests and responses on stderr (secrets masked)'
@@ -240,6 +251,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --token 'API token, sent as `Authorization: Bearer <token>`'
             cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
             cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
             cand -v 'Trace requests and responses on stderr (secrets masked)'
             cand --verbose 'Trace requests and responses on stderr (secrets masked)'
@@ -259,6 +271,84 @@ set edit:completion:arg-completer[hooks] = {|@words|
         }
         &'hooks;fixtures;help;help'= {
         }
+        &'hooks;providers'= {
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the providers (name, priority, kinds, where defined)'
+            cand show 'Print one provider''s definition'
+            cand check 'Check the definitions in DIR: schemas compile, fixtures pass their kind''s schema and are recognised as their own provider and kind'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hooks;providers;list'= {
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;providers;show'= {
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;providers;check'= {
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;providers;help'= {
+            cand list 'List the providers (name, priority, kinds, where defined)'
+            cand show 'Print one provider''s definition'
+            cand check 'Check the definitions in DIR: schemas compile, fixtures pass their kind''s schema and are recognised as their own provider and kind'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hooks;providers;help;list'= {
+        }
+        &'hooks;providers;help;show'= {
+        }
+        &'hooks;providers;help;check'= {
+        }
+        &'hooks;providers;help;help'= {
+        }
         &'hooks;sandbox'= {
             cand --host 'Address to bind'
             cand --port 'Port to bind (0 picks a free one)'
@@ -272,6 +362,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --token 'API token, sent as `Authorization: Bearer <token>`'
             cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
             cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
             cand -v 'Trace requests and responses on stderr (secrets masked)'
             cand --verbose 'Trace requests and responses on stderr (secrets masked)'
@@ -286,6 +377,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --token 'API token, sent as `Authorization: Bearer <token>`'
             cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
             cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
             cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
             cand -v 'Trace requests and responses on stderr (secrets masked)'
             cand --verbose 'Trace requests and responses on stderr (secrets masked)'
@@ -300,6 +392,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand listen 'Run a local server that recognises and prints every notification'
             cand replay 'Send fixtures, JSON files or `listen --record` recordings at a URL'
             cand fixtures 'Browse the built-in notification fixtures'
+            cand providers 'List, show and check provider definitions (built-in and your own)'
             cand sandbox 'Run a local emulator of the Callback API that really delivers notifications'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -328,6 +421,17 @@ set edit:completion:arg-completer[hooks] = {|@words|
         &'hooks;help;fixtures;list'= {
         }
         &'hooks;help;fixtures;show'= {
+        }
+        &'hooks;help;providers'= {
+            cand list 'List the providers (name, priority, kinds, where defined)'
+            cand show 'Print one provider''s definition'
+            cand check 'Check the definitions in DIR: schemas compile, fixtures pass their kind''s schema and are recognised as their own provider and kind'
+        }
+        &'hooks;help;providers;list'= {
+        }
+        &'hooks;help;providers;show'= {
+        }
+        &'hooks;help;providers;check'= {
         }
         &'hooks;help;sandbox'= {
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_hooks_global_optspecs
-    string join \n base-url= partner= token= profile= json color= v/verbose h/help V/version
+    string join \n base-url= partner= token= profile= json color= v/verbose providers= h/help V/version
 end
 
 function __fish_hooks_needs_command
@@ -31,6 +31,7 @@ complete -c hooks -n "__fish_hooks_needs_command" -l profile -d 'Named profile f
 complete -c hooks -n "__fish_hooks_needs_command" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hooks -n "__fish_hooks_needs_command" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
 complete -c hooks -n "__fish_hooks_needs_command" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
 complete -c hooks -n "__fish_hooks_needs_command" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -40,6 +41,7 @@ complete -c hooks -n "__fish_hooks_needs_command" -f -a "echo" -d 'Ask the Callb
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "listen" -d 'Run a local server that recognises and prints every notification'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "replay" -d 'Send fixtures, JSON files or `listen --record` recordings at a URL'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "fixtures" -d 'Browse the built-in notification fixtures'
+complete -c hooks -n "__fish_hooks_needs_command" -f -a "providers" -d 'List, show and check provider definitions (built-in and your own)'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -50,6 +52,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_se
 complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_seen_subcommand_from put list delete help" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_seen_subcommand_from put list delete help" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_seen_subcommand_from put list delete help" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
 complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_seen_subcommand_from put list delete help" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and not __fish_seen_subcommand_from put list delete help" -s h -l help -d 'Print help'
@@ -69,6 +72,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_s
 complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from put" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from put" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from put" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
 complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from put" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from put" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -83,6 +87,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_s
 complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from list" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from list" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from list" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
 complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -95,6 +100,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_s
 complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from delete" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from delete" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from delete" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
 complete -c hooks -n "__fish_hooks_using_subcommand callbacks; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
@@ -116,6 +122,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand echo" -l profile -d 'Named p
 complete -c hooks -n "__fish_hooks_using_subcommand echo" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand echo" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand echo" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
 complete -c hooks -n "__fish_hooks_using_subcommand echo" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand echo" -s h -l help -d 'Print help'
@@ -124,7 +131,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand listen" -l host -d 'Address 
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l port -d 'Port to bind (0 picks a free one)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l count -d 'Exit 0 once this many valid notifications have been answered' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l timeout -d 'Stop after SECS (exit 0); with --count, exit 1 if the count is not reached by then' -r
-complete -c hooks -n "__fish_hooks_using_subcommand listen" -l api-key -d 'Check ClubCollect\'s body api_key and ReceiptHero\'s `Authorization: Token` against KEY' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l api-key -d 'Check the credential where each provider\'s definition puts it (a body field, an `Authorization` scheme) against KEY' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l status -d 'HTTP status to answer notifications with' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l delay -d 'Wait this many milliseconds before answering' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l fail-first -d 'Answer 503 to the first N notifications' -r
@@ -133,7 +140,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand listen" -l forward-to -d 'Fo
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l max-body -d 'Largest body accepted, in bytes' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l cert -d 'PEM certificate chain for --tls' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l key -d 'PEM private key for --tls' -r -F
-complete -c hooks -n "__fish_hooks_using_subcommand listen" -l dedupe-window -d 'Mark a document-status eventId as a redelivery while it is among the last N seen' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l dedupe-window -d 'Mark an idempotency key (e.g. an eventId) as a redelivery while it is among the last N seen' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l header-timeout -d 'Drop a connection that has not sent a whole request head within SECS of opening or of its last answer' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l max-connections -d 'Serve at most N connections at once (others wait); lowered to fit the file-handle limit' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
@@ -143,20 +150,21 @@ complete -c hooks -n "__fish_hooks_using_subcommand listen" -l profile -d 'Named
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l tls -d 'Serve HTTPS (a self-signed certificate unless --cert/--key are given)'
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -s V -l version -d 'Print version'
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l to -d 'URL to deliver to' -r
-complete -c hooks -n "__fish_hooks_using_subcommand replay" -l api-key -d 'ClubCollect bodies get api_key: KEY; ReceiptHero requests get `Authorization: Token KEY`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l api-key -d 'Put KEY where each provider\'s definition puts its credential (a body field, or `Authorization: <scheme> KEY`)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -s H -l header -d 'Extra header, e.g. -H \'X-Trace: 1\'' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l set -d 'Override a JSON field, e.g. --set data.merchant_name=Shop (value parsed as JSON where it parses)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l repeat -d 'Deliver each source N times' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l concurrency -d 'Deliveries in flight at once' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l rate -d 'Start at most this many deliveries per second' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l retries -d 'Re-send a failed delivery up to N times, with exponential backoff and the same body' -r
-complete -c hooks -n "__fish_hooks_using_subcommand replay" -l rounds -d 'ClubCollect sources: send N rounds, carrying ids not answered 200 into the next' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l rounds -d 'Send N rounds; a provider whose definition carries unconfirmed ids carries them into the next' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l interval -d 'Pause between rounds, e.g. 500ms, 10s, 10m' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l timeout -d 'Seconds to wait for each response' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l max-body -d 'Largest source file read, in bytes (for a .jsonl recording: its longest line)' -r
@@ -167,6 +175,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand replay" -l profile -d 'Named
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l fresh-ids -d 'Give every delivery new identifiers and occurredAt = now'
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -s k -l insecure -d 'Accept any TLS certificate, e.g. the self-signed one of `hooks listen --tls`'
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
@@ -180,6 +189,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and not __fish_see
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and not __fish_seen_subcommand_from list show help" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and not __fish_seen_subcommand_from list show help" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and not __fish_seen_subcommand_from list show help" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help'
@@ -194,6 +204,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_su
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from list" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -205,6 +216,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_su
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from show" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -212,6 +224,62 @@ complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_su
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the fixtures (name, provider, kind, description)'
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print one fixture\'s JSON'
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -s h -l help -d 'Print help'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -f -a "list" -d 'List the providers (name, priority, kinds, where defined)'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -f -a "show" -d 'Print one provider\'s definition'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -f -a "check" -d 'Check the definitions in DIR: schemas compile, fixtures pass their kind\'s schema and are recognised as their own provider and kind'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from list" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from list" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from list" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from list" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from list" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from list" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from show" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from show" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from show" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from show" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from show" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from show" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from show" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from check" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from check" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from check" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from check" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from check" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from check" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from check" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the providers (name, priority, kinds, where defined)'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print one provider\'s definition'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check the definitions in DIR: schemas compile, fixtures pass their kind\'s schema and are recognised as their own provider and kind'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l host -d 'Address to bind' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l port -d 'Port to bind (0 picks a free one)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l state -d 'Keep registrations in this JSON file across restarts' -r -F
@@ -226,6 +294,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l profile -d 'Name
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -237,20 +306,25 @@ complete -c hooks -n "__fish_hooks_using_subcommand completions" -l profile -d '
 complete -c hooks -n "__fish_hooks_using_subcommand completions" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand completions" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand completions" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
 complete -c hooks -n "__fish_hooks_using_subcommand completions" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c hooks -n "__fish_hooks_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "callbacks" -d 'Manage callback registrations on the Callback API'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "echo" -d 'Ask the Callback API to fire a test notification at your registered callback'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "listen" -d 'Run a local server that recognises and prints every notification'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "replay" -d 'Send fixtures, JSON files or `listen --record` recordings at a URL'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "fixtures" -d 'Browse the built-in notification fixtures'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "callbacks" -d 'Manage callback registrations on the Callback API'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "echo" -d 'Ask the Callback API to fire a test notification at your registered callback'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "listen" -d 'Run a local server that recognises and prints every notification'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "replay" -d 'Send fixtures, JSON files or `listen --record` recordings at a URL'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "fixtures" -d 'Browse the built-in notification fixtures'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "providers" -d 'List, show and check provider definitions (built-in and your own)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from callbacks" -f -a "put" -d 'Create or update the callback URL for a notification type'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from callbacks" -f -a "list" -d 'List the registered callbacks'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from callbacks" -f -a "delete" -d 'Delete the callback for a notification type'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from fixtures" -f -a "list" -d 'List the fixtures (name, provider, kind, description)'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from fixtures" -f -a "show" -d 'Print one fixture\'s JSON'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "list" -d 'List the providers (name, priority, kinds, where defined)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "show" -d 'Print one provider\'s definition'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "check" -d 'Check the definitions in DIR: schemas compile, fixtures pass their kind\'s schema and are recognised as their own provider and kind'

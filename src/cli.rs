@@ -115,6 +115,10 @@ pub struct GlobalArgs {
     /// Trace requests and responses on stderr (secrets masked)
     #[arg(short, long, global = true)]
     pub verbose: bool,
+
+    /// Also read provider definitions from DIR (a definition folder, or folders of them)
+    #[arg(long, global = true, env = "HOOKS_PROVIDERS", value_name = "DIR")]
+    pub providers: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -154,10 +158,11 @@ pub enum Command {
         fixtures from a list. A recording line is sent with its own \
         method and headers (less Host, Content-Length and hop-by-hop ones) to --to, ignoring its \
         recorded path. Bodies go out byte for byte unless a flag changes them: --set, \
-        --fresh-ids, --api-key for ClubCollect and carried ClubCollect ids re-serialize the JSON \
+        --fresh-ids, --api-key in a body field and carried ids re-serialize the JSON \
         body (a recording included).\n\n\
-        --retries re-sends the same body (so the same eventId). --rounds N models ClubCollect's \
-        ten-minute rounds: the invoice/import ids of a batch not answered 200 are put in front of \
+        --retries re-sends the same body (so the same idempotency key). --rounds N models a \
+        provider's rounds where its definition carries unconfirmed ids (delivery.carry_unconfirmed): \
+        the ids of a batch not confirmed are put in front of \
         that source's next batch; other sources are simply sent again each round.\n\n\
         `user:password@` in --to is sent as `Authorization: Basic` (as curl does) unless \
         --api-key or -H sets Authorization.\n\n\
@@ -171,6 +176,9 @@ pub enum Command {
     /// Browse the built-in notification fixtures
     #[command(subcommand)]
     Fixtures(FixturesCommand),
+    /// List, show and check provider definitions (built-in and your own)
+    #[command(subcommand)]
+    Providers(ProvidersCommand),
     /// Run a local emulator of the Callback API that really delivers notifications
     ///
     /// Any non-empty bearer token is accepted, or exactly --token / HOOKS_TOKEN when set.
@@ -293,7 +301,7 @@ pub struct ListenArgs {
     /// Stop after SECS (exit 0); with --count, exit 1 if the count is not reached by then
     #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=MAX_TIMEOUT_SECS))]
     pub timeout: Option<u64>,
-    /// Check ClubCollect's body api_key and ReceiptHero's `Authorization: Token` against KEY
+    /// Check the credential where each provider's definition puts it (a body field, an `Authorization` scheme) against KEY
     #[arg(
         long,
         env = "HOOKS_API_KEY",
@@ -329,7 +337,7 @@ pub struct ListenArgs {
     /// PEM private key for --tls
     #[arg(long, requires = "tls", requires = "cert", value_name = "FILE")]
     pub key: Option<PathBuf>,
-    /// Mark a document-status eventId as a redelivery while it is among the last N seen
+    /// Mark an idempotency key (e.g. an eventId) as a redelivery while it is among the last N seen
     #[arg(long, default_value_t = 100_000, value_name = "N", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000_000))]
     pub dedupe_window: usize,
     #[command(flatten)]
@@ -364,7 +372,7 @@ pub struct ReplayArgs {
     /// URL to deliver to
     #[arg(long, value_name = "URL")]
     pub to: String,
-    /// ClubCollect bodies get api_key: KEY; ReceiptHero requests get `Authorization: Token KEY`
+    /// Put KEY where each provider's definition puts its credential (a body field, or `Authorization: <scheme> KEY`)
     #[arg(
         long,
         env = "HOOKS_API_KEY",
@@ -394,7 +402,7 @@ pub struct ReplayArgs {
     /// Re-send a failed delivery up to N times, with exponential backoff and the same body
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub retries: u32,
-    /// ClubCollect sources: send N rounds, carrying ids not answered 200 into the next
+    /// Send N rounds; a provider whose definition carries unconfirmed ids carries them into the next
     #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub rounds: u64,
     /// Pause between rounds, e.g. 500ms, 10s, 10m
@@ -417,8 +425,25 @@ pub enum FixturesCommand {
     List,
     /// Print one fixture's JSON
     Show {
-        /// e.g. clubcollect/batch
+        /// `provider/fixture`, as `hooks fixtures list` names it
         name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProvidersCommand {
+    /// List the providers (name, priority, kinds, where defined)
+    List,
+    /// Print one provider's definition
+    Show {
+        /// The provider's name, as `hooks providers list` shows it
+        name: String,
+    },
+    /// Check the definitions in DIR: schemas compile, fixtures pass their kind's schema and
+    /// are recognised as their own provider and kind
+    Check {
+        /// A definition folder, or a folder of them
+        dir: PathBuf,
     },
 }
 

@@ -3,7 +3,7 @@
 //!
 //! Everything about a fixture comes from the folder: its name from the file's path
 //! (`provider/kind.json`), its provider from the directory, its kind from the same
-//! recognition `hooks listen` applies, its description from `fixtures/catalog.toml`.
+//! recognition `hooks listen` applies, its description from its provider's `provider.toml` (`[fixtures]`).
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -13,17 +13,12 @@ use serde_json::{Value, json};
 use crate::cli::FixturesCommand;
 use crate::error::{Error, Result};
 use crate::output::{Output, pretty_json, table};
-use crate::providers::recognize;
-
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
-}
-
-const CATALOG: &str = include_str!("../fixtures/catalog.toml");
+use crate::providers::embedded;
+use crate::providers::{fixture_headers, header_in, recognize_request};
 
 #[derive(Debug, Clone)]
 pub struct Fixture {
-    /// `provider/kind`, e.g. `clubcollect/batch`.
+    /// `provider/fixture`: the provider's folder and the file name without `.json`.
     pub name: &'static str,
     /// The directory the file is in: the provider it belongs to.
     pub provider: &'static str,
@@ -39,12 +34,25 @@ impl Fixture {
 
     /// The kind `hooks listen` recognises in this fixture.
     pub fn kind(&self) -> String {
-        recognize(&self.json()).kind
+        let headers = fixture_headers(self.provider, &self.name[self.provider.len() + 1..]);
+        recognize_request(&self.json(), |name| header_in(&headers, name)).kind
     }
 }
 
+/// `provider/fixture` → description, from every definition's `[fixtures]`.
 fn descriptions() -> BTreeMap<String, String> {
-    toml::from_str(CATALOG).expect("fixtures/catalog.toml is checked by the tests")
+    crate::providers::registry()
+        .definitions
+        .iter()
+        .flat_map(|definition| {
+            let provider = &definition.manifest.name;
+            definition
+                .manifest
+                .fixtures
+                .iter()
+                .map(move |(name, text)| (format!("{provider}/{name}"), text.clone()))
+        })
+        .collect()
 }
 
 /// Every fixture, sorted by name.
@@ -52,15 +60,34 @@ pub fn all() -> &'static [Fixture] {
     static ALL: OnceLock<Vec<Fixture>> = OnceLock::new();
     ALL.get_or_init(|| {
         let mut descriptions = descriptions();
-        embedded::EMBEDDED
-            .iter()
-            .map(|&(name, text)| Fixture {
+        let definitions = &crate::providers::registry().definitions;
+        // Built-in fixtures of a provider a user definition replaces are not its fixtures.
+        let builtin = embedded::EMBEDDED.iter().copied().filter(|(name, _)| {
+            let provider = name.split_once('/').map_or("", |(provider, _)| provider);
+            definitions
+                .iter()
+                .any(|d| d.builtin && d.manifest.name == provider)
+        });
+        // A user's fixtures are read once per process and live as long as it.
+        let users = definitions.iter().filter(|d| !d.builtin).flat_map(|d| {
+            d.fixtures.iter().map(|(name, text)| {
+                let name: &'static str =
+                    Box::leak(format!("{}/{name}", d.manifest.name).into_boxed_str());
+                let text: &'static str = Box::leak(text.clone().into_boxed_str());
+                (name, text)
+            })
+        });
+        let mut fixtures: Vec<Fixture> = builtin
+            .chain(users)
+            .map(|(name, text)| Fixture {
                 name,
                 provider: name.split_once('/').map_or("", |(provider, _)| provider),
                 text,
                 description: descriptions.remove(name).unwrap_or_default(),
             })
-            .collect()
+            .collect();
+        fixtures.sort_by_key(|f| f.name);
+        fixtures
     })
 }
 
@@ -70,7 +97,7 @@ pub fn find(name: &str) -> Option<&'static Fixture> {
 }
 
 /// The fixtures a name selects: one fixture by its full name, or every fixture of a
-/// provider by the provider's name (`receipthero`).
+/// provider by the provider's name.
 pub fn select(name: &str) -> Vec<&'static Fixture> {
     match find(name) {
         Some(fixture) => vec![fixture],
@@ -78,7 +105,7 @@ pub fn select(name: &str) -> Vec<&'static Fixture> {
     }
 }
 
-/// Whether `name` is the provider of some fixture (`receipthero`).
+/// Whether `name` is the provider of some fixture.
 pub fn is_provider(name: &str) -> bool {
     all().iter().any(|f| f.provider == name)
 }

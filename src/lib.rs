@@ -74,12 +74,19 @@ where
 
 async fn dispatch(cli: Cli, out: Output) -> Result<()> {
     let global = cli.global;
+    // Every command reads the same definitions; a broken one stops everything.
+    let dirs = providers::folder::user_dirs(global.providers.as_deref());
+    if !dirs.is_empty() {
+        let (registry, _) = providers::folder::registry_with(&dirs).map_err(Error::usage)?;
+        registry.install();
+    }
     match cli.command {
         Command::Callbacks(command) => callbacks::run(command, &global, out).await,
         Command::Echo(args) => echo::run(args, &global, out).await,
         Command::Listen(args) => listen::run(args, out).await,
         Command::Replay(args) => replay::run(args, out).await,
         Command::Fixtures(command) => fixtures::run(command, out),
+        Command::Providers(command) => providers::command::run(command, out),
         Command::Sandbox(args) => sandbox::run(args, &global, out).await,
         Command::Completions { shell } => completions::run(shell, &global),
     }

@@ -307,8 +307,11 @@ fn shape_warnings_are_shown_but_not_rejected() {
     let mut bad_document = document(EVENT);
     bad_document["occurredAt"] = json!("30/03/2025 10:15");
     bad_document["currentStatus"] = json!("FINISHED");
+    let not_a_string = json!({"api_key": KEY, "invoice_ids": [HEX_A, 7], "import_ids": []});
     let cases = [
-        (clubcollect(KEY, &[sample_id], &[]), vec!["8ci3"]),
+        // The document's own sample id is not hexadecimal, and the document never says so.
+        (clubcollect(KEY, &[sample_id], &[]), vec![]),
+        (not_a_string, vec!["invoice_ids/1"]),
         (bad_receipt, vec!["receipt_id"]),
         (bad_document, vec!["occurredAt", "currentStatus"]),
     ];
@@ -1479,13 +1482,13 @@ fn an_escaped_api_key_field_in_invalid_json_is_masked() {
 #[test]
 fn a_wrong_key_quoted_in_a_warning_is_masked() {
     let wrong = "Wrong-Key-0123456789";
-    let body = json!({"api_key": wrong, "invoice_ids": [wrong]}).to_string();
+    let body = json!({"api_key": wrong, "invoice_ids": [wrong], "import_ids": wrong}).to_string();
     let shown = shown("/hook", &[], body.as_bytes());
     assert_eq!(shown.status, 401);
     assert_hidden(&shown.printed, wrong);
     assert_eq!(
         shown.line["warnings"],
-        json!([r#"invoice id "Wron****" is not 40 lowercase hexadecimal characters"#])
+        json!([r#"import_ids "Wron****" is not of type "array""#])
     );
 }
 
@@ -1822,5 +1825,46 @@ fn help_says_how_listen_ends_and_what_it_bounds() {
         "--dedupe-window <N>",
     ] {
         assert!(help.contains(needle), "no {needle:?} in:\n{help}");
+    }
+}
+
+/// Every example the provider documents print, posted byte for byte as printed (with the
+/// `Authorization: Token <API_KEY>` header the token provider documents), is recognised as
+/// its provider and kind with no warning.
+#[test]
+fn every_documented_example_is_recognised_without_warnings() {
+    let (mut running, url) = listen(true, &[]);
+    let http = Http::new();
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/seed-examples");
+    let mut files: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 6, "{files:?}");
+    for file in files {
+        let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let (provider, kind) = ["clubcollect", "receipthero", "document-status"]
+            .into_iter()
+            .find_map(|p| Some((p, stem.strip_prefix(p)?.strip_prefix('-')?)))
+            .unwrap();
+        let headers: &[(&str, &str)] = if provider == "receipthero" {
+            &[
+                ("content-type", "application/json"),
+                ("authorization", "Token <API_KEY>"),
+            ]
+        } else {
+            &[("content-type", "application/json")]
+        };
+        let answer = http.send("POST", &url, headers, std::fs::read(&file).unwrap());
+        assert_eq!(answer.status, 200, "{stem}");
+        let line = running.stdout_json();
+        assert_eq!(
+            (line["provider"].as_str(), line["kind"].as_str()),
+            (Some(provider), Some(kind)),
+            "{line}"
+        );
+        assert_eq!(line["warnings"], json!([]), "{stem}: {line}");
     }
 }

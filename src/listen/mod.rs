@@ -58,7 +58,7 @@ pub struct ListenOptions {
     pub max_body: usize,
     pub tls: Option<TlsSource>,
     pub client_timeout: Duration,
-    /// How many document-status eventIds are remembered to mark redeliveries.
+    /// How many idempotency keys are remembered to mark redeliveries.
     pub dedupe_window: usize,
     /// Request-head time and connections served at once.
     pub limits: Limits,

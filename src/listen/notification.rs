@@ -290,14 +290,16 @@ pub fn escape_invalid_utf8(bytes: &[u8]) -> String {
 }
 
 impl Notification {
-    /// Collects the credentials to mask, once per request: `--api-key`, the credential of
+    /// Collects the credentials to mask, once per request: those already found (a body
+    /// credential where the provider's definition puts it), `--api-key`, the credential of
     /// every credential header, and the value of every credential parameter (see
     /// [`is_credential_name`]) in the query, and in the body (a JSON field at any depth,
     /// its name escaped or not, even in text that is not JSON; a form parameter). A
     /// request with none costs a search for `:` in its body (and `=` in its query), and
     /// allocates nothing.
     pub fn find_secrets(&mut self, api_key: Option<&str>) {
-        let mut secrets: Vec<String> = api_key.into_iter().map(str::to_string).collect();
+        let mut secrets = std::mem::take(&mut self.secrets);
+        secrets.extend(api_key.map(str::to_string));
         for (name, value) in &self.headers {
             if carries_credential(name) {
                 let value = header_text(value);
@@ -705,7 +707,7 @@ impl Notification {
             ));
         }
         if let Some(body) = self.shown_body() {
-            for detail in providers::details(self.provider, &kind, &body) {
+            for detail in providers::details(self.provider, &body) {
                 line(detail);
             }
             text.push('\n');
@@ -768,7 +770,7 @@ impl Notification {
             path: "/hook".to_string(),
             query: None,
             headers: HeaderMap::new(),
-            provider: Provider::Unknown,
+            provider: Provider::UNKNOWN,
             kind: String::new(),
             auth: Auth::Unchecked,
             duplicate_of: None,
@@ -794,8 +796,8 @@ mod tests {
         let secret = serde_json::json!({"api_key": "secret-key", "invoice_ids": ["x"]});
         for (name, value) in [("x-note", "tab\there"), ("authorization", "Token abcdefgh")] {
             for (provider, body) in [
-                (Provider::Unknown, &plain),
-                (Provider::ClubCollect, &secret),
+                (Provider::UNKNOWN, &plain),
+                (Provider::named("clubcollect").unwrap(), &secret),
             ] {
                 let mut notification = Notification {
                     headers: Notification::headers_of(&[(name, value)]),
@@ -837,7 +839,7 @@ mod tests {
                 ("authorization", "Token abcdefgh"),
                 ("x-note", "a \"quoted\" value"),
             ]),
-            provider: Provider::ClubCollect,
+            provider: Provider::named("clubcollect").unwrap(),
             kind: "realtime".to_string(),
             auth: Auth::Mismatch,
             duplicate_of: Some(Earlier {

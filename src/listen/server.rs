@@ -31,7 +31,7 @@ pub struct Settings {
     pub max_body: usize,
     /// How long a client may take to send its body.
     pub client_timeout: Duration,
-    /// How many document-status eventIds are remembered to mark redeliveries.
+    /// How many idempotency keys are remembered to mark redeliveries.
     pub dedupe_window: usize,
     /// `-v`: each exchange traced on stderr.
     pub verbose: bool,
@@ -41,7 +41,7 @@ pub struct Shared {
     pub settings: Settings,
     pub record: Option<RecordFile>,
     pub forward: Option<Forwarder>,
-    /// Document-status eventIds seen lately, with their first delivery.
+    /// Idempotency keys seen lately, with their first delivery.
     seen: Seen,
     requests: AtomicU64,
     /// Valid notifications so far, for `--fail-first`.
@@ -162,7 +162,7 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         path: parts.uri.path().to_string(),
         query: parts.uri.query().map(str::to_string),
         headers: parts.headers,
-        provider: Provider::Unknown,
+        provider: Provider::UNKNOWN,
         kind: String::new(),
         auth: Auth::Unchecked,
         duplicate_of: None,
@@ -277,11 +277,20 @@ async fn answer(
         .headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
-    let recognition = providers::recognize_request(&parsed, authorization);
-    let auth = check_auth(
-        settings.api_key.as_deref(),
-        providers::credential(recognition.provider, &parsed, authorization),
-    );
+    let recognition = providers::recognize_request(&parsed, |name| {
+        notification
+            .headers
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+    });
+    let credential = providers::credential(recognition.provider, &parsed, authorization);
+    // A body credential is masked wherever it is, whatever its field is called.
+    if let Credential::Presented(key) = credential
+        && providers::credential_in_body(recognition.provider)
+    {
+        notification.secrets.push(key.to_string());
+    }
+    let auth = check_auth(settings.api_key.as_deref(), credential);
     notification.provider = recognition.provider;
     notification.kind = recognition.kind;
     notification.warnings = recognition.warnings;

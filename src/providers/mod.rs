@@ -1,13 +1,20 @@
-//! The four providers' notification formats, in one place: which provider and kind a
-//! payload is, where it breaks its provider's documented shape, where its credential
-//! lives, and what a developer wants to see of it.
+//! Providers' notification formats, read from their definitions (`definition.rs`): which
+//! provider and kind a payload is, where it breaks its kind's JSON Schema, where its
+//! credential lives, and what a developer wants to see of it.
+
+use std::sync::OnceLock;
 
 use colored::Colorize;
 use serde_json::Value;
 
 use crate::output::escape_controls;
 
+pub mod command;
+pub mod definition;
+pub mod folder;
 pub mod generate;
+
+use definition::{CredentialRule, Definition, KindFrom, Rule};
 
 /// Read access to a JSON document, for recognition, shape warnings, credentials and
 /// idempotency keys: a `serde_json::Value`, or the listener's request body parsed into a
@@ -22,6 +29,24 @@ pub trait Json: Sized {
     fn is_null(&self) -> bool;
     /// Compact JSON text, for messages.
     fn to_text(&self) -> String;
+    /// The owned document, for schema validation.
+    fn to_value(&self) -> Value;
+
+    /// The value at a JSON pointer (RFC 6901): `/a/0/b`.
+    fn pointer(&self, pointer: &str) -> Option<&Self> {
+        let mut node = self;
+        for token in pointer.split('/').skip(1) {
+            node = if token.contains('~') {
+                node.get(&token.replace("~1", "/").replace("~0", "~"))?
+            } else {
+                match node.get(token) {
+                    Some(member) => member,
+                    None => node.as_array()?.get(token.parse::<usize>().ok()?)?,
+                }
+            };
+        }
+        Some(node)
+    }
 }
 
 impl Json for Value {
@@ -42,6 +67,9 @@ impl Json for Value {
     }
     fn to_text(&self) -> String {
         self.to_string()
+    }
+    fn to_value(&self) -> Value {
+        self.clone()
     }
 }
 
@@ -70,263 +98,335 @@ impl Json for serde_json_borrow::Value<'_> {
         // Writing a parsed document into a String cannot fail.
         serde_json::to_string(self).unwrap_or_default()
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Provider {
-    /// Batched and real-time invoice/import notifications; `api_key` in the body.
-    ClubCollect,
-    /// Receipt, transaction and revoke notifications; `Authorization: Token KEY`.
-    ReceiptHero,
-    /// Document/invoice status events with `eventId` idempotency.
-    DocumentStatus,
-    /// The Callback API's echo payloads (`processUniqueId` / `simulationUniqueId`).
-    PartnerCallbacks,
-    Unknown,
-}
-
-impl Provider {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Provider::ClubCollect => "clubcollect",
-            Provider::ReceiptHero => "receipthero",
-            Provider::DocumentStatus => "document-status",
-            Provider::PartnerCallbacks => "partner-callbacks",
-            Provider::Unknown => "unknown",
-        }
+    fn to_value(&self) -> Value {
+        // Converting a parsed document cannot fail.
+        serde_json::to_value(self).unwrap_or_default()
     }
 }
 
-pub const RECEIPTHERO_TYPES: [&str; 3] = [
-    "receipt_notification",
-    "transaction_notification",
-    "oauth_authorization_revoke",
-];
+pub(crate) mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
+}
 
-pub const DOCUMENT_EVENT_TYPES: [&str; 2] = ["DOCUMENT_STATUS_CHANGED", "INVOICE_STATUS_CHANGED"];
+/// A provider: an index into the loaded definitions, or `UNKNOWN`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Provider(pub(crate) u16);
 
-/// The document statuses the document-status provider documents for `currentStatus`.
-pub const DOCUMENT_STATUSES: [&str; 6] = [
-    "CREATED",
-    "PROCESSING",
-    "OK",
-    "ERROR",
-    "DUPLICATED",
-    "PENDING_ACTION",
-];
+impl Provider {
+    pub const UNKNOWN: Provider = Provider(u16::MAX);
 
-/// ReceiptHero's authentication scheme: `Authorization: Token <API_KEY>`.
-const RECEIPTHERO_SCHEME: &str = "Token";
+    /// The provider's definition, none for `UNKNOWN`.
+    pub fn definition(self) -> Option<&'static Definition> {
+        registry().definitions.get(usize::from(self.0))
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.definition()
+            .map_or("unknown", |definition| definition.manifest.name.as_str())
+    }
+
+    /// The provider called `name`.
+    pub fn named(name: &str) -> Option<Provider> {
+        registry()
+            .definitions
+            .iter()
+            .position(|definition| definition.manifest.name == name)
+            .and_then(|index| u16::try_from(index).ok())
+            .map(Provider)
+    }
+}
+
+/// Every loaded definition, in descending priority (the order recognition tries them).
+pub struct Registry {
+    pub definitions: Vec<Definition>,
+}
+
+static REGISTRY: OnceLock<Registry> = OnceLock::new();
+
+/// The loaded definitions: the built-in ones unless `install` gave others first.
+pub fn registry() -> &'static Registry {
+    REGISTRY.get_or_init(|| {
+        // The built-in definitions are loaded by the tests; they cannot fail here.
+        Registry::new(builtin().unwrap_or_default()).unwrap_or(Registry {
+            definitions: Vec::new(),
+        })
+    })
+}
+
+/// The definitions embedded in the binary (`fixtures/<name>/`).
+pub fn builtin() -> Result<Vec<Definition>, String> {
+    embedded::DEFINITIONS
+        .iter()
+        .map(|&(folder, manifest, schemas)| {
+            definition::load(&format!("fixtures/{folder}"), manifest, |path| {
+                schemas
+                    .iter()
+                    .find(|(name, _)| *name == path)
+                    .map(|(_, text)| text.to_string())
+                    .ok_or_else(|| "no such schema file".to_string())
+            })
+            .map(|definition| Definition {
+                builtin: true,
+                ..definition
+            })
+        })
+        .collect()
+}
+
+impl Registry {
+    /// Orders `definitions` for recognition; two of one name are an error.
+    pub fn new(mut definitions: Vec<Definition>) -> Result<Registry, String> {
+        definitions.sort_by_key(|definition| std::cmp::Reverse(definition.manifest.priority));
+        for (index, definition) in definitions.iter().enumerate() {
+            if let Some(earlier) = definitions[..index]
+                .iter()
+                .find(|earlier| earlier.manifest.name == definition.manifest.name)
+            {
+                return Err(format!(
+                    "{}: provider {:?} is already defined by {}",
+                    definition.origin, definition.manifest.name, earlier.origin
+                ));
+            }
+        }
+        if definitions.len() >= usize::from(u16::MAX) {
+            return Err("too many provider definitions".to_string());
+        }
+        Ok(Registry { definitions })
+    }
+
+    /// Makes `self` the definitions every command reads; false if they were read already.
+    pub fn install(self) -> bool {
+        REGISTRY.set(self).is_ok()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recognition {
     pub provider: Provider,
-    /// `batch`/`realtime`, the ReceiptHero type, the document event type, `echo`, or "".
+    /// The kind the definition decides, "" when unknown.
     pub kind: String,
-    /// Where the payload breaks its provider's documented format (shown, never rejected).
+    /// Where the payload breaks its kind's schema (shown, never rejected).
     pub warnings: Vec<String>,
 }
 
 /// Which provider sent `body`, judged by its shape alone.
 pub fn recognize(body: &impl Json) -> Recognition {
-    recognize_request(body, None)
+    recognize_request(body, |_| None)
 }
 
-/// Which provider sent `body`, judged by its shape and the request's `Authorization`
-/// header: a `Token` credential marks ReceiptHero even when its type is not a documented one.
-pub fn recognize_request(body: &impl Json, authorization: Option<&str>) -> Recognition {
-    let field = |name: &str| body.get(name);
-    let token_header = authorization.is_some_and(|value| token_credential(value).is_some());
-    let (provider, kind) = if field("api_key").is_some()
-        && (field("invoice_ids").is_some() || field("import_ids").is_some())
-    {
-        let invoices = field("invoice_ids")
-            .and_then(Json::as_array)
-            .map_or(0, <[_]>::len);
-        let imports = field("import_ids")
-            .and_then(Json::as_array)
-            .map_or(0, <[_]>::len);
-        let kind = if invoices == 1 && imports == 0 {
-            "realtime"
-        } else {
-            "batch"
-        };
-        (Provider::ClubCollect, kind.to_string())
-    } else if let Some(kind) = field("notification_type")
-        .and_then(Json::as_str)
-        .filter(|t| {
-            RECEIPTHERO_TYPES.contains(t) || token_header || field("receipthero_id").is_some()
-        })
-    {
-        (Provider::ReceiptHero, kind.to_string())
-    } else if let (Some(_), Some(kind)) = (
-        field("eventId"),
-        field("eventType").and_then(Json::as_str).filter(|t| {
-            DOCUMENT_EVENT_TYPES.contains(t)
-                || field("documentId").is_some()
-                || field("currentStatus").is_some()
-        }),
-    ) {
-        (Provider::DocumentStatus, kind.to_string())
-    } else if field("processUniqueId").is_some() || field("simulationUniqueId").is_some() {
-        (Provider::PartnerCallbacks, "echo".to_string())
-    } else {
-        (Provider::Unknown, String::new())
-    };
-    let warnings = match provider {
-        Provider::ClubCollect => clubcollect_warnings(body),
-        Provider::ReceiptHero => receipthero_warnings(body),
-        Provider::DocumentStatus => document_status_warnings(body),
-        Provider::PartnerCallbacks => partner_callbacks_warnings(body),
-        Provider::Unknown => Vec::new(),
-    };
-    Recognition {
-        provider,
-        kind,
-        warnings,
-    }
+/// Which provider sent `body`, judged by its shape and the request's headers (`header`
+/// gives a header's value by its lowercase name).
+pub fn recognize_request<'h>(
+    body: &impl Json,
+    header: impl Fn(&str) -> Option<&'h str>,
+) -> Recognition {
+    registry().recognize(body, header)
 }
 
-fn clubcollect_warnings(body: &impl Json) -> Vec<String> {
-    let mut warnings = Vec::new();
-    if body.get("api_key").and_then(Json::as_str).is_none() {
-        warnings.push("api_key is not a string".to_string());
-    }
-    for (field, what) in [("invoice_ids", "invoice"), ("import_ids", "import")] {
-        let Some(ids) = body.get(field) else {
-            continue;
-        };
-        let Some(ids) = ids.as_array() else {
-            warnings.push(format!("{field} is not an array"));
-            continue;
-        };
-        for id in ids {
-            match id.as_str() {
-                Some(text) if is_clubcollect_id(text) => {}
-                Some(text) => warnings.push(format!(
-                    "{what} id {text:?} is not 40 lowercase hexadecimal characters"
-                )),
-                None => warnings.push(format!("{what} id {} is not a string", id.to_text())),
+impl Registry {
+    /// The first definition, in descending priority, that claims `body`.
+    pub fn recognize<'h>(
+        &self,
+        body: &impl Json,
+        header: impl Fn(&str) -> Option<&'h str>,
+    ) -> Recognition {
+        for (index, definition) in self.definitions.iter().enumerate() {
+            if let Some(kind) = recognized_kind(definition, body, &header) {
+                return Recognition {
+                    provider: Provider(index as u16),
+                    warnings: warnings(definition, kind, body),
+                    kind: kind.to_string(),
+                };
             }
         }
-    }
-    warnings
-}
-
-/// ClubCollect ids are SHA-1 style: 40 lowercase hexadecimal characters.
-fn is_clubcollect_id(text: &str) -> bool {
-    text.len() == 40
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-}
-
-/// A warning unless `value` is one of the documented `allowed` strings (`null` when absent).
-fn not_one_of(field: &str, value: Option<&impl Json>, allowed: &[&str]) -> Option<String> {
-    match value.and_then(Json::as_str) {
-        Some(text) if allowed.contains(&text) => None,
-        _ => Some(format!(
-            "{field} {} is not one of {}",
-            value.map_or_else(|| "null".to_string(), Json::to_text),
-            allowed.join(", ")
-        )),
-    }
-}
-
-/// A hyphenated UUID, the form every documented sample uses.
-fn is_uuid(text: &str) -> bool {
-    text.len() == 36 && uuid::Uuid::try_parse(text).is_ok()
-}
-
-fn receipthero_warnings(body: &impl Json) -> Vec<String> {
-    let mut warnings = Vec::new();
-    let notification_type = body.get("notification_type");
-    let kind = notification_type.and_then(Json::as_str).unwrap_or_default();
-    warnings.extend(not_one_of(
-        "notification_type",
-        notification_type,
-        &RECEIPTHERO_TYPES,
-    ));
-    let mut required = vec!["receipthero_id"];
-    if kind != "oauth_authorization_revoke" {
-        required.push("receipt_id");
-    }
-    for field in required {
-        if body.get(field).is_none() {
-            warnings.push(format!("{field} is missing"));
+        Recognition {
+            provider: Provider::UNKNOWN,
+            kind: String::new(),
+            warnings: Vec::new(),
         }
     }
-    for field in ["receipthero_id", "receipt_id"] {
-        match body.get(field) {
-            None => {}
-            Some(id) if id.as_str().is_some_and(is_uuid) => {}
-            Some(other) => warnings.push(format!("{field} {} is not a UUID", other.to_text())),
+}
+
+/// Whether `definition` claims `body` sent with `headers`.
+pub fn claims(definition: &Definition, body: &impl Json, headers: &[(String, String)]) -> bool {
+    recognized_kind(definition, body, &|name: &str| header_in(headers, name)).is_some()
+}
+
+/// The value of header `name` (any case) among `headers`.
+pub fn header_in<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
+    headers
+        .iter()
+        .find(|(given, _)| given.eq_ignore_ascii_case(name))
+        .map(|(_, value)| value.as_str())
+}
+
+/// The headers a provider's fixture is sent with (`[fixture_headers]`).
+pub fn fixture_headers(provider: &str, fixture: &str) -> Vec<(String, String)> {
+    Provider::named(provider)
+        .and_then(Provider::definition)
+        .and_then(|definition| definition.manifest.fixture_headers.get(fixture))
+        .map(|headers| {
+            headers
+                .iter()
+                .map(|(name, value)| (name.clone(), value.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn holds<'h>(rule: &Rule, body: &impl Json, header: &impl Fn(&str) -> Option<&'h str>) -> bool {
+    rule.fields
+        .iter()
+        .all(|field| body.pointer(field).is_some())
+        && (rule.any_fields.is_empty()
+            || rule
+                .any_fields
+                .iter()
+                .any(|field| body.pointer(field).is_some()))
+        && rule
+            .header
+            .as_deref()
+            .is_none_or(|name| header(name).is_some())
+        && rule.values.iter().all(|(field, allowed)| {
+            body.pointer(field)
+                .and_then(Json::as_str)
+                .is_some_and(|value| allowed.iter().any(|a| a == value))
+        })
+        && rule.authorization_scheme.as_deref().is_none_or(|scheme| {
+            header("authorization").is_some_and(|value| scheme_credential(value, scheme).is_some())
+        })
+        && (rule.any.is_empty() || rule.any.iter().any(|rule| holds(rule, body, header)))
+}
+
+/// The payload's kind if it is `definition`'s.
+fn recognized_kind<'b, 'h>(
+    definition: &'b Definition,
+    body: &'b impl Json,
+    header: &impl Fn(&str) -> Option<&'h str>,
+) -> Option<&'b str>
+where
+    'h: 'b,
+{
+    let manifest = &definition.manifest;
+    if !holds(&manifest.recognize, body, header) {
+        return None;
+    }
+    match &manifest.kind_from {
+        Some(KindFrom::Field(field)) => body.pointer(field).and_then(Json::as_str),
+        Some(KindFrom::Header(name)) => header(name),
+        None => manifest
+            .kinds
+            .iter()
+            .find(|kind| {
+                kind.when.as_ref().is_none_or(|when| {
+                    when.len.iter().all(|(field, len)| {
+                        body.pointer(field)
+                            .and_then(Json::as_array)
+                            .map_or(0, <[_]>::len)
+                            == *len
+                    })
+                })
+            })
+            .map(|kind| kind.name.as_str()),
+    }
+}
+
+/// Where `body` breaks its kind's schema, each warning naming the field path.
+fn warnings(definition: &Definition, kind: &str, body: &impl Json) -> Vec<String> {
+    let Some(index) = definition
+        .manifest
+        .kinds
+        .iter()
+        .position(|k| k.name == kind)
+    else {
+        let names: Vec<&str> = definition.kinds.iter().map(|k| k.name.as_str()).collect();
+        let place = match &definition.manifest.kind_from {
+            Some(KindFrom::Header(name)) => format!("header {name}"),
+            Some(KindFrom::Field(field)) => field_name(field).to_string(),
+            None => "kind".to_string(),
+        };
+        return vec![format!(
+            "{place} {} is not one of {}",
+            Value::from(kind),
+            names.join(", ")
+        )];
+    };
+    let Some(validator) = &definition.kinds[index].validator else {
+        return Vec::new();
+    };
+    let value = body.to_value();
+    if validator.is_valid(&value) {
+        return Vec::new();
+    }
+    validator.iter_errors(&value).map(|e| warning(&e)).collect()
+}
+
+/// A pointer as a warning names it: `invoice_ids/0`, the whole body as `body`.
+fn field_name(pointer: &str) -> &str {
+    match pointer.trim_start_matches('/') {
+        "" => "body",
+        name => name,
+    }
+}
+
+fn warning(error: &jsonschema::ValidationError) -> String {
+    use jsonschema::error::ValidationErrorKind as Kind;
+    let path = field_name(error.instance_path().as_str());
+    let value = error.instance().to_string();
+    let what = match error.kind() {
+        Kind::Required { property } => {
+            let property = property.as_str().unwrap_or_default();
+            return match path {
+                "body" => format!("{property} is missing"),
+                _ => format!("{path}/{property} is missing"),
+            };
         }
-    }
-    for field in ["data", "partner_metadata"] {
-        if body.get(field).is_some_and(|v| !v.is_object()) {
-            warnings.push(format!("{field} is not an object"));
+        Kind::Format { format } => match format.as_str() {
+            "uuid" => "is not a UUID".to_string(),
+            "date-time" => "is not an ISO 8601 (RFC 3339) timestamp".to_string(),
+            other => format!("is not a {other}"),
+        },
+        Kind::Enum { options } => format!(
+            "is not one of {}",
+            options
+                .as_array()
+                .map(|options| options
+                    .iter()
+                    .map(|o| o.as_str().map_or_else(|| o.to_string(), str::to_string))
+                    .collect::<Vec<_>>()
+                    .join(", "))
+                .unwrap_or_default()
+        ),
+        Kind::Constant { expected_value } => format!("is not {expected_value}"),
+        // `not: {required: [a, b]}`: fields that must not come together.
+        Kind::Not { schema } if schema.get("required").is_some_and(Value::is_array) => {
+            let fields: Vec<&str> = schema["required"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
+            return format!(
+                "{path} holds {} together; the schema allows at most one",
+                fields.join(" and ")
+            );
         }
-    }
-    warnings
+        _ => {
+            let message = error.to_string();
+            return format!(
+                "{path} {value} {}",
+                message.replacen(&value, "", 1).trim_start()
+            );
+        }
+    };
+    format!("{path} {value} {what}")
 }
 
-fn document_status_warnings(body: &impl Json) -> Vec<String> {
-    let mut warnings = Vec::new();
-    warnings.extend(not_one_of(
-        "eventType",
-        body.get("eventType"),
-        &DOCUMENT_EVENT_TYPES,
-    ));
-    match body.get("eventId") {
-        Some(id) if id.as_str().is_some_and(is_uuid) => {}
-        other => warnings.push(format!(
-            "eventId {} is not a UUID",
-            other.map_or_else(|| "null".to_string(), Json::to_text)
-        )),
-    }
-    match body.get("occurredAt") {
-        None => warnings.push("occurredAt is missing".to_string()),
-        Some(at) if at.as_str().is_some_and(is_iso8601) => {}
-        Some(other) => warnings.push(format!(
-            "occurredAt {} is not an ISO 8601 timestamp",
-            other.to_text()
-        )),
-    }
-    if let Some(status) = body.get("currentStatus") {
-        warnings.extend(not_one_of(
-            "currentStatus",
-            Some(status),
-            &DOCUMENT_STATUSES,
-        ));
-    }
-    warnings
-}
-
-fn is_iso8601(text: &str) -> bool {
-    use time::format_description::well_known::{Iso8601, Rfc3339};
-    time::OffsetDateTime::parse(text, &Rfc3339).is_ok()
-        || time::OffsetDateTime::parse(text, &Iso8601::DEFAULT).is_ok()
-        || time::PrimitiveDateTime::parse(text, &Iso8601::DEFAULT).is_ok()
-}
-
-fn partner_callbacks_warnings(body: &impl Json) -> Vec<String> {
-    let present = |field: &str| body.get(field).is_some_and(|v| !v.is_null());
-    if present("processUniqueId") && present("simulationUniqueId") {
-        vec![
-            "holds both processUniqueId and simulationUniqueId; the API allows exactly one"
-                .to_string(),
-        ]
-    } else {
-        Vec::new()
-    }
-}
-
-/// The `Token` credential of an `Authorization` header value, if it uses that scheme.
-fn token_credential(authorization: &str) -> Option<&str> {
-    let (scheme, credential) = authorization.trim().split_once(' ')?;
-    scheme
-        .eq_ignore_ascii_case(RECEIPTHERO_SCHEME)
+/// The credential of an `Authorization` header value, if it uses `scheme`.
+fn scheme_credential<'a>(authorization: &'a str, scheme: &str) -> Option<&'a str> {
+    let (given, credential) = authorization.trim().split_once(' ')?;
+    given
+        .eq_ignore_ascii_case(scheme)
         .then(|| credential.trim())
 }
 
@@ -342,14 +442,18 @@ pub enum Credential<'a> {
     Presented(&'a str),
 }
 
-/// ClubCollect's body `api_key`, ReceiptHero's `Authorization: Token KEY`.
+/// The credential the definition places in a body field or the `Authorization` header.
 pub fn credential<'a>(
     provider: Provider,
     body: &'a impl Json,
     authorization: Option<&'a str>,
 ) -> Credential<'a> {
-    match provider {
-        Provider::ClubCollect => match body.get("api_key") {
+    let rule = provider
+        .definition()
+        .and_then(|definition| definition.manifest.credential.as_ref());
+    match rule {
+        None => Credential::Undefined,
+        Some(CredentialRule::Body { field }) => match body.pointer(field) {
             None => Credential::Missing,
             Some(key) if key.is_null() => Credential::Missing,
             Some(key) => match key.as_str() {
@@ -358,52 +462,106 @@ pub fn credential<'a>(
                 None => Credential::Malformed,
             },
         },
-        Provider::ReceiptHero => match authorization {
+        Some(CredentialRule::Authorization { scheme }) => match authorization {
             None => Credential::Missing,
-            Some(value) => {
-                token_credential(value).map_or(Credential::Malformed, Credential::Presented)
-            }
+            Some(value) => scheme_credential(value, scheme)
+                .map_or(Credential::Malformed, Credential::Presented),
         },
-        Provider::DocumentStatus | Provider::PartnerCallbacks | Provider::Unknown => {
-            Credential::Undefined
-        }
     }
+}
+
+/// Whether the provider's definition puts its credential in a body field.
+pub fn credential_in_body(provider: Provider) -> bool {
+    provider.definition().is_some_and(|definition| {
+        matches!(
+            definition.manifest.credential,
+            Some(CredentialRule::Body { .. })
+        )
+    })
 }
 
 /// Where a provider's credential travels, for messages.
-pub fn credential_place(provider: Provider) -> &'static str {
-    match provider {
-        Provider::ClubCollect => "body's api_key",
-        Provider::ReceiptHero => "Authorization: Token header",
-        Provider::DocumentStatus | Provider::PartnerCallbacks | Provider::Unknown => "key",
+pub fn credential_place(provider: Provider) -> String {
+    let rule = provider
+        .definition()
+        .and_then(|definition| definition.manifest.credential.as_ref());
+    match rule {
+        Some(CredentialRule::Body { field }) => format!("body's {}", field_name(field)),
+        Some(CredentialRule::Authorization { scheme }) => {
+            format!("Authorization: {scheme} header")
+        }
+        None => "key".to_string(),
     }
 }
 
-/// The id under which a provider redelivers the same event (document-status's `eventId`).
+/// The id under which a provider redelivers the same event (its `idempotency_key`).
 pub fn idempotency_key(provider: Provider, body: &impl Json) -> Option<String> {
-    match provider {
-        Provider::DocumentStatus => match body.get("eventId") {
-            None => None,
-            Some(id) if id.is_null() => None,
-            Some(id) => Some(id.as_str().map_or_else(|| id.to_text(), str::to_string)),
-        },
-        _ => None,
+    let field = provider.definition()?.manifest.idempotency_key.as_deref()?;
+    match body.pointer(field) {
+        None => None,
+        Some(id) if id.is_null() => None,
+        Some(id) => Some(id.as_str().map_or_else(|| id.to_text(), str::to_string)),
     }
 }
 
-/// What matters in a notification, one human line each (coloured when colour is on):
-/// the ids and the follow-up calls a partner makes, the receipt, the document status.
-pub fn details(provider: Provider, kind: &str, body: &Value) -> Vec<String> {
-    match provider {
-        Provider::ClubCollect => clubcollect_details(body),
-        Provider::ReceiptHero => receipthero_details(kind, body),
-        Provider::DocumentStatus => document_status_details(body),
-        Provider::PartnerCallbacks => ["processUniqueId", "simulationUniqueId"]
-            .into_iter()
-            .filter_map(|field| field_line(body, field))
-            .collect(),
-        Provider::Unknown => Vec::new(),
+/// What matters in a notification, one human line each (coloured when colour is on): the
+/// definition's summary lines, then its follow-up calls.
+pub fn details(provider: Provider, body: &Value) -> Vec<String> {
+    let Some(definition) = provider.definition() else {
+        return Vec::new();
+    };
+    let manifest = &definition.manifest;
+    let mut lines = Vec::new();
+    for summary in &manifest.summary {
+        let Some(value) = body.pointer(&summary.field) else {
+            continue;
+        };
+        let line = match value {
+            Value::Array(items) => format!(
+                "{} ({}): {}",
+                summary.label.bold(),
+                items.len(),
+                items.iter().map(text).collect::<Vec<_>>().join(", ")
+            ),
+            other => {
+                let shown = text(other);
+                let shown = match summary.colors.get(&shown) {
+                    Some(color) => colored(&shown, color),
+                    None => shown,
+                };
+                format!("{} {shown}", format!("{}:", summary.label).bold())
+            }
+        };
+        lines.push(line);
     }
+    let mut calls = Vec::new();
+    let mut note = "";
+    for follow_up in &manifest.follow_up {
+        let ids: Vec<String> = match body.pointer(&follow_up.field) {
+            Some(Value::Array(items)) => items.iter().map(text).collect(),
+            Some(Value::Null) | None => Vec::new(),
+            Some(other) => vec![text(other)],
+        };
+        if !ids.is_empty() && note.is_empty() {
+            note = &follow_up.note;
+        }
+        calls.extend(ids.iter().map(|id| follow_up.call.replace("{id}", id)));
+    }
+    if !calls.is_empty() {
+        lines.push(format!(
+            "{} {} call{}{}:",
+            "follow-up:".bold(),
+            calls.len(),
+            if calls.len() == 1 { "" } else { "s" },
+            if note.is_empty() {
+                String::new()
+            } else {
+                format!(" ({note})")
+            }
+        ));
+        lines.extend(calls.into_iter().map(|call| format!("  {call}")));
+    }
+    lines
 }
 
 /// A field's value for a human line: strings unquoted, control characters escaped.
@@ -414,109 +572,16 @@ fn text(value: &Value) -> String {
     }
 }
 
-fn field_line(body: &Value, field: &str) -> Option<String> {
-    body.get(field)
-        .map(|value| format!("{}: {}", field.bold(), text(value)))
-}
-
-fn clubcollect_details(body: &Value) -> Vec<String> {
-    let ids = |field: &str| -> Vec<String> {
-        body[field]
-            .as_array()
-            .map(|ids| ids.iter().map(text).collect())
-            .unwrap_or_default()
-    };
-    let invoices = ids("invoice_ids");
-    let imports = ids("import_ids");
-    let mut lines = vec![
-        format!(
-            "{} ({}): {}",
-            "invoices".bold(),
-            invoices.len(),
-            invoices.join(", ")
-        ),
-        format!(
-            "{} ({}): {}",
-            "imports".bold(),
-            imports.len(),
-            imports.join(", ")
-        ),
-    ];
-    let calls = invoices.len() + imports.len();
-    if calls > 0 {
-        lines.push(format!(
-            "{} {calls} call{} (spread them out, ClubCollect asks):",
-            "follow-up:".bold(),
-            if calls == 1 { "" } else { "s" }
-        ));
-        for id in &invoices {
-            lines.push(format!("  GET /v2/invoices/{id}"));
-        }
-        for id in &imports {
-            lines.push(format!("  GET /v2/imports/{id}"));
-        }
-    }
-    lines
-}
-
-fn receipthero_details(kind: &str, body: &Value) -> Vec<String> {
-    let meaning = match kind {
-        "receipt_notification" => " (the receipt is ready to fetch)",
-        "transaction_notification" => " (a receipt is on its way)",
-        "oauth_authorization_revoke" => " (the user revoked the connection)",
-        _ => "",
-    };
-    let mut lines = vec![format!(
-        "{} {}{meaning}",
-        "type:".bold(),
-        escape_controls(kind)
-    )];
-    lines.extend(
-        ["receipt_id", "receipthero_id"]
-            .into_iter()
-            .filter_map(|field| field_line(body, field)),
-    );
-    if let Some(merchant) = body.pointer("/data/merchant_name") {
-        lines.push(format!("{} {}", "merchant:".bold(), text(merchant)));
-    }
-    if let Some(metadata) = body.get("partner_metadata") {
-        lines.push(format!("{} {metadata}", "partner_metadata:".bold()));
-    }
-    lines
-}
-
-fn document_status_details(body: &Value) -> Vec<String> {
-    let mut lines = Vec::new();
-    for field in [
-        "eventType",
-        "documentId",
-        "currentStatus",
-        "externalStatus",
-        "flowDetail",
-        "occurredAt",
-        "eventId",
-    ] {
-        let Some(value) = body.get(field) else {
-            continue;
-        };
-        let shown = if field == "currentStatus" {
-            colored_status(&text(value))
-        } else {
-            text(value)
-        };
-        lines.push(format!("{} {shown}", format!("{field}:").bold()));
-    }
-    lines
-}
-
-/// Success green, failure red, waiting yellow: the status is what a developer looks for.
-fn colored_status(status: &str) -> String {
-    match status {
-        "OK" => status.green().bold().to_string(),
-        "ERROR" => status.red().bold().to_string(),
-        "DUPLICATED" => status.magenta().to_string(),
-        "PENDING_ACTION" | "PROCESSING" | "CREATED" => status.yellow().to_string(),
-        other => other.to_string(),
+/// Success green, failure red, as the definition colours its status values.
+fn colored(status: &str, color: &str) -> String {
+    match color {
+        "green" => status.green().bold().to_string(),
+        "red" => status.red().bold().to_string(),
+        "yellow" => status.yellow().to_string(),
+        "magenta" => status.magenta().to_string(),
+        "blue" => status.blue().to_string(),
+        "cyan" => status.cyan().to_string(),
+        _ => status.to_string(),
     }
 }
 
@@ -527,14 +592,31 @@ mod tests {
 
     const HEX_ID: &str = "5ed8b53b56de52e69e946930f233b07db6ee4fbb";
 
+    fn named(name: &str) -> Provider {
+        Provider::named(name).unwrap()
+    }
+
+    fn with_authorization(body: &impl Json, authorization: Option<&'static str>) -> Recognition {
+        recognize_request(body, |name| {
+            authorization.filter(|_| name == "authorization")
+        })
+    }
+
     #[test]
-    fn clubcollect_batch_and_realtime() {
+    fn the_built_in_definitions_load() {
+        let definitions = builtin().unwrap();
+        assert_eq!(definitions.len(), 4);
+        assert_eq!(registry().definitions.len(), 4);
+    }
+
+    #[test]
+    fn batch_and_realtime_by_array_lengths() {
         let batch = recognize(
             &json!({"api_key": "k", "invoice_ids": [HEX_ID, HEX_ID], "import_ids": [HEX_ID]}),
         );
         assert_eq!(
             (batch.provider, batch.kind.as_str()),
-            (Provider::ClubCollect, "batch")
+            (named("clubcollect"), "batch")
         );
         assert!(batch.warnings.is_empty(), "{:?}", batch.warnings);
         let realtime =
@@ -543,18 +625,33 @@ mod tests {
         assert!(realtime.warnings.is_empty());
     }
 
+    /// The document never says its ids are hexadecimal, and its own sample is not.
     #[test]
-    fn clubcollect_doc_sample_id_with_non_hex_character_warns() {
+    fn the_documented_sample_id_with_a_non_hex_character_is_no_warning() {
         let r = recognize(
             &json!({"api_key": "k", "invoice_ids": ["912ebbcef7c775b0d00dc098cd7e213c6dbf8ci3"], "import_ids": []}),
         );
-        assert_eq!(r.warnings.len(), 1);
-        assert!(r.warnings[0].contains("8ci3"), "{:?}", r.warnings);
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
     }
 
     #[test]
-    fn receipthero_documented_samples_have_no_warnings() {
-        for kind in RECEIPTHERO_TYPES {
+    fn a_warning_names_the_field_path() {
+        let r = recognize(&json!({"api_key": "k", "invoice_ids": [HEX_ID, 7], "import_ids": []}));
+        assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+        assert!(
+            r.warnings[0].starts_with("invoice_ids/1 7 "),
+            "{:?}",
+            r.warnings
+        );
+    }
+
+    #[test]
+    fn token_documented_samples_have_no_warnings() {
+        for kind in [
+            "receipt_notification",
+            "transaction_notification",
+            "oauth_authorization_revoke",
+        ] {
             let mut body = json!({
                 "notification_type": kind,
                 "receipthero_id": "7350515d-0f15-4663-8430-cf4d7f4057a1",
@@ -564,35 +661,58 @@ mod tests {
                 body["receipt_id"] = json!("93d22d66-f4bd-11e8-8eb2-f2801f1b9fd1");
             }
             let r = recognize(&body);
-            assert_eq!((r.provider, r.kind.as_str()), (Provider::ReceiptHero, kind));
+            assert_eq!((r.provider, r.kind.as_str()), (named("receipthero"), kind));
             assert!(r.warnings.is_empty(), "{kind}: {:?}", r.warnings);
         }
     }
 
     #[test]
-    fn receipthero_bad_id_and_unknown_type_warn() {
-        let r = recognize_request(
+    fn a_bad_id_and_an_undocumented_type_warn() {
+        let r = with_authorization(
             &json!({"notification_type": "refund_notification", "receipthero_id": "nope", "receipt_id": "93d22d66-f4bd-11e8-8eb2-f2801f1b9fd1"}),
             Some("Token abc"),
         );
-        assert_eq!(r.provider, Provider::ReceiptHero);
-        assert_eq!(r.warnings.len(), 2, "{:?}", r.warnings);
+        assert_eq!(r.provider, named("receipthero"));
+        assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+        assert!(
+            r.warnings[0].contains("notification_type"),
+            "{:?}",
+            r.warnings
+        );
+        let r = recognize(
+            &json!({"notification_type": "receipt_notification", "receipthero_id": "nope", "receipt_id": "93d22d66-f4bd-11e8-8eb2-f2801f1b9fd1"}),
+        );
+        assert_eq!(r.warnings, ["receipthero_id \"nope\" is not a UUID"]);
     }
 
     #[test]
-    fn document_status_sample_and_broken_one() {
+    fn event_sample_and_broken_one() {
         let sample = json!({
             "eventType": "INVOICE_STATUS_CHANGED", "eventId": "0b6f2a54-34e5-4c1e-9d6a-3a0f1f2b9c11",
             "occurredAt": "2025-04-01T08:00:00+02:00", "documentId": "A-7", "currentStatus": "PENDING_ACTION"
         });
         let r = recognize(&sample);
-        assert_eq!(r.provider, Provider::DocumentStatus);
+        assert_eq!(r.provider, named("document-status"));
         assert_eq!(r.kind, "INVOICE_STATUS_CHANGED");
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
         let mut broken = sample.clone();
         broken["occurredAt"] = json!("30/03/2025 10:15");
         broken["currentStatus"] = json!("DONE");
         assert_eq!(recognize(&broken).warnings.len(), 2);
+    }
+
+    #[test]
+    fn both_echo_ids_warn() {
+        let r = recognize(&json!({"processUniqueId": "p", "simulationUniqueId": "s"}));
+        assert_eq!(r.provider, named("partner-callbacks"));
+        assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+        assert_eq!(
+            r.warnings[0],
+            "body holds processUniqueId and simulationUniqueId together; the schema allows at \
+             most one"
+        );
+        let r = recognize(&json!({"processUniqueId": "p", "simulationUniqueId": null}));
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
     }
 
     /// What the listener reads from its borrowed parse must be what a `serde_json::Value`
@@ -612,18 +732,18 @@ mod tests {
             r#""text""#,
         ];
         let texts = crate::fixtures::all().iter().map(|f| f.text).chain(broken);
+        let providers = [named("clubcollect"), named("document-status")];
         for text in texts {
             let value: Value = serde_json::from_str(text).unwrap();
             let borrowed: serde_json_borrow::Value = serde_json::from_str(text).unwrap();
             for authorization in [None, Some("Token abc"), Some("Bearer abc")] {
-                let recognition = recognize_request(&value, authorization);
+                let recognition = with_authorization(&value, authorization);
                 assert_eq!(
-                    recognize_request(&borrowed, authorization),
+                    with_authorization(&borrowed, authorization),
                     recognition,
                     "{text}"
                 );
-                let provider = recognition.provider;
-                for provider in [provider, Provider::ClubCollect, Provider::DocumentStatus] {
+                for provider in [recognition.provider].into_iter().chain(providers) {
                     assert_eq!(
                         credential(provider, &borrowed, authorization),
                         credential(provider, &value, authorization),
@@ -640,26 +760,24 @@ mod tests {
     }
 
     #[test]
-    fn credentials_by_provider() {
-        let cc = json!({"api_key": "secret", "invoice_ids": []});
+    fn credentials_by_definition() {
+        let body = json!({"api_key": "secret", "invoice_ids": []});
         assert_eq!(
-            credential(Provider::ClubCollect, &cc, None),
+            credential(named("clubcollect"), &body, None),
             Credential::Presented("secret")
         );
+        let token = named("receipthero");
         assert_eq!(
-            credential(Provider::ReceiptHero, &cc, Some("token  abc ")),
+            credential(token, &body, Some("token  abc ")),
             Credential::Presented("abc")
         );
         assert_eq!(
-            credential(Provider::ReceiptHero, &cc, Some("Bearer abc")),
+            credential(token, &body, Some("Bearer abc")),
             Credential::Malformed
         );
+        assert_eq!(credential(token, &body, None), Credential::Missing);
         assert_eq!(
-            credential(Provider::ReceiptHero, &cc, None),
-            Credential::Missing
-        );
-        assert_eq!(
-            credential(Provider::DocumentStatus, &cc, None),
+            credential(named("document-status"), &body, None),
             Credential::Undefined
         );
     }

@@ -1,6 +1,6 @@
 //! The sending side of `hooks replay`: `--concurrency` workers pull delivery numbers from
 //! a shared counter, build each body as they go, send it with retries, and record the
-//! outcome. ClubCollect rounds run one after another, carrying ids not answered 200.
+//! outcome. Rounds run one after another, carrying ids not confirmed (per the definition).
 
 use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -20,8 +20,9 @@ use crate::client::{describe_failure, http_client, redacted, server_error_text};
 use crate::error::{Error, Result};
 use crate::output::{Output, mask, mask_header};
 use crate::payload::apply_assignment;
-use crate::providers::Provider;
-use crate::providers::generate::{CLUBCOLLECT_KEY_FIELD, carry_into, clubcollect_ids, freshen};
+use crate::providers::generate::{
+    KeyPlacement, carried_fields, carried_ids, carry_into, confirms, freshen, key_placement,
+};
 
 /// The first pause before a retry; it doubles each time, up to MAX_BACKOFF.
 const FIRST_BACKOFF: Duration = Duration::from_millis(100);
@@ -81,8 +82,8 @@ impl Stop {
     }
 }
 
-/// ClubCollect invoice and import ids.
-pub type Ids = [Vec<String>; 2];
+/// The ids of each field a provider's rounds carry (`delivery.carry_unconfirmed`).
+pub type Ids = Vec<Vec<String>>;
 
 /// One delivery and how it ended.
 #[derive(Debug)]
@@ -97,7 +98,7 @@ pub struct Outcome {
     pub latency: Duration,
     /// Why the last attempt failed.
     pub error: Option<String>,
-    /// The ClubCollect ids this delivery carried, when rounds are tracked.
+    /// The carried-field ids this delivery held, when rounds are tracked.
     pub ids: Option<Ids>,
     /// How many of them were carried from an earlier round.
     pub carried: usize,
@@ -330,18 +331,24 @@ impl Shared {
             .iter()
             .map(|slot| {
                 let ids = lock(slot);
-                ids[0].len() + ids[1].len()
+                ids.iter().map(Vec::len).sum::<usize>()
             })
             .sum();
         lock(&self.reporter).finish(unconfirmed, self.stop.reason())
     }
 
     fn record(&self, outcome: &Outcome) {
-        // ClubCollect wants exactly 200 OK as the confirmation of a batch.
+        // The definition names what confirms a delivery (an exact status, or any 2xx).
+        let provider = self.plan.templates[outcome.template].provider;
         if let Some(ids) = &outcome.ids
-            && outcome.status() != Some(200)
+            && !outcome
+                .status()
+                .is_some_and(|status| confirms(provider, status))
         {
             let mut unconfirmed = lock(&self.unconfirmed[outcome.template]);
+            if unconfirmed.len() < ids.len() {
+                unconfirmed.resize(ids.len(), Vec::new());
+            }
             for (pending, sent) in unconfirmed.iter_mut().zip(ids) {
                 for id in sent {
                     if !pending.contains(id) {
@@ -357,13 +364,13 @@ impl Shared {
     fn build(&self, template: usize, number: u64, round: u64) -> Delivery {
         let plan = &self.plan;
         let source = &plan.templates[template];
-        let tracked = source.provider == Provider::ClubCollect && plan.rounds > 1;
+        let tracked = !carried_fields(source.provider).is_empty() && plan.rounds > 1;
         let carried: Ids = if tracked {
             std::mem::take(&mut *lock(&self.carried[template]))
         } else {
             Ids::default()
         };
-        let carried_count = carried[0].len() + carried[1].len();
+        let carried_count = carried.iter().map(Vec::len).sum();
         let mut delivery = Delivery {
             number,
             round,
@@ -376,7 +383,7 @@ impl Shared {
             return delivery;
         };
         if !plan.fresh_ids && carried_count == 0 {
-            delivery.ids = tracked.then(|| clubcollect_ids(json));
+            delivery.ids = tracked.then(|| carried_ids(source.provider, json));
             return delivery;
         }
         let mut document = json.clone();
@@ -389,9 +396,9 @@ impl Shared {
             }
         }
         if carried_count > 0 {
-            carry_into(&mut document, &carried);
+            carry_into(source.provider, &mut document, &carried);
         }
-        delivery.ids = tracked.then(|| clubcollect_ids(&document));
+        delivery.ids = tracked.then(|| carried_ids(source.provider, &document));
         delivery.body = Bytes::from(serde_json::to_vec(&document).unwrap_or_default());
         delivery
     }
@@ -503,7 +510,7 @@ impl Shared {
         }
     }
 
-    /// `-v`: the request with its secrets (Authorization, ClubCollect's api_key) masked.
+    /// `-v`: the request with its secrets (Authorization, a body credential) masked.
     fn trace_request(&self, source: &Template, delivery: &Delivery, attempt: usize) {
         let mut lines = vec![format!(
             "> {} {} (delivery #{}, attempt {attempt})",
@@ -517,11 +524,13 @@ impl Shared {
         }
         let body = &delivery.body;
         let text = match serde_json::from_slice::<Value>(body) {
-            Ok(Value::Object(mut map)) => {
-                if let Some(Value::String(key)) = map.get_mut(CLUBCOLLECT_KEY_FIELD) {
+            Ok(mut document @ Value::Object(_)) => {
+                if let Some(KeyPlacement::BodyField(field)) = key_placement(source.provider)
+                    && let Some(Value::String(key)) = document.pointer_mut(field)
+                {
                     *key = mask(key);
                 }
-                Value::Object(map).to_string()
+                document.to_string()
             }
             _ => String::from_utf8_lossy(body).into_owned(),
         };

@@ -1,6 +1,6 @@
 //! `hooks replay`: delivers fixtures, JSON files and `listen --record` recordings to a URL
 //! the way the providers deliver them (provider auth, fresh ids, retries with the same body,
-//! ClubCollect rounds), singly or under load.
+//! rounds carrying unconfirmed ids), singly or under load.
 //!
 //! Deliveries are produced by the workers as they are sent, never built up front, so memory
 //! stays flat whatever `--repeat` is; a body that does not change per delivery is serialized
@@ -28,7 +28,7 @@ use crate::fixtures;
 use crate::output::Output;
 use crate::payload::apply_assignment;
 use crate::providers::Provider;
-use crate::providers::generate::{KeyPlacement, key_placement, token_authorization};
+use crate::providers::generate::{KeyPlacement, carried_fields, key_placement};
 use crate::timefmt;
 use source::{Reading, Source};
 
@@ -46,7 +46,7 @@ pub struct Template {
     /// What every delivery sends when nothing changes per delivery.
     pub body: Bytes,
     /// The JSON to rebuild each delivery's body from, when something may change per
-    /// delivery (fresh ids, ids carried between ClubCollect rounds).
+    /// delivery (fresh ids, ids carried between rounds).
     pub json: Option<Value>,
 }
 
@@ -134,11 +134,12 @@ pub async fn run(args: ReplayArgs, out: Output) -> Result<()> {
     if args.rounds > 1
         && !templates
             .iter()
-            .any(|t| t.provider == Provider::ClubCollect)
+            .any(|t| !carried_fields(t.provider).is_empty())
     {
         return Err(Error::usage(
-            "--rounds replays ClubCollect's ten-minute rounds, but no SOURCE is a ClubCollect \
-             notification (try clubcollect/batch)",
+            "--rounds replays rounds that carry unconfirmed ids, but no SOURCE's provider \
+             delivers in rounds (its definition has no delivery.carry_unconfirmed; try \
+             `hooks fixtures list` for a batch)",
         ));
     }
     let plan = Plan {
@@ -273,13 +274,13 @@ fn prepare(
     if let Some(key) = &args.api_key {
         match key_placement(provider) {
             Some(KeyPlacement::BodyField(field)) => {
-                if let Some(map) = json.as_mut().and_then(Value::as_object_mut) {
-                    map.insert(field.to_string(), Value::String(key.clone()));
+                if let Some(slot) = json.as_mut().and_then(|json| pointer_slot(json, field)) {
+                    *slot = Value::String(key.clone());
                     changed = true;
                 }
             }
-            Some(KeyPlacement::AuthorizationToken) => {
-                let value = HeaderValue::from_str(&token_authorization(key))
+            Some(KeyPlacement::Authorization(scheme)) => {
+                let value = HeaderValue::from_str(&format!("{scheme} {key}"))
                     .map_err(|_| Error::usage("--api-key holds characters a header cannot"))?;
                 headers.insert(AUTHORIZATION, value);
                 key_authorizes = true;
@@ -320,7 +321,7 @@ fn prepare(
         }
         changed = true;
     }
-    if args.fresh_ids && provider == Provider::Unknown && warned.insert("fresh-ids") {
+    if args.fresh_ids && provider == Provider::UNKNOWN && warned.insert("fresh-ids") {
         out.warn(format!(
             "--fresh-ids: {label} is no known provider's notification; its ids are kept"
         ));
@@ -333,8 +334,8 @@ fn prepare(
         _ => body,
     };
     // A body no flag changes per delivery keeps its exact bytes, shared by every delivery.
-    let rebuilt = (args.fresh_ids && provider != Provider::Unknown)
-        || (provider == Provider::ClubCollect && args.rounds > 1);
+    let rebuilt = (args.fresh_ids && provider != Provider::UNKNOWN)
+        || (!carried_fields(provider).is_empty() && args.rounds > 1);
     Ok(Template {
         json: if rebuilt { json } else { None },
         label,
@@ -344,6 +345,17 @@ fn prepare(
         headers,
         body,
     })
+}
+
+/// The member at `pointer` in `document`, created (as a member of its parent object) when
+/// absent: where `--api-key` goes in a body.
+fn pointer_slot<'a>(document: &'a mut Value, pointer: &str) -> Option<&'a mut Value> {
+    let (parent, last) = pointer.rsplit_once('/')?;
+    let last = last.replace("~1", "/").replace("~0", "~");
+    document
+        .pointer_mut(parent)?
+        .as_object_mut()
+        .map(|map| map.entry(last).or_insert(Value::Null))
 }
 
 #[cfg(test)]

@@ -249,7 +249,7 @@ impl Reporter {
 
     /// Prints the summary of what was sent (so far, when `stopped`). The outcome: exit
     /// 130 after a Ctrl-C; otherwise an error (exit 1) when any delivery did not end 2xx.
-    /// `unconfirmed` counts ClubCollect ids still not answered 200 after the last round.
+    /// `unconfirmed` counts carried ids still not confirmed after the last round.
     pub fn finish(&mut self, unconfirmed: usize, stopped: Option<Stopped>) -> Result<()> {
         self.flush();
         self.finished = true;
@@ -316,7 +316,7 @@ impl Reporter {
             if self.rounds > 1 {
                 text.push_str(&format!(
                     "\n{} still unconfirmed after round {}",
-                    counted(unconfirmed, "ClubCollect id", "ClubCollect ids"),
+                    counted(unconfirmed, "carried id", "carried ids"),
                     self.rounds
                 ));
             }

@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 use crate::fixtures;
 use crate::output::Output;
-use crate::providers::{Provider, recognize};
+use crate::providers::{Provider, fixture_headers, header_in, recognize_request};
 
 /// Headers that describe one hop or one body, not the notification: never replayed.
 const NOT_REPLAYED: [&str; 10] = [
@@ -46,12 +46,12 @@ pub struct Source {
 }
 
 impl Source {
-    fn json(label: String, body: Bytes, json: Value) -> Source {
-        let recognition = recognize(&json);
+    fn json(label: String, body: Bytes, json: Value, headers: Vec<(String, String)>) -> Source {
+        let recognition = recognize_request(&json, |name| header_in(&headers, name));
         Source {
             label,
             method: Method::POST,
-            headers: Vec::new(),
+            headers,
             body,
             json: Some(json),
             provider: recognition.provider,
@@ -105,6 +105,7 @@ pub fn load(spec: &str, reading: Reading) -> Result<Vec<Source>> {
                 f.name.to_string(),
                 Bytes::from_static(f.text.as_bytes()),
                 f.json(),
+                fixture_headers(f.provider, &f.name[f.provider.len() + 1..]),
             )
         })
         .collect())
@@ -248,9 +249,12 @@ fn load_file(path: &Path, max_body: usize) -> Result<Vec<Source>> {
     let label = path.display().to_string();
     let whole: Result<Value, _> = serde_json::from_slice(&bytes);
     match whole {
-        Ok(json) if !is_jsonl && !is_record_line(&json) => {
-            Ok(vec![Source::json(label, Bytes::from(bytes), json)])
-        }
+        Ok(json) if !is_jsonl && !is_record_line(&json) => Ok(vec![Source::json(
+            label,
+            Bytes::from(bytes),
+            json,
+            Vec::new(),
+        )]),
         whole => {
             let text = String::from_utf8(bytes).map_err(|_| {
                 Error::usage(format!(
@@ -320,7 +324,9 @@ fn load_recording(label: &str, text: &str) -> Result<Vec<Source>> {
         }
         let body = record["body"].as_str().unwrap_or_default().to_string();
         let json: Option<Value> = serde_json::from_str(&body).ok();
-        let recognition = json.as_ref().map(recognize);
+        let recognition = json
+            .as_ref()
+            .map(|json| recognize_request(json, |name| header_in(&headers, name)));
         let path = record.get("path").and_then(Value::as_str).unwrap_or("");
         sources.push(Source {
             label: format!("{label}:{number} {} {path}", method.as_str())
@@ -332,7 +338,7 @@ fn load_recording(label: &str, text: &str) -> Result<Vec<Source>> {
             json,
             provider: recognition
                 .as_ref()
-                .map_or(Provider::Unknown, |r| r.provider),
+                .map_or(Provider::UNKNOWN, |r| r.provider),
             kind: recognition.map(|r| r.kind).unwrap_or_default(),
         });
     }
