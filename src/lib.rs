@@ -16,6 +16,7 @@ pub mod listen;
 pub mod output;
 pub mod payload;
 pub mod providers;
+pub mod providers_import;
 pub mod replay;
 pub mod sandbox;
 pub mod signals;
@@ -79,6 +80,9 @@ async fn dispatch(cli: Cli, out: Output) -> Result<()> {
         Command::Listen(args) => listen::run(args, out).await,
         Command::Replay(args) => replay::run(args, out).await,
         Command::Fixtures(command) => fixtures::run(command, out),
+        Command::Providers(crate::cli::ProvidersCommand::Import(args)) => {
+            providers_import::run(args, out)
+        }
         Command::Sandbox(args) => sandbox::run(args, &global, out).await,
         Command::Completions { shell } => completions::run(shell, &global),
     }
