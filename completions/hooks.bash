@@ -34,6 +34,9 @@ _hooks() {
             hooks,listen)
                 cmd="hooks__subcmd__listen"
                 ;;
+            hooks,providers)
+                cmd="hooks__subcmd__providers"
+                ;;
             hooks,replay)
                 cmd="hooks__subcmd__replay"
                 ;;
@@ -100,6 +103,9 @@ _hooks() {
             hooks__subcmd__help,listen)
                 cmd="hooks__subcmd__help__subcmd__listen"
                 ;;
+            hooks__subcmd__help,providers)
+                cmd="hooks__subcmd__help__subcmd__providers"
+                ;;
             hooks__subcmd__help,replay)
                 cmd="hooks__subcmd__help__subcmd__replay"
                 ;;
@@ -121,6 +127,21 @@ _hooks() {
             hooks__subcmd__help__subcmd__fixtures,show)
                 cmd="hooks__subcmd__help__subcmd__fixtures__subcmd__show"
                 ;;
+            hooks__subcmd__help__subcmd__providers,import)
+                cmd="hooks__subcmd__help__subcmd__providers__subcmd__import"
+                ;;
+            hooks__subcmd__providers,help)
+                cmd="hooks__subcmd__providers__subcmd__help"
+                ;;
+            hooks__subcmd__providers,import)
+                cmd="hooks__subcmd__providers__subcmd__import"
+                ;;
+            hooks__subcmd__providers__subcmd__help,help)
+                cmd="hooks__subcmd__providers__subcmd__help__subcmd__help"
+                ;;
+            hooks__subcmd__providers__subcmd__help,import)
+                cmd="hooks__subcmd__providers__subcmd__help__subcmd__import"
+                ;;
             *)
                 ;;
         esac
@@ -128,7 +149,7 @@ _hooks() {
 
     case "${cmd}" in
         hooks)
-            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --help --version callbacks echo listen replay fixtures sandbox completions help"
+            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --help --version callbacks echo listen replay fixtures providers sandbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -646,7 +667,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__help)
-            opts="callbacks echo listen replay fixtures sandbox completions help"
+            opts="callbacks echo listen replay fixtures providers sandbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -813,6 +834,34 @@ _hooks() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hooks__subcmd__help__subcmd__providers)
+            opts="import"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__help__subcmd__providers__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hooks__subcmd__help__subcmd__replay)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -909,6 +958,124 @@ _hooks() {
                     return 0
                     ;;
                 --max-connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__providers)
+            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --help --version import help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__providers__subcmd__help)
+            opts="import help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__providers__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__providers__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__providers__subcmd__import)
+            opts="-v -h -V --name --out --force --base-url --partner --token --profile --json --color --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -35,6 +35,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand listen 'Run a local server that recognises and prints every notification'
             cand replay 'Send fixtures, JSON files or `listen --record` recordings at a URL'
             cand fixtures 'Browse the built-in notification fixtures'
+            cand providers 'Provider definitions: write one from a partner''s OpenAPI document'
             cand sandbox 'Run a local emulator of the Callback API that really delivers notifications'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -259,6 +260,47 @@ set edit:completion:arg-completer[hooks] = {|@words|
         }
         &'hooks;fixtures;help;help'= {
         }
+        &'hooks;providers'= {
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand import 'Write a provider folder from an OpenAPI document''s webhooks and callbacks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hooks;providers;import'= {
+            cand --name 'The provider''s name, [a-z0-9-]+ (the folder''s name)'
+            cand --out 'Where the provider folder is written [default: the current directory]'
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --force 'Overwrite an existing provider folder'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;providers;help'= {
+            cand import 'Write a provider folder from an OpenAPI document''s webhooks and callbacks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hooks;providers;help;import'= {
+        }
+        &'hooks;providers;help;help'= {
+        }
         &'hooks;sandbox'= {
             cand --host 'Address to bind'
             cand --port 'Port to bind (0 picks a free one)'
@@ -300,6 +342,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand listen 'Run a local server that recognises and prints every notification'
             cand replay 'Send fixtures, JSON files or `listen --record` recordings at a URL'
             cand fixtures 'Browse the built-in notification fixtures'
+            cand providers 'Provider definitions: write one from a partner''s OpenAPI document'
             cand sandbox 'Run a local emulator of the Callback API that really delivers notifications'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -328,6 +371,11 @@ set edit:completion:arg-completer[hooks] = {|@words|
         &'hooks;help;fixtures;list'= {
         }
         &'hooks;help;fixtures;show'= {
+        }
+        &'hooks;help;providers'= {
+            cand import 'Write a provider folder from an OpenAPI document''s webhooks and callbacks'
+        }
+        &'hooks;help;providers;import'= {
         }
         &'hooks;help;sandbox'= {
         }

@@ -40,6 +40,7 @@ complete -c hooks -n "__fish_hooks_needs_command" -f -a "echo" -d 'Ask the Callb
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "listen" -d 'Run a local server that recognises and prints every notification'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "replay" -d 'Send fixtures, JSON files or `listen --record` recordings at a URL'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "fixtures" -d 'Browse the built-in notification fixtures'
+complete -c hooks -n "__fish_hooks_needs_command" -f -a "providers" -d 'Provider definitions: write one from a partner\'s OpenAPI document'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -212,6 +213,35 @@ complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_su
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the fixtures (name, provider, kind, description)'
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print one fixture\'s JSON'
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from import help" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from import help" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from import help" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from import help" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from import help" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from import help" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from import help" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from import help" -s h -l help -d 'Print help'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from import help" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from import help" -f -a "import" -d 'Write a provider folder from an OpenAPI document\'s webhooks and callbacks'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l name -d 'The provider\'s name, [a-z0-9-]+ (the folder\'s name)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l out -d 'Where the provider folder is written [default: the current directory]' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l force -d 'Overwrite an existing provider folder'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "import" -d 'Write a provider folder from an OpenAPI document\'s webhooks and callbacks'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l host -d 'Address to bind' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l port -d 'Port to bind (0 picks a free one)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l state -d 'Keep registrations in this JSON file across restarts' -r -F
@@ -241,16 +271,18 @@ complete -c hooks -n "__fish_hooks_using_subcommand completions" -l json -d 'Mac
 complete -c hooks -n "__fish_hooks_using_subcommand completions" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c hooks -n "__fish_hooks_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "callbacks" -d 'Manage callback registrations on the Callback API'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "echo" -d 'Ask the Callback API to fire a test notification at your registered callback'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "listen" -d 'Run a local server that recognises and prints every notification'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "replay" -d 'Send fixtures, JSON files or `listen --record` recordings at a URL'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "fixtures" -d 'Browse the built-in notification fixtures'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "callbacks" -d 'Manage callback registrations on the Callback API'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "echo" -d 'Ask the Callback API to fire a test notification at your registered callback'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "listen" -d 'Run a local server that recognises and prints every notification'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "replay" -d 'Send fixtures, JSON files or `listen --record` recordings at a URL'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "fixtures" -d 'Browse the built-in notification fixtures'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "providers" -d 'Provider definitions: write one from a partner\'s OpenAPI document'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from callbacks" -f -a "put" -d 'Create or update the callback URL for a notification type'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from callbacks" -f -a "list" -d 'List the registered callbacks'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from callbacks" -f -a "delete" -d 'Delete the callback for a notification type'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from fixtures" -f -a "list" -d 'List the fixtures (name, provider, kind, description)'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from fixtures" -f -a "show" -d 'Print one fixture\'s JSON'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "import" -d 'Write a provider folder from an OpenAPI document\'s webhooks and callbacks'
