@@ -128,3 +128,21 @@ fn import_of_a_document_that_is_not_openapi_is_a_usage_error_naming_the_file() {
     assert!(stderr.contains("broken.yaml"), "{stderr}");
     assert!(!dir.path().join("x").exists());
 }
+
+#[test]
+fn import_of_the_openapi_callback_example_maps_its_callback() {
+    let out = tempfile::tempdir().unwrap();
+    hooks()
+        .args([
+            "providers",
+            "import",
+            &data("callback-example.yaml"),
+            "--name",
+            "streams",
+            "--out",
+        ])
+        .arg(out.path())
+        .assert()
+        .success();
+    assert_eq!(checked_kinds(&out.path().join("streams")), ["on-data"]);
+}
