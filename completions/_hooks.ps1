@@ -39,7 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Run a local server that recognises and prints every notification')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Send fixtures, JSON files or `listen --record` recordings at a URL')
             [CompletionResult]::new('fixtures', 'fixtures', [CompletionResultType]::ParameterValue, 'Browse the built-in notification fixtures')
-            [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List, show and check provider definitions (built-in and your own)')
+            [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List, show, check and import provider definitions (built-in and your own)')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulator of the Callback API that really delivers notifications')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -311,6 +311,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the providers (name, priority, kinds, where defined)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print one provider''s definition')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the definitions in DIR: schemas compile, fixtures pass their kind''s schema and are recognised as their own provider and kind')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Write a provider folder from an OpenAPI document''s webhooks and callbacks')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -362,10 +363,30 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hooks;providers;import' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The provider''s name, [a-z0-9-]+ (the folder''s name)')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where the provider folder is written [default: the current directory]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the Callback API, e.g. https://api.partner.example')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Your partnerUniqueID (a GUID)')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite an existing provider folder')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hooks;providers;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the providers (name, priority, kinds, where defined)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print one provider''s definition')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the definitions in DIR: schemas compile, fixtures pass their kind''s schema and are recognised as their own provider and kind')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Write a provider folder from an OpenAPI document''s webhooks and callbacks')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -376,6 +397,9 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             break
         }
         'hooks;providers;help;check' {
+            break
+        }
+        'hooks;providers;help;import' {
             break
         }
         'hooks;providers;help;help' {
@@ -426,7 +450,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Run a local server that recognises and prints every notification')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Send fixtures, JSON files or `listen --record` recordings at a URL')
             [CompletionResult]::new('fixtures', 'fixtures', [CompletionResultType]::ParameterValue, 'Browse the built-in notification fixtures')
-            [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List, show and check provider definitions (built-in and your own)')
+            [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List, show, check and import provider definitions (built-in and your own)')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulator of the Callback API that really delivers notifications')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -471,6 +495,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the providers (name, priority, kinds, where defined)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print one provider''s definition')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the definitions in DIR: schemas compile, fixtures pass their kind''s schema and are recognised as their own provider and kind')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Write a provider folder from an OpenAPI document''s webhooks and callbacks')
             break
         }
         'hooks;help;providers;list' {
@@ -480,6 +505,9 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             break
         }
         'hooks;help;providers;check' {
+            break
+        }
+        'hooks;help;providers;import' {
             break
         }
         'hooks;help;sandbox' {

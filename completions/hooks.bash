@@ -130,6 +130,9 @@ _hooks() {
             hooks__subcmd__help__subcmd__providers,check)
                 cmd="hooks__subcmd__help__subcmd__providers__subcmd__check"
                 ;;
+            hooks__subcmd__help__subcmd__providers,import)
+                cmd="hooks__subcmd__help__subcmd__providers__subcmd__import"
+                ;;
             hooks__subcmd__help__subcmd__providers,list)
                 cmd="hooks__subcmd__help__subcmd__providers__subcmd__list"
                 ;;
@@ -142,6 +145,9 @@ _hooks() {
             hooks__subcmd__providers,help)
                 cmd="hooks__subcmd__providers__subcmd__help"
                 ;;
+            hooks__subcmd__providers,import)
+                cmd="hooks__subcmd__providers__subcmd__import"
+                ;;
             hooks__subcmd__providers,list)
                 cmd="hooks__subcmd__providers__subcmd__list"
                 ;;
@@ -153,6 +159,9 @@ _hooks() {
                 ;;
             hooks__subcmd__providers__subcmd__help,help)
                 cmd="hooks__subcmd__providers__subcmd__help__subcmd__help"
+                ;;
+            hooks__subcmd__providers__subcmd__help,import)
+                cmd="hooks__subcmd__providers__subcmd__help__subcmd__import"
                 ;;
             hooks__subcmd__providers__subcmd__help,list)
                 cmd="hooks__subcmd__providers__subcmd__help__subcmd__list"
@@ -893,7 +902,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__help__subcmd__providers)
-            opts="list show check"
+            opts="list show check import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -907,6 +916,20 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__help__subcmd__providers__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__help__subcmd__providers__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1079,7 +1102,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__providers)
-            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --providers --help --version list show check help"
+            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --providers --help --version list show check import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1155,7 +1178,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__providers__subcmd__help)
-            opts="list show check help"
+            opts="list show check import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1196,6 +1219,20 @@ _hooks() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hooks__subcmd__providers__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hooks__subcmd__providers__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1217,6 +1254,52 @@ _hooks() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__providers__subcmd__import)
+            opts="-v -h -V --name --out --force --base-url --partner --token --profile --json --color --verbose --providers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

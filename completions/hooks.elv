@@ -36,7 +36,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand listen 'Run a local server that recognises and prints every notification'
             cand replay 'Send fixtures, JSON files or `listen --record` recordings at a URL'
             cand fixtures 'Browse the built-in notification fixtures'
-            cand providers 'List, show and check provider definitions (built-in and your own)'
+            cand providers 'List, show, check and import provider definitions (built-in and your own)'
             cand sandbox 'Run a local emulator of the Callback API that really delivers notifications'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -288,6 +288,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand list 'List the providers (name, priority, kinds, where defined)'
             cand show 'Print one provider''s definition'
             cand check 'Check the definitions in DIR: schemas compile, fixtures pass their kind''s schema and are recognised as their own provider and kind'
+            cand import 'Write a provider folder from an OpenAPI document''s webhooks and callbacks'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hooks;providers;list'= {
@@ -335,10 +336,29 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hooks;providers;import'= {
+            cand --name 'The provider''s name, [a-z0-9-]+ (the folder''s name)'
+            cand --out 'Where the provider folder is written [default: the current directory]'
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
+            cand --force 'Overwrite an existing provider folder'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hooks;providers;help'= {
             cand list 'List the providers (name, priority, kinds, where defined)'
             cand show 'Print one provider''s definition'
             cand check 'Check the definitions in DIR: schemas compile, fixtures pass their kind''s schema and are recognised as their own provider and kind'
+            cand import 'Write a provider folder from an OpenAPI document''s webhooks and callbacks'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hooks;providers;help;list'= {
@@ -346,6 +366,8 @@ set edit:completion:arg-completer[hooks] = {|@words|
         &'hooks;providers;help;show'= {
         }
         &'hooks;providers;help;check'= {
+        }
+        &'hooks;providers;help;import'= {
         }
         &'hooks;providers;help;help'= {
         }
@@ -392,7 +414,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand listen 'Run a local server that recognises and prints every notification'
             cand replay 'Send fixtures, JSON files or `listen --record` recordings at a URL'
             cand fixtures 'Browse the built-in notification fixtures'
-            cand providers 'List, show and check provider definitions (built-in and your own)'
+            cand providers 'List, show, check and import provider definitions (built-in and your own)'
             cand sandbox 'Run a local emulator of the Callback API that really delivers notifications'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -426,12 +448,15 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand list 'List the providers (name, priority, kinds, where defined)'
             cand show 'Print one provider''s definition'
             cand check 'Check the definitions in DIR: schemas compile, fixtures pass their kind''s schema and are recognised as their own provider and kind'
+            cand import 'Write a provider folder from an OpenAPI document''s webhooks and callbacks'
         }
         &'hooks;help;providers;list'= {
         }
         &'hooks;help;providers;show'= {
         }
         &'hooks;help;providers;check'= {
+        }
+        &'hooks;help;providers;import'= {
         }
         &'hooks;help;sandbox'= {
         }

@@ -41,7 +41,7 @@ complete -c hooks -n "__fish_hooks_needs_command" -f -a "echo" -d 'Ask the Callb
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "listen" -d 'Run a local server that recognises and prints every notification'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "replay" -d 'Send fixtures, JSON files or `listen --record` recordings at a URL'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "fixtures" -d 'Browse the built-in notification fixtures'
-complete -c hooks -n "__fish_hooks_needs_command" -f -a "providers" -d 'List, show and check provider definitions (built-in and your own)'
+complete -c hooks -n "__fish_hooks_needs_command" -f -a "providers" -d 'List, show, check and import provider definitions (built-in and your own)'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -224,22 +224,23 @@ complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_su
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the fixtures (name, provider, kind, description)'
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print one fixture\'s JSON'
 complete -c hooks -n "__fish_hooks_using_subcommand fixtures; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
-complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -l partner -d 'Your partnerUniqueID (a GUID)' -r
-complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
-complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
-complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check import help" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check import help" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check import help" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check import help" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check import help" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
-complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
-complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
-complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -s h -l help -d 'Print help'
-complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -s V -l version -d 'Print version'
-complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -f -a "list" -d 'List the providers (name, priority, kinds, where defined)'
-complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -f -a "show" -d 'Print one provider\'s definition'
-complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -f -a "check" -d 'Check the definitions in DIR: schemas compile, fixtures pass their kind\'s schema and are recognised as their own provider and kind'
-complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check import help" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check import help" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check import help" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check import help" -s h -l help -d 'Print help'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check import help" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check import help" -f -a "list" -d 'List the providers (name, priority, kinds, where defined)'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check import help" -f -a "show" -d 'Print one provider\'s definition'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check import help" -f -a "check" -d 'Check the definitions in DIR: schemas compile, fixtures pass their kind\'s schema and are recognised as their own provider and kind'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check import help" -f -a "import" -d 'Write a provider folder from an OpenAPI document\'s webhooks and callbacks'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and not __fish_seen_subcommand_from list show check import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
 complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from list" -l partner -d 'Your partnerUniqueID (a GUID)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from list" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
@@ -276,9 +277,25 @@ complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_s
 complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l name -d 'The provider\'s name, [a-z0-9-]+ (the folder\'s name)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l out -d 'Where the provider folder is written [default: the current directory]' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l force -d 'Overwrite an existing provider folder'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the providers (name, priority, kinds, where defined)'
 complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print one provider\'s definition'
 complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check the definitions in DIR: schemas compile, fixtures pass their kind\'s schema and are recognised as their own provider and kind'
+complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "import" -d 'Write a provider folder from an OpenAPI document\'s webhooks and callbacks'
 complete -c hooks -n "__fish_hooks_using_subcommand providers; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l host -d 'Address to bind' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l port -d 'Port to bind (0 picks a free one)' -r
@@ -316,7 +333,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_su
 complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "listen" -d 'Run a local server that recognises and prints every notification'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "replay" -d 'Send fixtures, JSON files or `listen --record` recordings at a URL'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "fixtures" -d 'Browse the built-in notification fixtures'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "providers" -d 'List, show and check provider definitions (built-in and your own)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "providers" -d 'List, show, check and import provider definitions (built-in and your own)'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -328,3 +345,4 @@ complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcom
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "list" -d 'List the providers (name, priority, kinds, where defined)'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "show" -d 'Print one provider\'s definition'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "check" -d 'Check the definitions in DIR: schemas compile, fixtures pass their kind\'s schema and are recognised as their own provider and kind'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "import" -d 'Write a provider folder from an OpenAPI document\'s webhooks and callbacks'

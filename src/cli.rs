@@ -176,7 +176,7 @@ pub enum Command {
     /// Browse the built-in notification fixtures
     #[command(subcommand)]
     Fixtures(FixturesCommand),
-    /// List, show and check provider definitions (built-in and your own)
+    /// List, show, check and import provider definitions (built-in and your own)
     #[command(subcommand)]
     Providers(ProvidersCommand),
     /// Run a local emulator of the Callback API that really delivers notifications
@@ -445,6 +445,13 @@ pub enum ProvidersCommand {
         /// A definition folder, or a folder of them
         dir: PathBuf,
     },
+    /// Write a provider folder from an OpenAPI document's webhooks and callbacks
+    ///
+    /// Reads SPEC (YAML or JSON, OpenAPI 3.0 or 3.1) and writes DIR/NAME/: provider.toml, a
+    /// schema per notification kind with every local $ref copied in, and a fixture per kind
+    /// (the operation's example, or one built from the schema). What cannot be mapped is
+    /// listed on stderr. Exit 2 when SPEC cannot be read or is not an OpenAPI document.
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -466,4 +473,19 @@ pub struct SandboxArgs {
     /// Delivery attempts under way at once; further deliveries wait in a queue
     #[arg(long, default_value_t = 64, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub max_in_flight: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The OpenAPI document (YAML or JSON)
+    pub spec: PathBuf,
+    /// The provider's name, [a-z0-9-]+ (the folder's name)
+    #[arg(long)]
+    pub name: String,
+    /// Where the provider folder is written [default: the current directory]
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Overwrite an existing provider folder
+    #[arg(long)]
+    pub force: bool,
 }

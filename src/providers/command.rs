@@ -59,6 +59,7 @@ pub fn run(command: ProvidersCommand, out: Output) -> Result<()> {
             }
             Ok(())
         }
+        ProvidersCommand::Import(args) => super::import::run(args, out),
         ProvidersCommand::Check { dir } => {
             let names: Vec<String> = folder::load_all(&dir)
                 .map_err(Error::usage)?

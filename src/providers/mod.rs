@@ -13,6 +13,7 @@ pub mod command;
 pub mod definition;
 pub mod folder;
 pub mod generate;
+pub mod import;
 
 use definition::{CredentialRule, Definition, KindFrom, Rule};
 
