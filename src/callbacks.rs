@@ -130,7 +130,7 @@ async fn list(args: ListArgs, global: &GlobalArgs, out: Output) -> Result<()> {
         return Ok(());
     }
     let (header, rows) = callback_table(&entries);
-    out.line(table(&header, &rows));
+    out.line(table(&header, &rows, out.stdout()));
     Ok(())
 }
 

@@ -257,7 +257,7 @@ impl ApiResponse {
         } else {
             out.line(headline);
             if answered {
-                out.line(pretty_json(&self.json(), out.color));
+                out.line(pretty_json(&self.json(), out.stdout()));
             }
         }
     }

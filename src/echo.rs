@@ -284,8 +284,10 @@ impl Waiting {
 
     /// Whether `notification` carries the id the echo was asked for; if not, it is noted.
     fn is_the_echo(&mut self, notification: &Notification, out: &Output) -> bool {
-        let body = notification.body();
-        let echoed = body.as_ref().and_then(|body| body.get(self.field));
+        let echoed = notification
+            .body
+            .as_ref()
+            .and_then(|body| body.get(self.field));
         if echoed == Some(&self.value) {
             return true;
         }

@@ -176,7 +176,7 @@ pub fn run(command: FixturesCommand, out: Output) -> Result<()> {
         FixturesCommand::Show { name } => {
             let fixture = find(&name).ok_or_else(|| unknown(&name))?;
             if out.color && !out.json {
-                out.line(pretty_json(&fixture.json(), true));
+                out.line(pretty_json(&fixture.json(), out.stdout()));
             } else {
                 // The file's own text, so `show NAME > file.json` is the fixture byte for byte.
                 out.line(fixture.text.trim_end());
@@ -214,7 +214,7 @@ fn list(out: Output) {
             ]
         })
         .collect();
-    out.line(table(&header, &rows));
+    out.line(table(&header, &rows, out.stdout()));
 }
 
 #[cfg(test)]

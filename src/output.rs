@@ -1,20 +1,71 @@
-//! How `hooks` talks to a person or a script: the one colour decision, secrets masking,
+//! How `hooks` talks to a person or a script: a colour decision per stream, secrets masking,
 //! JSON (plain or syntax-coloured), aligned tables, and stderr diagnostics.
 
 use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::ops::Range;
 
-use colored::Colorize;
 use serde_json::Value;
 
 use crate::cli::{ColorChoice, GlobalArgs};
+
+/// The styles `hooks` paints with, named by what they mark.
+pub mod style {
+    use anstyle::{AnsiColor, Style};
+
+    const fn fg(color: AnsiColor) -> Style {
+        Style::new().fg_color(Some(anstyle::Color::Ansi(color)))
+    }
+
+    pub const LABEL: Style = Style::new().bold();
+    pub const DIM: Style = Style::new().dimmed();
+    pub const PASSED: Style = fg(AnsiColor::Green);
+    pub const FAILED: Style = fg(AnsiColor::Red);
+    pub const GOOD: Style = PASSED.bold();
+    pub const BAD: Style = FAILED.bold();
+    pub const WARNING: Style = fg(AnsiColor::Yellow).bold();
+    pub const PROVIDER: Style = fg(AnsiColor::Cyan).bold();
+    pub const KIND: Style = fg(AnsiColor::Cyan);
+    pub const DUPLICATE: Style = fg(AnsiColor::Magenta).bold();
+    pub const JSON_KEY: Style = fg(AnsiColor::Blue).bold();
+    pub const JSON_STRING: Style = fg(AnsiColor::Green);
+    pub const JSON_NUMBER: Style = fg(AnsiColor::Yellow);
+    pub const JSON_LITERAL: Style = fg(AnsiColor::Magenta);
+
+    /// A colour a provider definition names for a status value (`green`, `red`, ...).
+    pub fn named(name: &str) -> Style {
+        match name {
+            "green" => GOOD,
+            "red" => BAD,
+            "yellow" => fg(AnsiColor::Yellow),
+            "magenta" => fg(AnsiColor::Magenta),
+            "blue" => fg(AnsiColor::Blue),
+            "cyan" => KIND,
+            _ => Style::new(),
+        }
+    }
+}
+
+/// Paints text for one stream: with ANSI styles when that stream takes colour, as plain
+/// text otherwise. Each stream has its own, so no decision is global.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paint(pub bool);
+
+impl Paint {
+    pub fn paint(self, text: impl std::fmt::Display, style: anstyle::Style) -> String {
+        if self.0 {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_string()
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct Output {
     /// Machine output: nothing but JSON on stdout.
     pub json: bool,
-    /// Colour on stdout (the `colored` override follows this).
+    /// Colour on stdout.
     pub color: bool,
     /// Colour on stderr.
     pub color_stderr: bool,
@@ -22,27 +73,35 @@ pub struct Output {
     pub verbose: bool,
 }
 
-/// `auto` colours only a terminal, and never when `NO_COLOR` is set to anything non-empty.
-pub fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+/// Whether one stream takes colour: `auto` colours only a terminal, and never when
+/// `NO_COLOR` is set to anything non-empty.
+pub fn use_color(choice: ColorChoice, no_color: bool, is_terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
+        ColorChoice::Auto => is_terminal && !no_color,
     }
 }
 
 impl Output {
     pub fn from_args(global: &GlobalArgs) -> Self {
-        let color = use_color(global.color, std::io::stdout().is_terminal());
-        colored::control::set_override(color);
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Output {
             json: global.json,
-            color,
-            color_stderr: use_color(global.color, std::io::stderr().is_terminal()),
+            color: use_color(global.color, no_color, std::io::stdout().is_terminal()),
+            color_stderr: use_color(global.color, no_color, std::io::stderr().is_terminal()),
             verbose: global.verbose,
         }
+    }
+
+    /// Paints for stdout.
+    pub fn stdout(&self) -> Paint {
+        Paint(self.color)
+    }
+
+    /// Paints for stderr.
+    pub fn stderr(&self) -> Paint {
+        Paint(self.color_stderr)
     }
 
     /// One line of data on stdout. A closed pipe (`| head`) is not an error worth a panic.
@@ -68,20 +127,12 @@ impl Output {
     }
 
     pub fn warn(&self, text: impl AsRef<str>) {
-        let label = if self.color_stderr {
-            "warning:".yellow().bold().to_string()
-        } else {
-            "warning:".to_string()
-        };
+        let label = self.stderr().paint("warning:", style::WARNING);
         eprintln!("{label} {}", text.as_ref());
     }
 
     pub fn error(&self, text: impl AsRef<str>) {
-        let label = if self.color_stderr {
-            "error:".red().bold().to_string()
-        } else {
-            "error:".to_string()
-        };
+        let label = self.stderr().paint("error:", style::BAD);
         eprintln!("hooks: {label} {}", text.as_ref());
     }
 
@@ -222,29 +273,29 @@ pub fn mask_params(text: &str) -> Cow<'_, str> {
 }
 
 /// Pretty-printed JSON, syntax-coloured when colour is on.
-pub fn pretty_json(value: &Value, color: bool) -> String {
-    if !color {
+pub fn pretty_json(value: &Value, paint: Paint) -> String {
+    if !paint.0 {
         return serde_json::to_string_pretty(value).unwrap_or_default();
     }
     let mut out = String::new();
-    write_colored(value, 0, &mut out);
+    write_colored(value, 0, paint, &mut out);
     out
 }
 
-fn write_colored(value: &Value, depth: usize, out: &mut String) {
+fn write_colored(value: &Value, depth: usize, paint: Paint, out: &mut String) {
     let indent = |d: usize| "  ".repeat(d);
     match value {
-        Value::Null => out.push_str(&"null".magenta().to_string()),
-        Value::Bool(b) => out.push_str(&b.to_string().magenta().to_string()),
-        Value::Number(n) => out.push_str(&n.to_string().yellow().to_string()),
-        Value::String(s) => out.push_str(&Value::String(s.clone()).to_string().green().to_string()),
+        Value::Null => out.push_str(&paint.paint("null", style::JSON_LITERAL)),
+        Value::Bool(b) => out.push_str(&paint.paint(b, style::JSON_LITERAL)),
+        Value::Number(n) => out.push_str(&paint.paint(n, style::JSON_NUMBER)),
+        Value::String(_) => out.push_str(&paint.paint(value, style::JSON_STRING)),
         Value::Array(items) if items.is_empty() => out.push_str("[]"),
         Value::Object(map) if map.is_empty() => out.push_str("{}"),
         Value::Array(items) => {
             out.push_str("[\n");
             for (i, item) in items.iter().enumerate() {
                 out.push_str(&indent(depth + 1));
-                write_colored(item, depth + 1, out);
+                write_colored(item, depth + 1, paint, out);
                 out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
             }
             out.push_str(&indent(depth));
@@ -254,15 +305,9 @@ fn write_colored(value: &Value, depth: usize, out: &mut String) {
             out.push_str("{\n");
             for (i, (key, item)) in map.iter().enumerate() {
                 out.push_str(&indent(depth + 1));
-                out.push_str(
-                    &Value::String(key.clone())
-                        .to_string()
-                        .blue()
-                        .bold()
-                        .to_string(),
-                );
+                out.push_str(&paint.paint(Value::from(key.as_str()), style::JSON_KEY));
                 out.push_str(": ");
-                write_colored(item, depth + 1, out);
+                write_colored(item, depth + 1, paint, out);
                 out.push_str(if i + 1 < map.len() { ",\n" } else { "\n" });
             }
             out.push_str(&indent(depth));
@@ -286,7 +331,7 @@ pub fn escape_controls(text: &str) -> String {
 }
 
 /// Columns padded to their widest cell; the header is bold when colour is on.
-pub fn table(header: &[String], rows: &[Vec<String>]) -> String {
+pub fn table(header: &[String], rows: &[Vec<String>], paint: Paint) -> String {
     let columns = header.len();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in rows {
@@ -305,7 +350,7 @@ pub fn table(header: &[String], rows: &[Vec<String>]) -> String {
         }
         line.trim_end().to_string()
     };
-    let mut out = render(header).bold().to_string();
+    let mut out = paint.paint(render(header), style::LABEL);
     for row in rows {
         out.push('\n');
         out.push_str(&render(row));
@@ -397,9 +442,11 @@ mod tests {
 
     #[test]
     fn never_and_always_ignore_the_terminal() {
-        assert!(!use_color(ColorChoice::Never, true));
-        assert!(use_color(ColorChoice::Always, false));
-        assert!(!use_color(ColorChoice::Auto, false));
+        assert!(!use_color(ColorChoice::Never, false, true));
+        assert!(use_color(ColorChoice::Always, true, false));
+        assert!(!use_color(ColorChoice::Auto, false, false));
+        assert!(use_color(ColorChoice::Auto, false, true));
+        assert!(!use_color(ColorChoice::Auto, true, true));
     }
 
     #[test]
@@ -409,9 +456,8 @@ mod tests {
             vec!["5".to_string(), "https://a".to_string()],
             vec!["100".to_string(), "https://b".to_string()],
         ];
-        colored::control::set_override(false);
         assert_eq!(
-            table(&header, &rows),
+            table(&header, &rows, Paint(false)),
             "type  url\n5     https://a\n100   https://b"
         );
     }
@@ -420,7 +466,7 @@ mod tests {
     fn colorless_pretty_json_is_serde_pretty() {
         let v = serde_json::json!({"a": [1, "x"]});
         assert_eq!(
-            pretty_json(&v, false),
+            pretty_json(&v, Paint(false)),
             serde_json::to_string_pretty(&v).unwrap()
         );
     }

@@ -204,6 +204,36 @@ fn auto_colour_follows_the_terminal_and_no_color() {
     assert!(!plain.contains("\u{1b}["), "NO_COLOR: {plain:?}");
 }
 
+/// Colour is decided per stream: with stdout sent elsewhere the terminal's stderr is still
+/// coloured, and with stderr sent elsewhere the terminal's stdout is.
+#[test]
+fn colour_is_decided_for_stdout_and_stderr_apart() {
+    let shown = on_terminal("callbacks list >/dev/null", &[], "");
+    assert!(
+        shown.contains("hooks: \u{1b}[1m\u{1b}[31merror:\u{1b}[0m"),
+        "stderr on the terminal: {shown:?}"
+    );
+    let api = Recorder::always(200, r#"{"url":"https://me.example/9"}"#);
+    let dir = tempfile::tempdir().unwrap();
+    let errors = dir.path().join("stderr");
+    let shown = on_api_terminal(
+        &api,
+        &format!(
+            "callbacks put 9 --url https://me.example/9 2>{}",
+            errors.display()
+        ),
+        &[],
+        "",
+    );
+    assert!(
+        shown.contains("\u{1b}[1m\u{1b}[34m\"url\""),
+        "stdout on the terminal: {shown:?}"
+    );
+    let errors = std::fs::read_to_string(errors).unwrap();
+    assert!(errors.contains("warning: "), "{errors}");
+    assert!(!errors.contains('\u{1b}'), "stderr in a file: {errors:?}");
+}
+
 /// On a terminal, `delete` without `--yes` asks first: "n" sends nothing, "y" deletes.
 #[test]
 fn delete_on_a_terminal_asks_for_confirmation() {

@@ -278,9 +278,12 @@ fn human_output_shows_what_matters_per_provider() {
     let ok = human_block(&mut running);
     http.post(&format!("{url}/ds"), &failed);
     let error = human_block(&mut running);
-    assert!(ok.contains("\u{1b}[1;32mOK"), "OK is bold green: {ok}");
     assert!(
-        error.contains("\u{1b}[1;31mERROR"),
+        ok.contains("\u{1b}[1m\u{1b}[32mOK"),
+        "OK is bold green: {ok}"
+    );
+    assert!(
+        error.contains("\u{1b}[1m\u{1b}[31mERROR"),
         "ERROR is bold red: {error}"
     );
     for part in [
@@ -294,7 +297,10 @@ fn human_output_shows_what_matters_per_provider() {
     }
     // The pretty-printed, syntax-coloured body closes the block.
     assert!(error.ends_with('}'), "{error}");
-    assert!(error.contains("\u{1b}[1;34m\"documentId\""), "{error}");
+    assert!(
+        error.contains("\u{1b}[1m\u{1b}[34m\"documentId\""),
+        "{error}"
+    );
 }
 
 #[test]
@@ -600,7 +606,7 @@ fn the_listener_api_yields_parsed_notifications() {
             .status();
         assert_eq!(status, 200);
         let notification = listener.next().await.unwrap();
-        assert_eq!(notification.body(), Some(body));
+        assert_eq!(notification.body, Some(body));
         assert_eq!(notification.provider.as_str(), "partner-callbacks");
         let out = hooks::output::Output {
             json: true,

@@ -146,3 +146,50 @@ fn import_of_the_openapi_callback_example_maps_its_callback() {
         .success();
     assert_eq!(checked_kinds(&out.path().join("streams")), ["on-data"]);
 }
+
+/// An imported folder is a definition like any other: `providers check` passes it, and a
+/// listener given it recognises its fixture sent over a socket.
+#[test]
+fn an_imported_provider_is_checked_and_recognised_by_listen() {
+    let out = tempfile::tempdir().unwrap();
+    hooks()
+        .args(["providers", "import", &data("webhook-example.yaml")])
+        .args(["--name", "pets", "--out"])
+        .arg(out.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("with 1 kind (3 files)"));
+    let folder = out.path().join("pets");
+    hooks()
+        .args(["providers", "check"])
+        .arg(&folder)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "each fixture (1) passes its schema and is recognised",
+        ));
+    let providers = out.path().to_str().unwrap();
+    let mut running = common::Running::start(
+        &["--json", "--providers", providers, "listen", "--port", "0"],
+        &[],
+    );
+    let url = running.listen_url();
+    hooks()
+        .args([
+            "--providers",
+            providers,
+            "replay",
+            "pets/new-pet",
+            "--to",
+            &url,
+        ])
+        .assert()
+        .success();
+    let line = running.stdout_json();
+    assert_eq!(
+        (line["provider"].as_str(), line["kind"].as_str()),
+        (Some("pets"), Some("new-pet")),
+        "{line}"
+    );
+    assert_eq!(line["warnings"], serde_json::json!([]), "{line}");
+}

@@ -6,7 +6,7 @@ mod forward;
 mod json;
 mod notification;
 mod printed;
-mod record;
+pub mod record;
 mod seen;
 mod server;
 mod tls;

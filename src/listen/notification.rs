@@ -6,18 +6,18 @@ use std::fmt::Write as _;
 use std::time::Duration;
 
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
-use colored::Colorize;
 use serde::Serialize;
 use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::json;
+use super::record::{Escaped, RecordLine, request_fields};
 use crate::client::redacted;
 use crate::output::{
-    Output, credential_params, escape_controls, is_credential_name, is_secret_header, mask,
-    mask_found, mask_header, mask_params, pretty_json,
+    Output, Paint, credential_params, escape_controls, is_credential_name, is_secret_header, mask,
+    mask_found, mask_header, mask_params, pretty_json, style,
 };
-use crate::providers::{self, Provider};
+use crate::providers::{self, Detail, Provider};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -76,43 +76,21 @@ pub struct Notification {
     pub duplicate_of: Option<Earlier>,
     /// The status we answered.
     pub status: u16,
-    /// `raw` is a JSON document (parsed again where it is shown, not kept parsed: the
-    /// `--json` line of a body with nothing to mask copies `raw`).
-    pub is_json: bool,
+    /// `raw` parsed, when it is a JSON document: parsed once, when it arrived (the `--json`
+    /// line of a body with nothing to mask copies `raw` instead of writing this out).
+    pub body: Option<Value>,
     /// The body as text; bytes that are not UTF-8 appear as `\xNN`.
     pub raw: String,
     /// Shape warnings and what was wrong with the request.
     pub warnings: Vec<String>,
+    /// What its provider's definition says matters in it.
+    pub summary: Vec<Detail>,
     pub forward: Option<Forwarded>,
     /// Parsed, within the size limit, auth not failed: counts for `--count`, goes to `--record`.
     pub valid: bool,
     /// Credentials this request carries (see [`Notification::find_secrets`]): masked wherever
     /// they are shown, in the path, headers, body and raw text alike. Longest first.
     pub secrets: Vec<String>,
-}
-
-/// A notification's request fields (`{"received_at":…,"query":…`), headers
-/// (`[["name","value"],…]`) and raw body (a string), all unmasked, escaped once for the two
-/// lines that carry them: the `--record` line, and the `--json` line where nothing in them
-/// is masked.
-pub struct Escaped {
-    bytes: Vec<u8>,
-    headers_at: usize,
-    raw_at: usize,
-}
-
-impl Escaped {
-    pub fn request(&self) -> &[u8] {
-        &self.bytes[..self.headers_at]
-    }
-
-    pub fn headers(&self) -> &[u8] {
-        &self.bytes[self.headers_at..self.raw_at]
-    }
-
-    pub fn raw(&self) -> &[u8] {
-        &self.bytes[self.raw_at..]
-    }
 }
 
 /// Shorter credentials are too common to find wherever they occur in text: they are
@@ -319,7 +297,7 @@ impl Notification {
             credential_params(query, &mut add);
         }
         json::credential_values(&self.raw, &mut add);
-        if !self.is_json {
+        if self.body.is_none() {
             credential_params(&self.raw, &mut add);
         }
         secrets.retain(|secret| !secret.is_empty());
@@ -383,13 +361,6 @@ impl Notification {
             .collect()
     }
 
-    /// The body (unmasked), parsed from `raw`; None when it is not JSON.
-    pub fn body(&self) -> Option<Value> {
-        self.is_json
-            .then(|| serde_json::from_str(&self.raw).ok())
-            .flatten()
-    }
-
     /// Masks, in place, every secret of this request in the strings and keys of `value`,
     /// and the whole value of every credential field (a string, a number, each item of an
     /// array), whatever its length; whether anything changed.
@@ -442,13 +413,13 @@ impl Notification {
         if self.secrets.is_empty() {
             return None;
         }
-        let mut body = self.body()?;
+        let mut body = self.body.clone()?;
         self.mask_value(&mut body, false).then_some(body)
     }
 
     /// The body as shown, in the sender's key order: secrets masked; None when it is not JSON.
     pub fn shown_body(&self) -> Option<Value> {
-        let mut body = self.body()?;
+        let mut body = self.body.clone()?;
         if !self.secrets.is_empty() {
             self.mask_value(&mut body, false);
         }
@@ -462,7 +433,7 @@ impl Notification {
             return Cow::Borrowed(&self.raw);
         }
         let fields = mask_fields(&self.raw);
-        let params = if self.is_json {
+        let params = if self.body.is_some() {
             fields
         } else {
             and_then(fields, mask_params)
@@ -496,50 +467,37 @@ impl Notification {
         String::from_utf8(line).unwrap_or_default()
     }
 
-    /// Its request fields, headers and raw body escaped, in one buffer.
-    pub fn escaped(&self) -> Escaped {
-        let mut bytes = Vec::with_capacity(160 + self.headers.len() * 48 + self.raw.len() * 9 / 8);
-        self.write_request_fields(&mut bytes, false);
-        let headers_at = bytes.len();
-        json::header_pairs(
-            &mut bytes,
-            self.headers.iter().map(|(n, v)| (n, header_text(v))),
-        );
-        let raw_at = bytes.len();
-        json::string(&mut bytes, &self.raw);
-        Escaped {
-            bytes,
-            headers_at,
-            raw_at,
+    /// The `--record` line: the request exactly as it arrived.
+    pub fn record_line(&self) -> RecordLine<'_> {
+        RecordLine {
+            received_at: Cow::Owned(rfc3339(self.received_at)),
+            method: Cow::Borrowed(&self.method),
+            path: Cow::Borrowed(&self.path),
+            query: self.query.as_deref().map(Cow::Borrowed),
+            headers: self
+                .headers
+                .iter()
+                .map(|(name, value)| (Cow::Borrowed(name.as_str()), header_text(value)))
+                .collect(),
+            body: Cow::Borrowed(&self.raw),
         }
     }
 
-    /// Opens a JSON line with the fields both lines begin with: `{"received_at":…,
-    /// "method":…,"path":…,"query":…`.
-    /// `shown` masks secrets in the method, path and query; the record line keeps them exact.
-    pub(super) fn write_request_fields(&self, out: &mut Vec<u8>, shown: bool) {
-        out.push(b'{');
-        json::key(out, "received_at", true);
-        json::string(out, &rfc3339(self.received_at));
-        json::key(out, "method", false);
-        let method = if shown {
-            self.hide(&self.method)
-        } else {
-            Cow::Borrowed(self.method.as_str())
-        };
-        json::string(out, &method);
-        let (path, query) = if shown {
-            self.shown_target()
-        } else {
-            (
-                Cow::Borrowed(self.path.as_str()),
-                self.query.as_deref().map(Cow::Borrowed),
-            )
-        };
-        json::key(out, "path", false);
-        json::string(out, &path);
-        json::key(out, "query", false);
-        json::optional(out, query.as_deref());
+    /// Its record line, escaped once for the two lines that carry it (see [`Escaped`]).
+    pub fn escaped(&self) -> Escaped {
+        self.record_line().escape()
+    }
+
+    /// `{"received_at":…,"method":…,"path":…,"query":…` with secrets masked.
+    fn write_shown_request_fields(&self, out: &mut Vec<u8>) {
+        let (path, query) = self.shown_target();
+        request_fields(
+            out,
+            &rfc3339(self.received_at),
+            &self.hide(&self.method),
+            &path,
+            query.as_deref(),
+        );
     }
 
     /// Appends the `--json` line (no newline) to `out`; with the request fields, headers
@@ -548,7 +506,7 @@ impl Notification {
         let unmasked = escaped.filter(|_| self.secrets.is_empty());
         match unmasked {
             Some(escaped) => out.extend_from_slice(escaped.request()),
-            None => self.write_request_fields(out, true),
+            None => self.write_shown_request_fields(out),
         }
         json::key(out, "headers", false);
         match unmasked {
@@ -574,7 +532,7 @@ impl Notification {
         match self.masked_body() {
             Some(body) => json::value(out, &body),
             // Nothing masked: the body as sent, which is also cheaper than writing it out.
-            None if self.is_json => json::compact(out, &self.raw),
+            None if self.body.is_some() => json::compact(out, &self.raw),
             None => out.extend_from_slice(b"null"),
         }
         json::key(out, "raw", false);
@@ -621,7 +579,7 @@ impl Notification {
 
     /// The human block: a header line, then indented details (the headers too when
     /// `with_headers`), the body, and a blank line.
-    pub fn to_human(&self, color: bool, with_headers: bool) -> String {
+    pub fn to_human(&self, paint: Paint, with_headers: bool) -> String {
         let status = StatusCode::from_u16(self.status).ok();
         let answered = format!(
             "{} {}",
@@ -630,11 +588,14 @@ impl Notification {
                 .and_then(|s| s.canonical_reason())
                 .unwrap_or_default()
         );
-        let answered = match self.status {
-            200..=299 => answered.green().bold(),
-            400..=499 => answered.yellow().bold(),
-            _ => answered.red().bold(),
-        };
+        let answered = paint.paint(
+            answered,
+            match self.status {
+                200..=299 => style::GOOD,
+                400..=499 => style::WARNING,
+                _ => style::BAD,
+            },
+        );
         let target = match self.shown_target() {
             (path, Some(query)) => format!("{path}?{query}"),
             (path, None) => path.into_owned(),
@@ -642,15 +603,15 @@ impl Notification {
         let kind = escape_controls(&self.hide(&self.kind));
         let mut text = format!(
             "{} {} {} {} {}{} → {answered}",
-            format!("#{}", self.sequence).dimmed(),
-            clock(self.received_at).dimmed(),
-            escape_controls(&self.hide(&self.method)).bold(),
+            paint.paint(format_args!("#{}", self.sequence), style::DIM),
+            paint.paint(clock(self.received_at), style::DIM),
+            paint.paint(escape_controls(&self.hide(&self.method)), style::LABEL),
             escape_controls(&target),
-            self.provider.as_str().cyan().bold(),
+            paint.paint(self.provider.as_str(), style::PROVIDER),
             if kind.is_empty() {
                 String::new()
             } else {
-                format!(" {}", kind.cyan())
+                format!(" {}", paint.paint(kind, style::KIND))
             },
         );
         let mut line = |content: String| {
@@ -661,7 +622,7 @@ impl Notification {
             for (name, value) in self.shown_headers() {
                 line(format!(
                     "{}: {}",
-                    escape_controls(&name).dimmed(),
+                    paint.paint(escape_controls(&name), style::DIM),
                     escape_controls(&value)
                 ));
             }
@@ -669,18 +630,19 @@ impl Notification {
         if self.auth != Auth::Unchecked {
             let place = providers::credential_place(self.provider);
             let auth = match self.auth {
-                Auth::Ok => "ok".green().bold(),
-                Auth::Mismatch => format!("mismatch: the {place} differs from --api-key")
-                    .red()
-                    .bold(),
-                _ => format!("missing: no {place}").red().bold(),
+                Auth::Ok => paint.paint("ok", style::GOOD),
+                Auth::Mismatch => paint.paint(
+                    format_args!("mismatch: the {place} differs from --api-key"),
+                    style::BAD,
+                ),
+                _ => paint.paint(format_args!("missing: no {place}"), style::BAD),
             };
-            line(format!("{} {auth}", "auth:".bold()));
+            line(format!("{} {auth}", paint.paint("auth:", style::LABEL)));
         }
         if let Some(earlier) = &self.duplicate_of {
             line(format!(
                 "{} redelivery of #{} (first received at {})",
-                "duplicate:".magenta().bold(),
+                paint.paint("duplicate:", style::DUPLICATE),
                 earlier.sequence,
                 clock(earlier.received_at)
             ));
@@ -693,7 +655,7 @@ impl Notification {
             };
             line(format!(
                 "{} {} {} in {} ms",
-                "forward:".bold(),
+                paint.paint("forward:", style::LABEL),
                 self.shown_forward_url(forward),
                 escape_controls(&outcome),
                 forward.latency.as_millis()
@@ -702,16 +664,16 @@ impl Notification {
         for warning in &self.warnings {
             line(format!(
                 "{} {}",
-                "warning:".yellow().bold(),
+                paint.paint("warning:", style::WARNING),
                 escape_controls(&self.hide(warning))
             ));
         }
+        for detail in providers::render_details(&self.summary, paint, |text| self.hide(text)) {
+            line(detail);
+        }
         if let Some(body) = self.shown_body() {
-            for detail in providers::details(self.provider, &body) {
-                line(detail);
-            }
             text.push('\n');
-            text.push_str(&pretty_json(&body, color));
+            text.push_str(&pretty_json(&body, paint));
         } else if !self.raw.is_empty() {
             text.push('\n');
             text.push_str(&escape_controls(&self.shown_raw()));
@@ -725,7 +687,7 @@ impl Notification {
         if out.json {
             self.to_json_line()
         } else {
-            self.to_human(out.color, out.verbose)
+            self.to_human(out.stdout(), out.verbose)
         }
     }
 
@@ -735,7 +697,7 @@ impl Notification {
         if out.json {
             self.write_json_line(buffer, escaped);
         } else {
-            buffer.extend_from_slice(self.to_human(out.color, out.verbose).as_bytes());
+            buffer.extend_from_slice(self.to_human(out.stdout(), out.verbose).as_bytes());
         }
         buffer.push(b'\n');
     }
@@ -775,12 +737,22 @@ impl Notification {
             auth: Auth::Unchecked,
             duplicate_of: None,
             status: 200,
-            is_json: true,
+            body: Some(Value::Object(serde_json::Map::new())),
             raw: "{}".to_string(),
             warnings: Vec::new(),
+            summary: Vec::new(),
             forward: None,
             valid: true,
             secrets: Vec::new(),
+        }
+    }
+
+    /// The example, carrying `raw` as its body.
+    pub fn example_with(raw: &str) -> Notification {
+        Notification {
+            body: serde_json::from_str(raw).ok(),
+            raw: raw.to_string(),
+            ..Notification::example()
         }
     }
 }
@@ -802,8 +774,7 @@ mod tests {
                 let mut notification = Notification {
                     headers: Notification::headers_of(&[(name, value)]),
                     provider,
-                    raw: body.to_string(),
-                    ..Notification::example()
+                    ..Notification::example_with(&body.to_string())
                 };
                 notification.find_secrets(None);
                 let escaped = notification.escaped();
@@ -821,8 +792,7 @@ mod tests {
     fn an_unmasked_body_is_written_as_sent() {
         let raw = "{\"z\": 1,\n  \"amount\": 123456789012345678901234567890.10}\n";
         let notification = Notification {
-            raw: raw.to_string(),
-            ..Notification::example()
+            ..Notification::example_with(raw)
         };
         let line = notification.to_json_line();
         assert!(
@@ -847,7 +817,6 @@ mod tests {
                 received_at: time::macros::datetime!(2025-03-30 10:14:00 UTC),
             }),
             status: 401,
-            raw: body.to_string(),
             warnings: vec!["a warning".to_string()],
             forward: Some(Forwarded {
                 url: "http://127.0.0.1:9/".to_string(),
@@ -855,7 +824,7 @@ mod tests {
                 latency: Duration::from_millis(12),
                 error: Some("refused".to_string()),
             }),
-            ..Notification::example()
+            ..Notification::example_with(&body.to_string())
         };
         notification.find_secrets(None);
         let line = notification.to_json_line();
@@ -957,8 +926,7 @@ mod tests {
             let mut notification = Notification {
                 headers: Notification::headers_of(&[("content-type", "application/json")]),
                 query: Some("attempt=1&next=a:b".to_string()),
-                raw: raw.to_string(),
-                ..Notification::example()
+                ..Notification::example_with(raw)
             };
             notification.find_secrets(None);
             assert_eq!(notification.secrets.capacity(), 0, "{raw}");
@@ -1006,8 +974,7 @@ mod tests {
             .map(|v| format!(r#"{{"token":"{v}"}}"#))
             .collect();
         let mut notification = Notification {
-            raw: format!("[{}]", fields.join(",")),
-            ..Notification::example()
+            ..Notification::example_with(&format!("[{}]", fields.join(",")))
         };
         notification.find_secrets(Some("the-api-key"));
         assert_eq!(notification.secrets.len(), MAX_SECRETS);
@@ -1026,8 +993,7 @@ mod tests {
     fn short_credentials_are_masked_only_where_named() {
         let mut notification = Notification {
             query: Some("token=ab&x=ab".to_string()),
-            raw: r#"{"key":"ab","other":"ab","list":["ab"]}"#.to_string(),
-            ..Notification::example()
+            ..Notification::example_with(r#"{"key":"ab","other":"ab","list":["ab"]}"#)
         };
         notification.find_secrets(None);
         assert_eq!(notification.shown_target().1.unwrap(), "token=a****&x=ab");

@@ -8,7 +8,8 @@ use std::sync::{Arc, Mutex};
 use tokio::io::AsyncWriteExt as _;
 use tokio::sync::Notify;
 
-use super::notification::{Escaped, Notification};
+use super::notification::Notification;
+use super::record::Escaped;
 use crate::output::{Output, counted};
 
 /// How many bytes may wait for stdout besides the write under way. Past it, lines are

@@ -1,5 +1,5 @@
-//! The `--record` file: one JSON line per valid notification, on disk (in the page cache)
-//! before the notification is answered.
+//! The `--record` file: one [`RecordLine`] per valid notification, on disk (in the page
+//! cache) before the notification is answered.
 //!
 //! Lines are committed in groups: a handler queues its line, yields once so that the other
 //! handlers ready on its worker queue theirs, and then the first of them to come back
@@ -8,17 +8,110 @@
 //! writer holds the lock for the write, so lines never interleave, and a failed write is
 //! cut back off the file, so a line on disk is never torn.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
-use super::json;
-use super::notification::Escaped;
+use serde::{Deserialize, Serialize};
 
-/// Appends the notification's line, newline included, in the field order `hooks replay`
-/// reads: the exact body as a string (valid notifications are always UTF-8 JSON), header
-/// names lower-case in arrival order.
+use super::json;
+
+/// One notification exactly as it arrived: what `hooks listen --record` writes, one JSON
+/// object a line, and `hooks replay` reads back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordLine<'a> {
+    /// When it arrived (RFC 3339).
+    #[serde(default, borrow)]
+    pub received_at: Cow<'a, str>,
+    #[serde(borrow)]
+    pub method: Cow<'a, str>,
+    #[serde(default, borrow)]
+    pub path: Cow<'a, str>,
+    #[serde(default, borrow)]
+    pub query: Option<Cow<'a, str>>,
+    /// Names lower-case, in arrival order, repeats kept; bytes that are not UTF-8 as `\xNN`.
+    #[serde(borrow)]
+    pub headers: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    /// The exact body: a recorded notification is always UTF-8 JSON.
+    #[serde(borrow)]
+    pub body: Cow<'a, str>,
+}
+
+impl RecordLine<'_> {
+    /// The line as `serde_json` writes it (a test holds them equal), by the listener's
+    /// faster escaper, in pieces the `--json` line reuses where nothing in them is masked.
+    pub fn escape(&self) -> Escaped {
+        let mut bytes = Vec::with_capacity(160 + self.headers.len() * 48 + self.body.len() * 9 / 8);
+        request_fields(
+            &mut bytes,
+            &self.received_at,
+            &self.method,
+            &self.path,
+            self.query.as_deref(),
+        );
+        let headers_at = bytes.len();
+        json::header_pairs(
+            &mut bytes,
+            self.headers
+                .iter()
+                .map(|(name, value)| (name.clone(), value)),
+        );
+        let raw_at = bytes.len();
+        json::string(&mut bytes, &self.body);
+        Escaped {
+            bytes,
+            headers_at,
+            raw_at,
+        }
+    }
+}
+
+/// A record line escaped: its request fields (`{"received_at":…,"query":…`), headers
+/// (`[["name","value"],…]`) and body (a string), all unmasked, for the two lines that carry
+/// them: the `--record` line, and the `--json` line where nothing in them is masked.
+pub struct Escaped {
+    bytes: Vec<u8>,
+    headers_at: usize,
+    raw_at: usize,
+}
+
+impl Escaped {
+    pub fn request(&self) -> &[u8] {
+        &self.bytes[..self.headers_at]
+    }
+
+    pub fn headers(&self) -> &[u8] {
+        &self.bytes[self.headers_at..self.raw_at]
+    }
+
+    pub fn raw(&self) -> &[u8] {
+        &self.bytes[self.raw_at..]
+    }
+}
+
+/// Opens a JSON line with the fields both the record line and the `--json` line begin with:
+/// `{"received_at":…,"method":…,"path":…,"query":…`.
+pub fn request_fields(
+    out: &mut Vec<u8>,
+    received_at: &str,
+    method: &str,
+    path: &str,
+    query: Option<&str>,
+) {
+    out.push(b'{');
+    json::key(out, "received_at", true);
+    json::string(out, received_at);
+    json::key(out, "method", false);
+    json::string(out, method);
+    json::key(out, "path", false);
+    json::string(out, path);
+    json::key(out, "query", false);
+    json::optional(out, query);
+}
+
+/// Appends the line, newline included.
 fn line(out: &mut Vec<u8>, escaped: &Escaped) {
     out.extend_from_slice(escaped.request());
     json::key(out, "headers", false);
@@ -178,8 +271,7 @@ mod tests {
                 ("content-type", "application/json"),
                 ("x-odd", "tab\there \"quoted\""),
             ]),
-            raw: "{\"a\": \"b\\n\"}\n".to_string(),
-            ..Notification::example()
+            ..Notification::example_with("{\"a\": \"b\\n\"}\n")
         };
         let mut out = Vec::new();
         line(&mut out, &notification.escaped());
@@ -199,10 +291,48 @@ mod tests {
         assert!(text.ends_with("}\n") && text.matches('\n').count() == 1);
     }
 
+    /// The listener's escaper writes a record line byte for byte as serde writes the
+    /// struct, and serde reads it back whole: one format, whoever writes or reads it.
+    #[test]
+    fn the_escaped_line_is_the_struct_as_serde_writes_it() {
+        let lines = [
+            RecordLine {
+                received_at: "2025-03-30T10:15:00.045Z".into(),
+                method: "POST".into(),
+                path: "/h\u{7f}\u{e9}\"/\\".into(),
+                query: Some("a=1&b=\u{1}".into()),
+                headers: vec![
+                    ("content-type".into(), "application/json".into()),
+                    ("x-odd".into(), "tab\t\"q\" \\xe9 \u{2028}".into()),
+                ],
+                body: "{\"a\": \"b\\n\u{0}\"}\n".into(),
+            },
+            RecordLine {
+                received_at: "".into(),
+                method: "PUT".into(),
+                path: "".into(),
+                query: None,
+                headers: Vec::new(),
+                body: "".into(),
+            },
+        ];
+        for record in lines {
+            let mut written = Vec::new();
+            line(&mut written, &record.escape());
+            let mut expected = serde_json::to_vec(&record).unwrap();
+            expected.push(b'\n');
+            assert_eq!(
+                String::from_utf8_lossy(&written),
+                String::from_utf8_lossy(&expected)
+            );
+            let text = std::str::from_utf8(&written).unwrap();
+            assert_eq!(serde_json::from_str::<RecordLine>(text).unwrap(), record);
+        }
+    }
+
     fn numbered(n: usize) -> (Notification, Escaped) {
         let notification = Notification {
-            raw: format!("{{\"n\":{n}}}"),
-            ..Notification::example()
+            ..Notification::example_with(&format!("{{\"n\":{n}}}"))
         };
         let escaped = notification.escaped();
         (notification, escaped)

@@ -15,12 +15,13 @@ use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
 use super::forward::Forwarder;
-use super::notification::{Auth, Earlier, Escaped, Notification, escape_invalid_utf8};
+use super::notification::{Auth, Earlier, Notification, escape_invalid_utf8};
 use super::printed::Printed;
-use super::record::RecordFile;
+use super::record::{Escaped, RecordFile};
 use super::seen::Seen;
 use super::trace;
 use crate::providers::{self, Credential, Provider};
+use serde_json::Value;
 
 /// How to answer, fixed at start.
 pub struct Settings {
@@ -167,9 +168,10 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         auth: Auth::Unchecked,
         duplicate_of: None,
         status: 0,
-        is_json: false,
+        body: None,
         raw: String::new(),
         warnings: Vec::new(),
+        summary: Vec::new(),
         forward: None,
         valid: false,
         secrets: Vec::new(),
@@ -265,37 +267,33 @@ async fn answer(
         }
     };
     notification.raw = text.to_string();
-    let parsed: serde_json_borrow::Value = match serde_json::from_str(text) {
-        Ok(parsed) => parsed,
+    let body: Value = match serde_json::from_str(text) {
+        Ok(body) => body,
         Err(e) => {
             let message = format!("body is not valid JSON: {e}");
             notification.warnings.push(message.clone());
             return Reply::error(StatusCode::BAD_REQUEST, &message);
         }
     };
-    let authorization = notification
-        .headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok());
-    let recognition = providers::recognize_request(&parsed, |name| {
+    let inspection = providers::inspect(&body, |name| {
         notification
             .headers
             .get(name)
             .and_then(|value| value.to_str().ok())
     });
-    let credential = providers::credential(recognition.provider, &parsed, authorization);
     // A body credential is masked wherever it is, whatever its field is called.
-    if let Credential::Presented(key) = credential
-        && providers::credential_in_body(recognition.provider)
+    if let Credential::Presented(key) = inspection.credential
+        && inspection.credential_in_body
     {
         notification.secrets.push(key.to_string());
     }
-    let auth = check_auth(settings.api_key.as_deref(), credential);
-    notification.provider = recognition.provider;
-    notification.kind = recognition.kind;
-    notification.warnings = recognition.warnings;
-    notification.auth = auth;
-    notification.is_json = true;
+    notification.auth = check_auth(settings.api_key.as_deref(), inspection.credential);
+    notification.provider = inspection.provider;
+    notification.kind = inspection.kind;
+    notification.warnings = inspection.warnings;
+    notification.summary = inspection.summary;
+    let idempotency_key = inspection.idempotency_key;
+    notification.body = Some(body);
     if matches!(notification.auth, Auth::Mismatch | Auth::Missing) {
         let message = match notification.auth {
             Auth::Mismatch => "the API key does not match",
@@ -304,7 +302,7 @@ async fn answer(
         return Reply::error(StatusCode::UNAUTHORIZED, message);
     }
     notification.valid = true;
-    if let Some(key) = providers::idempotency_key(notification.provider, &parsed) {
+    if let Some(key) = idempotency_key {
         let this = Earlier {
             sequence: notification.sequence,
             received_at: notification.received_at,

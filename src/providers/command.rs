@@ -28,7 +28,7 @@ pub fn run(command: ProvidersCommand, out: Output) -> Result<()> {
                     ]
                 })
                 .collect();
-            out.line(table(&header, &rows).trim_end());
+            out.line(table(&header, &rows, out.stdout()).trim_end());
             Ok(())
         }
         ProvidersCommand::Show { name } => {
@@ -84,9 +84,10 @@ pub fn run(command: ProvidersCommand, out: Output) -> Result<()> {
                     out.line(format!("ok {} → {} {}", c.fixture, c.provider, c.kind));
                 }
                 out.line(format!(
-                    "{} checked: schemas compile, {} fixture(s) pass their schema and are recognised",
+                    "{} checked: schemas compile, and each fixture ({}) passes its schema and is \
+                     recognised",
                     names.join(", "),
-                    checked.len()
+                    checked.len(),
                 ));
             }
             Ok(())

@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 
 use crate::cli::ImportArgs;
 use crate::error::{Error, Result};
-use crate::output::Output;
+use crate::output::{Output, counted};
 
 /// One operation that posts a notification to the user: a kind of the provider.
 struct Operation {
@@ -65,10 +65,10 @@ pub fn run(args: ImportArgs, out: Output) -> Result<()> {
         }));
     } else {
         out.line(format!(
-            "wrote {} with {} kind(s) ({} file(s))",
+            "wrote {} with {} ({})",
             folder.display(),
-            operations.len(),
-            written.len()
+            counted(operations.len(), "kind", "kinds"),
+            counted(written.len(), "file", "files")
         ));
     }
     Ok(())

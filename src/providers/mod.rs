@@ -4,10 +4,11 @@
 
 use std::sync::OnceLock;
 
-use colored::Colorize;
+use std::borrow::Cow;
+
 use serde_json::Value;
 
-use crate::output::escape_controls;
+use crate::output::{Paint, escape_controls, style};
 
 pub mod command;
 pub mod definition;
@@ -16,94 +17,6 @@ pub mod generate;
 pub mod import;
 
 use definition::{CredentialRule, Definition, KindFrom, Rule};
-
-/// Read access to a JSON document, for recognition, shape warnings, credentials and
-/// idempotency keys: a `serde_json::Value`, or the listener's request body parsed into a
-/// `serde_json_borrow::Value`, which borrows its strings from the body instead of copying
-/// each into a map (half the parsing time, on the path every notification takes).
-pub trait Json: Sized {
-    /// An object's member; the last one where a key repeats, as serde_json keeps it.
-    fn get(&self, key: &str) -> Option<&Self>;
-    fn as_str(&self) -> Option<&str>;
-    fn as_array(&self) -> Option<&[Self]>;
-    fn is_object(&self) -> bool;
-    fn is_null(&self) -> bool;
-    /// Compact JSON text, for messages.
-    fn to_text(&self) -> String;
-    /// The owned document, for schema validation.
-    fn to_value(&self) -> Value;
-
-    /// The value at a JSON pointer (RFC 6901): `/a/0/b`.
-    fn pointer(&self, pointer: &str) -> Option<&Self> {
-        let mut node = self;
-        for token in pointer.split('/').skip(1) {
-            node = if token.contains('~') {
-                node.get(&token.replace("~1", "/").replace("~0", "~"))?
-            } else {
-                match node.get(token) {
-                    Some(member) => member,
-                    None => node.as_array()?.get(token.parse::<usize>().ok()?)?,
-                }
-            };
-        }
-        Some(node)
-    }
-}
-
-impl Json for Value {
-    fn get(&self, key: &str) -> Option<&Value> {
-        Value::get(self, key)
-    }
-    fn as_str(&self) -> Option<&str> {
-        Value::as_str(self)
-    }
-    fn as_array(&self) -> Option<&[Value]> {
-        Value::as_array(self).map(Vec::as_slice)
-    }
-    fn is_object(&self) -> bool {
-        Value::is_object(self)
-    }
-    fn is_null(&self) -> bool {
-        Value::is_null(self)
-    }
-    fn to_text(&self) -> String {
-        self.to_string()
-    }
-    fn to_value(&self) -> Value {
-        self.clone()
-    }
-}
-
-impl Json for serde_json_borrow::Value<'_> {
-    fn get(&self, key: &str) -> Option<&Self> {
-        let members = self.as_object()?.as_vec();
-        members
-            .iter()
-            .rev()
-            .find(|(name, _)| &**name == key)
-            .map(|(_, value)| value)
-    }
-    fn as_str(&self) -> Option<&str> {
-        serde_json_borrow::Value::as_str(self)
-    }
-    fn as_array(&self) -> Option<&[Self]> {
-        serde_json_borrow::Value::as_array(self)
-    }
-    fn is_object(&self) -> bool {
-        serde_json_borrow::Value::is_object(self)
-    }
-    fn is_null(&self) -> bool {
-        serde_json_borrow::Value::is_null(self)
-    }
-    fn to_text(&self) -> String {
-        // Writing a parsed document into a String cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
-    }
-    fn to_value(&self) -> Value {
-        // Converting a parsed document cannot fail.
-        serde_json::to_value(self).unwrap_or_default()
-    }
-}
 
 pub(crate) mod embedded {
     include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
@@ -211,14 +124,14 @@ pub struct Recognition {
 }
 
 /// Which provider sent `body`, judged by its shape alone.
-pub fn recognize(body: &impl Json) -> Recognition {
+pub fn recognize(body: &Value) -> Recognition {
     recognize_request(body, |_| None)
 }
 
 /// Which provider sent `body`, judged by its shape and the request's headers (`header`
 /// gives a header's value by its lowercase name).
 pub fn recognize_request<'h>(
-    body: &impl Json,
+    body: &Value,
     header: impl Fn(&str) -> Option<&'h str>,
 ) -> Recognition {
     registry().recognize(body, header)
@@ -228,7 +141,7 @@ impl Registry {
     /// The first definition, in descending priority, that claims `body`.
     pub fn recognize<'h>(
         &self,
-        body: &impl Json,
+        body: &Value,
         header: impl Fn(&str) -> Option<&'h str>,
     ) -> Recognition {
         for (index, definition) in self.definitions.iter().enumerate() {
@@ -249,7 +162,7 @@ impl Registry {
 }
 
 /// Whether `definition` claims `body` sent with `headers`.
-pub fn claims(definition: &Definition, body: &impl Json, headers: &[(String, String)]) -> bool {
+pub fn claims(definition: &Definition, body: &Value, headers: &[(String, String)]) -> bool {
     recognized_kind(definition, body, &|name: &str| header_in(headers, name)).is_some()
 }
 
@@ -275,7 +188,7 @@ pub fn fixture_headers(provider: &str, fixture: &str) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-fn holds<'h>(rule: &Rule, body: &impl Json, header: &impl Fn(&str) -> Option<&'h str>) -> bool {
+fn holds<'h>(rule: &Rule, body: &Value, header: &impl Fn(&str) -> Option<&'h str>) -> bool {
     rule.fields
         .iter()
         .all(|field| body.pointer(field).is_some())
@@ -290,7 +203,7 @@ fn holds<'h>(rule: &Rule, body: &impl Json, header: &impl Fn(&str) -> Option<&'h
             .is_none_or(|name| header(name).is_some())
         && rule.values.iter().all(|(field, allowed)| {
             body.pointer(field)
-                .and_then(Json::as_str)
+                .and_then(Value::as_str)
                 .is_some_and(|value| allowed.iter().any(|a| a == value))
         })
         && rule.authorization_scheme.as_deref().is_none_or(|scheme| {
@@ -302,7 +215,7 @@ fn holds<'h>(rule: &Rule, body: &impl Json, header: &impl Fn(&str) -> Option<&'h
 /// The payload's kind if it is `definition`'s.
 fn recognized_kind<'b, 'h>(
     definition: &'b Definition,
-    body: &'b impl Json,
+    body: &'b Value,
     header: &impl Fn(&str) -> Option<&'h str>,
 ) -> Option<&'b str>
 where
@@ -313,7 +226,7 @@ where
         return None;
     }
     match &manifest.kind_from {
-        Some(KindFrom::Field(field)) => body.pointer(field).and_then(Json::as_str),
+        Some(KindFrom::Field(field)) => body.pointer(field).and_then(Value::as_str),
         Some(KindFrom::Header(name)) => header(name),
         None => manifest
             .kinds
@@ -322,8 +235,8 @@ where
                 kind.when.as_ref().is_none_or(|when| {
                     when.len.iter().all(|(field, len)| {
                         body.pointer(field)
-                            .and_then(Json::as_array)
-                            .map_or(0, <[_]>::len)
+                            .and_then(Value::as_array)
+                            .map_or(0, Vec::len)
                             == *len
                     })
                 })
@@ -333,7 +246,7 @@ where
 }
 
 /// Where `body` breaks its kind's schema, each warning naming the field path.
-fn warnings(definition: &Definition, kind: &str, body: &impl Json) -> Vec<String> {
+fn warnings(definition: &Definition, kind: &str, body: &Value) -> Vec<String> {
     let Some(index) = definition
         .manifest
         .kinds
@@ -355,11 +268,10 @@ fn warnings(definition: &Definition, kind: &str, body: &impl Json) -> Vec<String
     let Some(validator) = &definition.kinds[index].validator else {
         return Vec::new();
     };
-    let value = body.to_value();
-    if validator.is_valid(&value) {
+    if validator.is_valid(body) {
         return Vec::new();
     }
-    validator.iter_errors(&value).map(|e| warning(&e)).collect()
+    validator.iter_errors(body).map(|e| warning(&e)).collect()
 }
 
 /// A pointer as a warning names it: `invoice_ids/0`, the whole body as `body`.
@@ -446,7 +358,7 @@ pub enum Credential<'a> {
 /// The credential the definition places in a body field or the `Authorization` header.
 pub fn credential<'a>(
     provider: Provider,
-    body: &'a impl Json,
+    body: &'a Value,
     authorization: Option<&'a str>,
 ) -> Credential<'a> {
     let rule = provider
@@ -471,16 +383,6 @@ pub fn credential<'a>(
     }
 }
 
-/// Whether the provider's definition puts its credential in a body field.
-pub fn credential_in_body(provider: Provider) -> bool {
-    provider.definition().is_some_and(|definition| {
-        matches!(
-            definition.manifest.credential,
-            Some(CredentialRule::Body { .. })
-        )
-    })
-}
-
 /// Where a provider's credential travels, for messages.
 pub fn credential_place(provider: Provider) -> String {
     let rule = provider
@@ -496,44 +398,59 @@ pub fn credential_place(provider: Provider) -> String {
 }
 
 /// The id under which a provider redelivers the same event (its `idempotency_key`).
-pub fn idempotency_key(provider: Provider, body: &impl Json) -> Option<String> {
+pub fn idempotency_key(provider: Provider, body: &Value) -> Option<String> {
     let field = provider.definition()?.manifest.idempotency_key.as_deref()?;
     match body.pointer(field) {
         None => None,
         Some(id) if id.is_null() => None,
-        Some(id) => Some(id.as_str().map_or_else(|| id.to_text(), str::to_string)),
+        Some(id) => Some(id.as_str().map_or_else(|| id.to_string(), str::to_string)),
     }
 }
 
-/// What matters in a notification, one human line each (coloured when colour is on): the
-/// definition's summary lines, then its follow-up calls.
-pub fn details(provider: Provider, body: &Value) -> Vec<String> {
-    let Some(definition) = provider.definition() else {
-        return Vec::new();
-    };
+/// One line of what matters in a notification, as its definition's `[[summary]]` and
+/// `[[follow_up]]` entries pick it out of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Detail {
+    /// `label: value`, in the colour the definition gives that value.
+    Value {
+        label: &'static str,
+        value: String,
+        color: Option<&'static str>,
+    },
+    /// `label (n): a, b, c`.
+    List {
+        label: &'static str,
+        items: Vec<String>,
+    },
+    /// The calls a developer makes next, with the definition's note on them.
+    FollowUps {
+        calls: Vec<String>,
+        note: &'static str,
+    },
+}
+
+/// The definition's summary lines for `body`, then its follow-up calls.
+fn summary(definition: &'static Definition, body: &Value) -> Vec<Detail> {
     let manifest = &definition.manifest;
-    let mut lines = Vec::new();
+    let mut details = Vec::new();
     for summary in &manifest.summary {
         let Some(value) = body.pointer(&summary.field) else {
             continue;
         };
-        let line = match value {
-            Value::Array(items) => format!(
-                "{} ({}): {}",
-                summary.label.bold(),
-                items.len(),
-                items.iter().map(text).collect::<Vec<_>>().join(", ")
-            ),
+        details.push(match value {
+            Value::Array(items) => Detail::List {
+                label: &summary.label,
+                items: items.iter().map(text).collect(),
+            },
             other => {
-                let shown = text(other);
-                let shown = match summary.colors.get(&shown) {
-                    Some(color) => colored(&shown, color),
-                    None => shown,
-                };
-                format!("{} {shown}", format!("{}:", summary.label).bold())
+                let value = text(other);
+                Detail::Value {
+                    label: &summary.label,
+                    color: summary.colors.get(&value).map(String::as_str),
+                    value,
+                }
             }
-        };
-        lines.push(line);
+        });
     }
     let mut calls = Vec::new();
     let mut note = "";
@@ -549,18 +466,60 @@ pub fn details(provider: Provider, body: &Value) -> Vec<String> {
         calls.extend(ids.iter().map(|id| follow_up.call.replace("{id}", id)));
     }
     if !calls.is_empty() {
-        lines.push(format!(
-            "{} {} call{}{}:",
-            "follow-up:".bold(),
-            calls.len(),
-            if calls.len() == 1 { "" } else { "s" },
-            if note.is_empty() {
-                String::new()
-            } else {
-                format!(" ({note})")
+        details.push(Detail::FollowUps { calls, note });
+    }
+    details
+}
+
+/// Details as human lines, painted for their stream; `shown` masks what must not be shown.
+pub fn render_details<'d>(
+    details: &'d [Detail],
+    paint: Paint,
+    shown: impl Fn(&'d str) -> Cow<'d, str>,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    for detail in details {
+        match detail {
+            Detail::Value {
+                label,
+                value,
+                color,
+            } => {
+                let value = shown(value);
+                let value = match color {
+                    Some(color) => paint.paint(value, style::named(color)),
+                    None => value.into_owned(),
+                };
+                lines.push(format!(
+                    "{} {value}",
+                    paint.paint(format_args!("{label}:"), style::LABEL)
+                ));
             }
-        ));
-        lines.extend(calls.into_iter().map(|call| format!("  {call}")));
+            Detail::List { label, items } => lines.push(format!(
+                "{} ({}): {}",
+                paint.paint(label, style::LABEL),
+                items.len(),
+                items
+                    .iter()
+                    .map(|item| shown(item))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+            Detail::FollowUps { calls, note } => {
+                lines.push(format!(
+                    "{} {} call{}{}:",
+                    paint.paint("follow-up:", style::LABEL),
+                    calls.len(),
+                    if calls.len() == 1 { "" } else { "s" },
+                    if note.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({note})")
+                    }
+                ));
+                lines.extend(calls.iter().map(|call| format!("  {}", shown(call))));
+            }
+        }
     }
     lines
 }
@@ -573,16 +532,53 @@ fn text(value: &Value) -> String {
     }
 }
 
-/// Success green, failure red, as the definition colours its status values.
-fn colored(status: &str, color: &str) -> String {
-    match color {
-        "green" => status.green().bold().to_string(),
-        "red" => status.red().bold().to_string(),
-        "yellow" => status.yellow().to_string(),
-        "magenta" => status.magenta().to_string(),
-        "blue" => status.blue().to_string(),
-        "cyan" => status.cyan().to_string(),
-        _ => status.to_string(),
+/// Everything a request's provider definition says of it, found in one pass over the body:
+/// what the listener answers, prints, records and marks as a redelivery.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inspection<'a> {
+    pub provider: Provider,
+    /// The kind the definition decides, "" when unknown.
+    pub kind: String,
+    /// Where the body breaks its kind's schema (shown, never rejected).
+    pub warnings: Vec<String>,
+    pub credential: Credential<'a>,
+    /// The credential travels in a body field, so it is masked wherever the body shows it,
+    /// whatever the field is called.
+    pub credential_in_body: bool,
+    /// The id under which the provider redelivers the same event.
+    pub idempotency_key: Option<String>,
+    pub summary: Vec<Detail>,
+}
+
+/// Inspects a request: `header` gives a header's value by its lowercase name.
+pub fn inspect<'a>(body: &'a Value, header: impl Fn(&str) -> Option<&'a str>) -> Inspection<'a> {
+    let Recognition {
+        provider,
+        kind,
+        warnings,
+    } = registry().recognize(body, &header);
+    let Some(definition) = provider.definition() else {
+        return Inspection {
+            provider,
+            kind,
+            warnings,
+            credential: Credential::Undefined,
+            credential_in_body: false,
+            idempotency_key: None,
+            summary: Vec::new(),
+        };
+    };
+    Inspection {
+        credential: credential(provider, body, header("authorization")),
+        credential_in_body: matches!(
+            definition.manifest.credential,
+            Some(CredentialRule::Body { .. })
+        ),
+        idempotency_key: idempotency_key(provider, body),
+        summary: summary(definition, body),
+        provider,
+        kind,
+        warnings,
     }
 }
 
@@ -597,7 +593,7 @@ mod tests {
         Provider::named(name).unwrap()
     }
 
-    fn with_authorization(body: &impl Json, authorization: Option<&'static str>) -> Recognition {
+    fn with_authorization(body: &Value, authorization: Option<&'static str>) -> Recognition {
         recognize_request(body, |name| {
             authorization.filter(|_| name == "authorization")
         })
@@ -716,48 +712,52 @@ mod tests {
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
     }
 
-    /// What the listener reads from its borrowed parse must be what a `serde_json::Value`
-    /// of the same text gives: every fixture, and bodies that break their formats.
+    /// One inspection answers every question the listener asks of a request.
     #[test]
-    fn a_borrowed_body_reads_as_the_parsed_value_does() {
-        let broken = [
-            r#"{"api_key": "first", "invoice_ids": [7, null, "abc"], "api_key": "last"}"#,
-            r#"{"api_key": {"k": 1}, "import_ids": "x"}"#,
-            r#"{"api_key": null, "invoice_ids": ["5ed8b53b56de52e69e946930f233b07db6ee4fbb"]}"#,
-            r#"{"api_key": "", "invoice_ids": []}"#,
-            r#"{"notification_type": "refund", "receipthero_id": 12, "data": [1]}"#,
-            r#"{"eventId": 42, "eventType": "DOCUMENT_STATUS_CHANGED", "occurredAt": [1.5]}"#,
-            r#"{"eventId": "e1", "eventType": "X", "currentStatus": "DONE"}"#,
-            r#"{"processUniqueId": "p", "simulationUniqueId": "s"}"#,
-            r#"[1, 2]"#,
-            r#""text""#,
-        ];
-        let texts = crate::fixtures::all().iter().map(|f| f.text).chain(broken);
-        let providers = [named("clubcollect"), named("document-status")];
-        for text in texts {
-            let value: Value = serde_json::from_str(text).unwrap();
-            let borrowed: serde_json_borrow::Value = serde_json::from_str(text).unwrap();
-            for authorization in [None, Some("Token abc"), Some("Bearer abc")] {
-                let recognition = with_authorization(&value, authorization);
-                assert_eq!(
-                    with_authorization(&borrowed, authorization),
-                    recognition,
-                    "{text}"
-                );
-                for provider in [recognition.provider].into_iter().chain(providers) {
-                    assert_eq!(
-                        credential(provider, &borrowed, authorization),
-                        credential(provider, &value, authorization),
-                        "{text}"
-                    );
-                    assert_eq!(
-                        idempotency_key(provider, &borrowed),
-                        idempotency_key(provider, &value),
-                        "{text}"
-                    );
-                }
-            }
-        }
+    fn one_inspection_holds_provider_kind_credential_key_and_summary() {
+        let body = json!({"api_key": "secret", "invoice_ids": [HEX_ID], "import_ids": []});
+        let inspection = inspect(&body, |_| None);
+        assert_eq!(inspection.provider, named("clubcollect"));
+        assert_eq!(inspection.kind, "realtime");
+        assert_eq!(inspection.credential, Credential::Presented("secret"));
+        assert!(inspection.credential_in_body);
+        assert_eq!(
+            inspection.summary,
+            vec![
+                Detail::List {
+                    label: "invoices",
+                    items: vec![HEX_ID.to_string()]
+                },
+                Detail::List {
+                    label: "imports",
+                    items: Vec::new()
+                },
+                Detail::FollowUps {
+                    calls: vec![format!("GET /v2/invoices/{HEX_ID}")],
+                    note: "spread them out, ClubCollect asks"
+                },
+            ]
+        );
+        let body = json!({"eventId": "f47ac10b-58cc-4372-a567-0e02b2c3d479",
+            "eventType": "DOCUMENT_STATUS_CHANGED", "occurredAt": "2025-03-30T10:15:00Z",
+            "documentId": "INV-1", "currentStatus": "OK"});
+        let inspection = inspect(&body, |_| None);
+        assert_eq!(inspection.provider, named("document-status"));
+        assert_eq!(
+            inspection.idempotency_key.as_deref(),
+            Some("f47ac10b-58cc-4372-a567-0e02b2c3d479")
+        );
+        assert_eq!(inspection.credential, Credential::Undefined);
+        let token = json!({"notification_type": "receipt_notification"});
+        let inspection = inspect(&token, |name| {
+            (name == "authorization").then_some("Token abc")
+        });
+        assert_eq!(inspection.credential, Credential::Presented("abc"));
+        assert!(!inspection.credential_in_body);
+        let body = json!({"x": 1});
+        let unknown = inspect(&body, |_| None);
+        assert_eq!(unknown.provider, Provider::UNKNOWN);
+        assert!(unknown.summary.is_empty());
     }
 
     #[test]

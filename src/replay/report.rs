@@ -7,14 +7,13 @@ use std::io::{ErrorKind, IsTerminal, Write};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use colored::Colorize;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Value, json};
 
 use super::deliver::{Outcome, Stop, Stopped};
 use super::{FEW, Plan};
 use crate::error::{Error, Result};
-use crate::output::{Output, counted};
+use crate::output::{Output, counted, style};
 
 /// How many failures the summary names one by one.
 const NAMED_FAILURES: usize = 10;
@@ -181,11 +180,14 @@ impl Reporter {
         let status = outcome
             .status()
             .map_or("---".to_string(), |s| s.to_string());
-        let status = if outcome.ok() {
-            status.green()
-        } else {
-            status.red().bold()
-        };
+        let status = self.out.stdout().paint(
+            status,
+            if outcome.ok() {
+                style::PASSED
+            } else {
+                style::BAD
+            },
+        );
         let mut notes = Vec::new();
         if self.rounds > 1 {
             notes.push(format!("round {}/{}", outcome.round, self.rounds));

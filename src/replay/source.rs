@@ -8,10 +8,12 @@ use std::path::{Path, PathBuf};
 
 use bytes::Bytes;
 use reqwest::Method;
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::fixtures;
+use crate::listen::record::RecordLine;
 use crate::output::Output;
 use crate::providers::{Provider, fixture_headers, header_in, recognize_request};
 
@@ -279,15 +281,12 @@ fn load_file(path: &Path, max_body: usize) -> Result<Vec<Source>> {
 fn looks_like_jsonl(text: &str) -> bool {
     text.lines()
         .find(|line| !line.trim().is_empty())
-        .and_then(|line| serde_json::from_str::<Value>(line).ok())
-        .is_some_and(|first| is_record_line(&first))
+        .is_some_and(|line| serde_json::from_str::<RecordLine>(line).is_ok())
 }
 
-/// The shape `hooks listen --record` writes: method, headers as [name, value] pairs, body text.
+/// Whether a JSON document is a `hooks listen --record` line.
 fn is_record_line(value: &Value) -> bool {
-    value.get("method").is_some_and(Value::is_string)
-        && value.get("headers").is_some_and(Value::is_array)
-        && value.get("body").is_some_and(Value::is_string)
+    RecordLine::deserialize(value).is_ok()
 }
 
 fn load_recording(label: &str, text: &str) -> Result<Vec<Source>> {
@@ -301,33 +300,25 @@ fn load_recording(label: &str, text: &str) -> Result<Vec<Source>> {
                 "{label} line {number} is not a `hooks listen --record` line: {why}"
             ))
         };
-        let record: Value = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
-        if !is_record_line(&record) {
-            return Err(bad(
-                "expected an object with method, headers ([name, value] pairs) and body".into(),
-            ));
-        }
-        let method = record["method"].as_str().unwrap_or_default();
-        let method = Method::from_bytes(method.as_bytes())
-            .map_err(|_| bad(format!("'{method}' is not an HTTP method")))?;
-        let mut headers = Vec::new();
-        for pair in record["headers"].as_array().into_iter().flatten() {
-            let (Some(name), Some(value)) = (
-                pair.get(0).and_then(Value::as_str),
-                pair.get(1).and_then(Value::as_str),
-            ) else {
-                return Err(bad(format!("header {pair} is not a [name, value] pair")));
-            };
-            if !NOT_REPLAYED.contains(&name.to_ascii_lowercase().as_str()) {
-                headers.push((name.to_string(), value.to_string()));
-            }
-        }
-        let body = record["body"].as_str().unwrap_or_default().to_string();
+        let record: RecordLine = serde_json::from_str(line).map_err(|e| {
+            bad(format!(
+                "{e} (expected an object with method, headers as [name, value] pairs, and body)"
+            ))
+        })?;
+        let method = Method::from_bytes(record.method.as_bytes())
+            .map_err(|_| bad(format!("'{}' is not an HTTP method", record.method)))?;
+        let headers: Vec<(String, String)> = record
+            .headers
+            .into_iter()
+            .filter(|(name, _)| !NOT_REPLAYED.contains(&name.to_ascii_lowercase().as_str()))
+            .map(|(name, value)| (name.into_owned(), value.into_owned()))
+            .collect();
+        let body = record.body.into_owned();
         let json: Option<Value> = serde_json::from_str(&body).ok();
         let recognition = json
             .as_ref()
             .map(|json| recognize_request(json, |name| header_in(&headers, name)));
-        let path = record.get("path").and_then(Value::as_str).unwrap_or("");
+        let path = record.path;
         sources.push(Source {
             label: format!("{label}:{number} {} {path}", method.as_str())
                 .trim_end()

@@ -12,14 +12,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use colored::Colorize;
 use reqwest::Url;
 use serde_json::json;
 use tokio::sync::{Notify, Semaphore, SemaphorePermit, watch};
 
 use crate::client::{http_client, redacted, send_error_cause};
 use crate::error::{Error, Result};
-use crate::output::{Output, counted, escape_controls};
+use crate::output::{Output, Paint, counted, escape_controls, style};
 use crate::timefmt;
 
 /// How long one delivery attempt may take, like a real provider's receiver timeout.
@@ -234,7 +233,7 @@ impl Deliverer {
             let written = if self.out.json {
                 self.out.try_line(attempt_log.json().to_string())
             } else {
-                self.out.try_line(attempt_log.human())
+                self.out.try_line(attempt_log.human(self.out.stdout()))
             };
             if written.is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
                 self.stdout_closed.notify_one();
@@ -301,35 +300,37 @@ impl Attempt<'_> {
         })
     }
 
-    fn human(&self) -> String {
+    fn human(&self, paint: Paint) -> String {
         let result = match (self.status, self.error) {
-            (Some(status), _) if status.is_success() => status.to_string().green().to_string(),
-            (Some(status), _) => match self.location {
-                Some(location) => format!("{status} to {location} (not followed)"),
-                None => status.to_string(),
-            }
-            .red()
-            .to_string(),
-            (None, error) => format!("error: {}", error.unwrap_or("unknown"))
-                .red()
-                .to_string(),
+            (Some(status), _) if status.is_success() => paint.paint(status, style::PASSED),
+            (Some(status), _) => paint.paint(
+                match self.location {
+                    Some(location) => format!("{status} to {location} (not followed)"),
+                    None => status.to_string(),
+                },
+                style::FAILED,
+            ),
+            (None, error) => paint.paint(
+                format_args!("error: {}", error.unwrap_or("unknown")),
+                style::FAILED,
+            ),
         };
         let outcome = match self.outcome {
-            Outcome::Delivered => "delivered".green().to_string(),
+            Outcome::Delivered => paint.paint("delivered", style::PASSED),
             Outcome::RetryingIn(delay) => {
                 format!("retrying in {}", timefmt::format_duration(delay))
             }
-            Outcome::GaveUp => format!(
-                "gave up after {}",
-                counted(self.attempts, "attempt", "attempts")
-            )
-            .red()
-            .bold()
-            .to_string(),
+            Outcome::GaveUp => paint.paint(
+                format_args!(
+                    "gave up after {}",
+                    counted(self.attempts, "attempt", "attempts")
+                ),
+                style::BAD,
+            ),
         };
         format!(
             "{}  type {}  POST {}  attempt {}/{}  {result}  {} ms  {outcome}",
-            timefmt::now().dimmed(),
+            paint.paint(timefmt::now(), style::DIM),
             self.delivery.notification_type,
             self.delivery.shown_url,
             self.attempt,
