@@ -39,6 +39,8 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand providers 'List, show, check and import provider definitions (built-in and your own)'
             cand sandbox 'Run a local emulator of the Callback API that really delivers notifications'
             cand completions 'Print a shell completion script'
+            cand man 'Print the manual page of hooks or of one of its commands (roff, for man)'
+            cand version 'Print the version, commit, build date, target and features (for bug reports)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hooks;callbacks'= {
@@ -408,6 +410,37 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hooks;man'= {
+            cand --out 'Write every page into DIR instead (created if missing)'
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;version'= {
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hooks;help'= {
             cand callbacks 'Manage callback registrations on the Callback API'
             cand echo 'Ask the Callback API to fire a test notification at your registered callback'
@@ -417,6 +450,8 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand providers 'List, show, check and import provider definitions (built-in and your own)'
             cand sandbox 'Run a local emulator of the Callback API that really delivers notifications'
             cand completions 'Print a shell completion script'
+            cand man 'Print the manual page of hooks or of one of its commands (roff, for man)'
+            cand version 'Print the version, commit, build date, target and features (for bug reports)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hooks;help;callbacks'= {
@@ -461,6 +496,10 @@ set edit:completion:arg-completer[hooks] = {|@words|
         &'hooks;help;sandbox'= {
         }
         &'hooks;help;completions'= {
+        }
+        &'hooks;help;man'= {
+        }
+        &'hooks;help;version'= {
         }
         &'hooks;help;help'= {
         }

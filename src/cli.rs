@@ -191,6 +191,20 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the manual page of hooks or of one of its commands (roff, for man)
+    ///
+    /// `hooks man` prints hooks(1), `hooks man callbacks put` prints hooks-callbacks-put(1);
+    /// `hooks man --out DIR` writes every page into DIR, e.g. ~/.local/share/man/man1.
+    Man {
+        /// The command whose page to print, e.g. `listen` or `callbacks put`
+        #[arg(value_name = "COMMAND")]
+        command: Vec<String>,
+        /// Write every page into DIR instead (created if missing)
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        out: Option<PathBuf>,
+    },
+    /// Print the version, commit, build date, target and features (for bug reports)
+    Version,
 }
 
 /// The longest `--timeout`: a year. Longer values would overflow the clock's arithmetic.

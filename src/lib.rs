@@ -14,6 +14,7 @@ pub mod echo;
 pub mod error;
 pub mod fixtures;
 pub mod listen;
+pub mod man;
 pub mod output;
 pub mod payload;
 pub mod providers;
@@ -21,6 +22,7 @@ pub mod replay;
 pub mod sandbox;
 pub mod signals;
 pub mod timefmt;
+pub mod version;
 
 use cli::{Cli, Command};
 use error::{Error, Result};
@@ -89,5 +91,10 @@ async fn dispatch(cli: Cli, out: Output) -> Result<()> {
         Command::Providers(command) => providers::command::run(command, out),
         Command::Sandbox(args) => sandbox::run(args, &global, out).await,
         Command::Completions { shell } => completions::run(shell, &global),
+        Command::Man { command, out: dir } => man::run(&command, dir.as_deref(), &global),
+        Command::Version => {
+            version::run(out);
+            Ok(())
+        }
     }
 }
