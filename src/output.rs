@@ -319,15 +319,19 @@ fn write_colored(value: &Value, depth: usize, paint: Paint, out: &mut String) {
 /// Control characters other than newline and tab escaped, so text from the network
 /// (a webhook body, a header) cannot drive the terminal.
 pub fn escape_controls(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    let is_escaped = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(is_escaped) {
+        return text.to_string();
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_escaped(c) {
+            escaped.extend(c.escape_default());
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped
 }
 
 /// Columns padded to their widest cell; the header is bold when colour is on.
@@ -460,6 +464,13 @@ mod tests {
             table(&header, &rows, Paint(false)),
             "type  url\n5     https://a\n100   https://b"
         );
+    }
+
+    #[test]
+    fn control_characters_are_escaped_but_newlines_and_tabs_kept() {
+        assert_eq!(escape_controls("plain é"), "plain é");
+        assert_eq!(escape_controls("a\tb\nc"), "a\tb\nc");
+        assert_eq!(escape_controls("\u{1b}[31mred\u{7}"), "\\u{1b}[31mred\\u{7}");
     }
 
     #[test]
