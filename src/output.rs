@@ -470,7 +470,10 @@ mod tests {
     fn control_characters_are_escaped_but_newlines_and_tabs_kept() {
         assert_eq!(escape_controls("plain é"), "plain é");
         assert_eq!(escape_controls("a\tb\nc"), "a\tb\nc");
-        assert_eq!(escape_controls("\u{1b}[31mred\u{7}"), "\\u{1b}[31mred\\u{7}");
+        assert_eq!(
+            escape_controls("\u{1b}[31mred\u{7}"),
+            "\\u{1b}[31mred\\u{7}"
+        );
     }
 
     #[test]
