@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('fixtures', 'fixtures', [CompletionResultType]::ParameterValue, 'Browse the built-in notification fixtures')
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List, show, check and import provider definitions (built-in and your own)')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulator of the Callback API that really delivers notifications')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Grade a webhook receiver by its provider''s rules (a table, --json or --junit for CI)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page of hooks or of one of its commands (roff, for man)')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the version, commit, build date, target and features (for bug reports)')
@@ -430,6 +431,35 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hooks;verify' {
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'The provider whose rules to grade by (`hooks providers list`)')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The credential the receiver expects, put where the provider''s definition puts it; without it the credential checks are skipped')
+            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'How long each answer may take, e.g. 500ms, 10s')
+            [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only these checks (ids from --list-checks; `accepts` selects every accepts-<kind>)')
+            [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Leave these checks out')
+            [CompletionResult]::new('--burst', '--burst', [CompletionResultType]::ParameterName, 'Deliveries sent at once by the burst check')
+            [CompletionResult]::new('--junit', '--junit', [CompletionResultType]::ParameterName, 'Also write the results as JUnit XML to FILE, for CI')
+            [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Also write every request sent to FILE, in the `hooks listen --record` format')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Extra header on every request, e.g. -H ''X-Tunnel-Auth: x''')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Extra header on every request, e.g. -H ''X-Tunnel-Auth: x''')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the Callback API, e.g. https://api.partner.example')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Your partnerUniqueID (a GUID)')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Accept any TLS certificate, e.g. the self-signed one of `hooks listen --tls`')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Accept any TLS certificate, e.g. the self-signed one of `hooks listen --tls`')
+            [CompletionResult]::new('--list-checks', '--list-checks', [CompletionResultType]::ParameterName, 'List the checks (for --provider, as they would run) instead of running them')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hooks;completions' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the Callback API, e.g. https://api.partner.example')
             [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Your partnerUniqueID (a GUID)')
@@ -487,6 +517,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('fixtures', 'fixtures', [CompletionResultType]::ParameterValue, 'Browse the built-in notification fixtures')
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List, show, check and import provider definitions (built-in and your own)')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulator of the Callback API that really delivers notifications')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Grade a webhook receiver by its provider''s rules (a table, --json or --junit for CI)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page of hooks or of one of its commands (roff, for man)')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the version, commit, build date, target and features (for bug reports)')
@@ -548,6 +579,9 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             break
         }
         'hooks;help;sandbox' {
+            break
+        }
+        'hooks;help;verify' {
             break
         }
         'hooks;help;completions' {

@@ -46,6 +46,9 @@ _hooks() {
             hooks,sandbox)
                 cmd="hooks__subcmd__sandbox"
                 ;;
+            hooks,verify)
+                cmd="hooks__subcmd__verify"
+                ;;
             hooks,version)
                 cmd="hooks__subcmd__version"
                 ;;
@@ -121,6 +124,9 @@ _hooks() {
             hooks__subcmd__help,sandbox)
                 cmd="hooks__subcmd__help__subcmd__sandbox"
                 ;;
+            hooks__subcmd__help,verify)
+                cmd="hooks__subcmd__help__subcmd__verify"
+                ;;
             hooks__subcmd__help,version)
                 cmd="hooks__subcmd__help__subcmd__version"
                 ;;
@@ -188,7 +194,7 @@ _hooks() {
 
     case "${cmd}" in
         hooks)
-            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --providers --help --version callbacks echo listen replay fixtures providers sandbox completions man version help"
+            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --providers --help --version callbacks echo listen replay fixtures providers sandbox verify completions man version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -746,7 +752,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__help)
-            opts="callbacks echo listen replay fixtures providers sandbox completions man version help"
+            opts="callbacks echo listen replay fixtures providers sandbox verify completions man version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1012,6 +1018,20 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__help__subcmd__sandbox)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1587,6 +1607,84 @@ _hooks() {
                     return 0
                     ;;
                 --max-in-flight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__verify)
+            opts="-k -H -v -h -V --provider --api-key --deadline --only --skip --burst --junit --record --insecure --header --list-checks --base-url --partner --token --profile --json --color --verbose --providers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --burst)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --junit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --record)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -38,6 +38,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand fixtures 'Browse the built-in notification fixtures'
             cand providers 'List, show, check and import provider definitions (built-in and your own)'
             cand sandbox 'Run a local emulator of the Callback API that really delivers notifications'
+            cand verify 'Grade a webhook receiver by its provider''s rules (a table, --json or --junit for CI)'
             cand completions 'Print a shell completion script'
             cand man 'Print the manual page of hooks or of one of its commands (roff, for man)'
             cand version 'Print the version, commit, build date, target and features (for bug reports)'
@@ -395,6 +396,34 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hooks;verify'= {
+            cand --provider 'The provider whose rules to grade by (`hooks providers list`)'
+            cand --api-key 'The credential the receiver expects, put where the provider''s definition puts it; without it the credential checks are skipped'
+            cand --deadline 'How long each answer may take, e.g. 500ms, 10s'
+            cand --only 'Run only these checks (ids from --list-checks; `accepts` selects every accepts-<kind>)'
+            cand --skip 'Leave these checks out'
+            cand --burst 'Deliveries sent at once by the burst check'
+            cand --junit 'Also write the results as JUnit XML to FILE, for CI'
+            cand --record 'Also write every request sent to FILE, in the `hooks listen --record` format'
+            cand -H 'Extra header on every request, e.g. -H ''X-Tunnel-Auth: x'''
+            cand --header 'Extra header on every request, e.g. -H ''X-Tunnel-Auth: x'''
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
+            cand -k 'Accept any TLS certificate, e.g. the self-signed one of `hooks listen --tls`'
+            cand --insecure 'Accept any TLS certificate, e.g. the self-signed one of `hooks listen --tls`'
+            cand --list-checks 'List the checks (for --provider, as they would run) instead of running them'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hooks;completions'= {
             cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
             cand --partner 'Your partnerUniqueID (a GUID)'
@@ -449,6 +478,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand fixtures 'Browse the built-in notification fixtures'
             cand providers 'List, show, check and import provider definitions (built-in and your own)'
             cand sandbox 'Run a local emulator of the Callback API that really delivers notifications'
+            cand verify 'Grade a webhook receiver by its provider''s rules (a table, --json or --junit for CI)'
             cand completions 'Print a shell completion script'
             cand man 'Print the manual page of hooks or of one of its commands (roff, for man)'
             cand version 'Print the version, commit, build date, target and features (for bug reports)'
@@ -494,6 +524,8 @@ set edit:completion:arg-completer[hooks] = {|@words|
         &'hooks;help;providers;import'= {
         }
         &'hooks;help;sandbox'= {
+        }
+        &'hooks;help;verify'= {
         }
         &'hooks;help;completions'= {
         }

@@ -43,6 +43,7 @@ complete -c hooks -n "__fish_hooks_needs_command" -f -a "replay" -d 'Send fixtur
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "fixtures" -d 'Browse the built-in notification fixtures'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "providers" -d 'List, show, check and import provider definitions (built-in and your own)'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
+complete -c hooks -n "__fish_hooks_needs_command" -f -a "verify" -d 'Grade a webhook receiver by its provider\'s rules (a table, --json or --junit for CI)'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "man" -d 'Print the manual page of hooks or of one of its commands (roff, for man)'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "version" -d 'Print the version, commit, build date, target and features (for bug reports)'
@@ -318,6 +319,29 @@ complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l json -d 'Machine
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -l provider -d 'The provider whose rules to grade by (`hooks providers list`)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -l api-key -d 'The credential the receiver expects, put where the provider\'s definition puts it; without it the credential checks are skipped' -r
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -l deadline -d 'How long each answer may take, e.g. 500ms, 10s' -r
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -l only -d 'Run only these checks (ids from --list-checks; `accepts` selects every accepts-<kind>)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -l skip -d 'Leave these checks out' -r
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -l burst -d 'Deliveries sent at once by the burst check' -r
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -l junit -d 'Also write the results as JUnit XML to FILE, for CI' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -l record -d 'Also write every request sent to FILE, in the `hooks listen --record` format' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -s H -l header -d 'Extra header on every request, e.g. -H \'X-Tunnel-Auth: x\'' -r
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -s k -l insecure -d 'Accept any TLS certificate, e.g. the self-signed one of `hooks listen --tls`'
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -l list-checks -d 'List the checks (for --provider, as they would run) instead of running them'
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c hooks -n "__fish_hooks_using_subcommand completions" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
 complete -c hooks -n "__fish_hooks_using_subcommand completions" -l partner -d 'Your partnerUniqueID (a GUID)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand completions" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
@@ -355,17 +379,18 @@ complete -c hooks -n "__fish_hooks_using_subcommand version" -l json -d 'Machine
 complete -c hooks -n "__fish_hooks_using_subcommand version" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand version" -s h -l help -d 'Print help'
 complete -c hooks -n "__fish_hooks_using_subcommand version" -s V -l version -d 'Print version'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "callbacks" -d 'Manage callback registrations on the Callback API'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "echo" -d 'Ask the Callback API to fire a test notification at your registered callback'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "listen" -d 'Run a local server that recognises and prints every notification'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "replay" -d 'Send fixtures, JSON files or `listen --record` recordings at a URL'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "fixtures" -d 'Browse the built-in notification fixtures'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "providers" -d 'List, show, check and import provider definitions (built-in and your own)'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "man" -d 'Print the manual page of hooks or of one of its commands (roff, for man)'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "version" -d 'Print the version, commit, build date, target and features (for bug reports)'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "callbacks" -d 'Manage callback registrations on the Callback API'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "echo" -d 'Ask the Callback API to fire a test notification at your registered callback'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "listen" -d 'Run a local server that recognises and prints every notification'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "replay" -d 'Send fixtures, JSON files or `listen --record` recordings at a URL'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "fixtures" -d 'Browse the built-in notification fixtures'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "providers" -d 'List, show, check and import provider definitions (built-in and your own)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "verify" -d 'Grade a webhook receiver by its provider\'s rules (a table, --json or --junit for CI)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "man" -d 'Print the manual page of hooks or of one of its commands (roff, for man)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "version" -d 'Print the version, commit, build date, target and features (for bug reports)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from callbacks" -f -a "put" -d 'Create or update the callback URL for a notification type'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from callbacks" -f -a "list" -d 'List the registered callbacks'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from callbacks" -f -a "delete" -d 'Delete the callback for a notification type'

@@ -186,6 +186,19 @@ pub enum Command {
     /// Stdout is the delivery log. The sandbox stops (exit 0) on Ctrl-C, SIGTERM, or when a
     /// delivery line finds stdout closed: attempts under way finish, retries are given up.
     Sandbox(SandboxArgs),
+    /// Grade a webhook receiver by its provider's rules (a table, --json or --junit for CI)
+    #[command(long_about = "Grade a webhook receiver by its provider's rules.\n\n\
+        Each check sends notifications made from the provider's definition (its fixtures with \
+        fresh ids, its credential where the definition puts it) and grades the answers: a \
+        notification must be confirmed (2xx, or the exact status the definition names), a redelivery too, a wrong or \
+        missing credential refused (4xx), malformed or empty bodies refused without crashing, \
+        and so on; `--list-checks` lists them with the rule each enforces. A 3xx answer fails \
+        the check it occurs in: providers do not follow redirects.\n\n\
+        Checks are `required` (a rule the provider's document states, or a security property) \
+        or `recommended` (common practice the documents do not state).\n\n\
+        Exit codes: 0 every required check passed; 1 a required check failed, or the receiver \
+        cannot be reached; 2 usage (nothing sent).")]
+    Verify(VerifyArgs),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -431,6 +444,53 @@ pub struct ReplayArgs {
     /// Largest source file read, in bytes (for a .jsonl recording: its longest line)
     #[arg(long, default_value_t = 1024 * 1024, value_name = "BYTES")]
     pub max_body: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The receiver's URL, e.g. http://127.0.0.1:3000/webhooks
+    #[arg(value_name = "URL", required_unless_present = "list_checks")]
+    pub url: Option<String>,
+    /// The provider whose rules to grade by (`hooks providers list`)
+    #[arg(long, value_name = "NAME", required_unless_present = "list_checks")]
+    pub provider: Option<String>,
+    /// The credential the receiver expects, put where the provider's definition puts it;
+    /// without it the credential checks are skipped
+    #[arg(
+        long,
+        env = "HOOKS_API_KEY",
+        value_name = "KEY",
+        hide_env_values = true,
+        value_parser = non_empty_secret
+    )]
+    pub api_key: Option<String>,
+    /// How long each answer may take, e.g. 500ms, 10s
+    #[arg(long, default_value = "10s", value_name = "DUR")]
+    pub deadline: String,
+    /// Run only these checks (ids from --list-checks; `accepts` selects every accepts-<kind>)
+    #[arg(long, value_name = "CHECK,...", value_delimiter = ',')]
+    pub only: Vec<String>,
+    /// Leave these checks out
+    #[arg(long, value_name = "CHECK,...", value_delimiter = ',')]
+    pub skip: Vec<String>,
+    /// Deliveries sent at once by the burst check
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1000))]
+    pub burst: u64,
+    /// Also write the results as JUnit XML to FILE, for CI
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+    /// Also write every request sent to FILE, in the `hooks listen --record` format
+    #[arg(long, value_name = "FILE")]
+    pub record: Option<PathBuf>,
+    /// Accept any TLS certificate, e.g. the self-signed one of `hooks listen --tls`
+    #[arg(long, short = 'k')]
+    pub insecure: bool,
+    /// Extra header on every request, e.g. -H 'X-Tunnel-Auth: x'
+    #[arg(short = 'H', long = "header", value_name = "NAME: VALUE")]
+    pub headers: Vec<String>,
+    /// List the checks (for --provider, as they would run) instead of running them
+    #[arg(long)]
+    pub list_checks: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use reqwest::header::{HeaderName, HeaderValue};
 use reqwest::{Method, StatusCode, Url};
 use serde_json::Value;
 
@@ -27,7 +28,6 @@ pub fn http_client(timeout: Duration, any_certificate: bool) -> reqwest::Client 
         .redirect(reqwest::redirect::Policy::none())
         .connect_timeout(timeout)
         .timeout(timeout)
-        .redirect(reqwest::redirect::Policy::none())
         .danger_accept_invalid_certs(any_certificate)
         .build()
         .expect("a reqwest client with rustls and no custom roots always builds")
@@ -374,9 +374,33 @@ fn is_retryable_status(status: StatusCode) -> bool {
     )
 }
 
+/// `-H 'Name: value'` flags as headers; a malformed one is a usage error naming it.
+pub fn parse_header_flags(flags: &[String]) -> Result<Vec<(HeaderName, HeaderValue)>> {
+    flags
+        .iter()
+        .map(|flag| {
+            let bad =
+                |why: &str| Error::usage(format!("-H '{flag}': {why}; expected 'Name: value'"));
+            let (name, value) = flag.split_once(':').ok_or_else(|| bad("no colon"))?;
+            let name = HeaderName::from_bytes(name.trim().as_bytes())
+                .map_err(|_| bad("not a valid header name"))?;
+            let value =
+                HeaderValue::from_str(value.trim()).map_err(|_| bad("not a valid header value"))?;
+            Ok((name, value))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_flags_need_a_name_and_a_colon() {
+        assert!(parse_header_flags(&["X-Trace: 1".into()]).is_ok());
+        assert!(parse_header_flags(&["X-Trace 1".into()]).is_err());
+        assert!(parse_header_flags(&["Bad Name: 1".into()]).is_err());
+    }
 
     #[test]
     fn server_error_text_prefers_json_fields() {

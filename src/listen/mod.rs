@@ -22,7 +22,7 @@ use axum::http::StatusCode;
 use tokio::sync::{Notify, mpsc};
 use tokio::task::JoinHandle;
 
-pub use notification::{Auth, Earlier, Forwarded, Notification};
+pub use notification::{Auth, Earlier, Forwarded, Notification, hide_secrets};
 pub use tls::{TlsSource, fingerprint, sha256};
 
 use crate::cli::ListenArgs;
@@ -64,6 +64,8 @@ pub struct ListenOptions {
     pub limits: Limits,
     /// `-v`: trace each exchange on stderr.
     pub verbose: bool,
+    /// Pick out each notification's summary lines (the human output shows them).
+    pub summaries: bool,
 }
 
 impl ListenOptions {
@@ -84,6 +86,7 @@ impl ListenOptions {
             dedupe_window: seen::DEDUPE_WINDOW,
             limits: Limits::default(),
             verbose: false,
+            summaries: true,
         }
     }
 
@@ -163,18 +166,7 @@ impl Listener {
             Error::usage(format!("--status {} is not an HTTP status", options.status))
         })?;
         let tls = options.tls.as_ref().map(tls::Tls::load).transpose()?;
-        let record = options
-            .record
-            .clone()
-            .map(|path| {
-                RecordFile::open(path.clone()).map_err(|e| {
-                    Error::usage(format!(
-                        "cannot open the record file {}: {e}",
-                        path.display()
-                    ))
-                })
-            })
-            .transpose()?;
+        let record = RecordFile::for_flag(options.record.as_ref())?;
         let socket =
             std::net::TcpListener::bind((options.host.as_str(), options.port)).map_err(|e| {
                 Error::usage(format!(
@@ -199,6 +191,7 @@ impl Listener {
                 client_timeout: options.client_timeout,
                 dedupe_window: options.dedupe_window,
                 verbose: options.verbose,
+                summaries: options.summaries,
             },
             record,
             options.forward_to.as_ref().map(Forwarder::new),
@@ -282,6 +275,7 @@ const STDOUT_GRACE: Duration = Duration::from_secs(2);
 pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
     let options = ListenOptions {
         verbose: out.verbose,
+        summaries: !out.json,
         ..ListenOptions::from_args(&args)?
     };
     let mut signals = StopSignals::new()?;

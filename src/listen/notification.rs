@@ -102,6 +102,33 @@ const MIN_SECRET_LEN: usize = 4;
 /// masked where their name says what they are.
 const MAX_SECRETS: usize = 32;
 
+/// `text` with every one of `secrets` long enough to be told apart masked, as it is written
+/// or with any of its characters escaped (`%XX` in a URL or form body, `\uXXXX` or `\"` in
+/// JSON text).
+pub fn hide_secrets<'a>(text: &'a str, secrets: &[String]) -> Cow<'a, str> {
+    let mut shown = Cow::Borrowed(text);
+    if secrets.is_empty() {
+        return shown;
+    }
+    let hunted = || {
+        secrets
+            .iter()
+            .filter(|secret| secret.len() >= MIN_SECRET_LEN)
+    };
+    for secret in hunted() {
+        if shown.contains(secret.as_str()) {
+            shown = Cow::Owned(shown.replace(secret.as_str(), &mask(secret)));
+        }
+    }
+    // Without an escape character, a secret can only be written as it is.
+    if shown.contains(['%', '\\'])
+        && let Some(hidden) = hide_escaped(&shown, hunted())
+    {
+        shown = Cow::Owned(hidden);
+    }
+    shown
+}
+
 /// `text` with every place one of `secrets` is written with escapes in it (`%XX`,
 /// `\uXXXX`, `\"`: see [`json::escape_at`]) masked; None when none is. The text is decoded
 /// once, so this takes linear time whatever the text and the secrets.
@@ -306,31 +333,9 @@ impl Notification {
         self.secrets = secrets;
     }
 
-    /// `text` with every secret of this request long enough to be told apart masked, as
-    /// it is written or with any of its characters escaped (`%XX` in a URL or form body,
-    /// `\uXXXX` or `\"` in JSON text).
+    /// `text` with this request's secrets masked (see [`hide_secrets`]).
     pub fn hide<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        let mut shown = Cow::Borrowed(text);
-        if self.secrets.is_empty() {
-            return shown;
-        }
-        let hunted = || {
-            self.secrets
-                .iter()
-                .filter(|secret| secret.len() >= MIN_SECRET_LEN)
-        };
-        for secret in hunted() {
-            if shown.contains(secret.as_str()) {
-                shown = Cow::Owned(shown.replace(secret.as_str(), &mask(secret)));
-            }
-        }
-        // Without an escape character, a secret can only be written as it is.
-        if shown.contains(['%', '\\'])
-            && let Some(hidden) = hide_escaped(&shown, hunted())
-        {
-            shown = Cow::Owned(hidden);
-        }
-        shown
+        hide_secrets(text, &self.secrets)
     }
 
     /// `hide` on text that may already be masked.

@@ -172,6 +172,20 @@ impl RecordFile {
         })
     }
 
+    /// [`RecordFile::open`] for a `--record` flag: a file that cannot be opened is a usage
+    /// error naming it, before anything starts.
+    pub fn for_flag(path: Option<&PathBuf>) -> crate::error::Result<Option<RecordFile>> {
+        path.map(|path| {
+            RecordFile::open(path.clone()).map_err(|e| {
+                crate::error::Error::usage(format!(
+                    "cannot open the record file {}: {e}",
+                    path.display()
+                ))
+            })
+        })
+        .transpose()
+    }
+
     fn lock(&self) -> MutexGuard<'_, Queue> {
         self.queue.lock().unwrap_or_else(|e| e.into_inner())
     }

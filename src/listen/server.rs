@@ -36,6 +36,8 @@ pub struct Settings {
     pub dedupe_window: usize,
     /// `-v`: each exchange traced on stderr.
     pub verbose: bool,
+    /// Whether each notification's summary lines are shown anywhere.
+    pub summaries: bool,
 }
 
 pub struct Shared {
@@ -275,12 +277,16 @@ async fn answer(
             return Reply::error(StatusCode::BAD_REQUEST, &message);
         }
     };
-    let inspection = providers::inspect(&body, |name| {
-        notification
-            .headers
-            .get(name)
-            .and_then(|value| value.to_str().ok())
-    });
+    let inspection = providers::inspect(
+        &body,
+        |name| {
+            notification
+                .headers
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+        },
+        settings.summaries,
+    );
     // A body credential is masked wherever it is, whatever its field is called.
     if let Credential::Presented(key) = inspection.credential
         && inspection.credential_in_body

@@ -38,6 +38,25 @@ pub struct Manifest {
     /// Fixture name → the request headers it is sent with (a header-recognised provider's).
     #[serde(default)]
     pub fixture_headers: BTreeMap<String, BTreeMap<String, String>>,
+    /// The provider document's own words for the rules `hooks verify` grades a receiver by.
+    #[serde(default)]
+    pub rules: Rules,
+}
+
+/// Quotes from the provider's document, one per rule it states. A rule quoted here is a
+/// documented rule (`hooks verify` makes its check required); one left out is common
+/// practice the document does not state.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// What confirms a delivery.
+    pub confirm: Option<String>,
+    /// That a delivery is sent again, and under which key.
+    pub redelivery: Option<String>,
+    /// Why the receiver checks the credential.
+    pub credential: Option<String>,
+    /// That deliveries may arrive out of order.
+    pub order: Option<String>,
 }
 
 /// Conditions that must all hold for a payload to be this provider's.
@@ -155,6 +174,19 @@ pub struct DeliveryRule {
     /// With `replay --rounds`: ids in these fields not confirmed go into the next round.
     #[serde(default)]
     pub carry_unconfirmed: Vec<String>,
+    /// Deliveries may arrive out of order: successive changes of one entity.
+    pub order: Option<Order>,
+}
+
+/// Where a notification names what changed and when, so that two changes of one entity can
+/// be made and sent newest first.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Order {
+    /// The entity's id (a JSON pointer).
+    pub entity: String,
+    /// When it changed, RFC 3339 (a JSON pointer).
+    pub time: String,
 }
 
 /// A notification kind with its compiled schema (`manifest.kinds[i]` is `kinds[i]`).

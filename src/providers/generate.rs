@@ -68,7 +68,7 @@ pub fn carried_ids(provider: Provider, body: &Value) -> Vec<Vec<String>> {
     carried_fields(provider)
         .iter()
         .map(|field| {
-            body.pointer(field)
+            super::field_at(body, field)
                 .and_then(Value::as_array)
                 .map(|ids| {
                     ids.iter()

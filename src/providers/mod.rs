@@ -188,21 +188,52 @@ pub fn fixture_headers(provider: &str, fixture: &str) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
+/// The value at a JSON pointer, as `Value::pointer` finds it but without allocating a string
+/// per segment: recognition and summaries look up fields on every request.
+pub fn field_at<'v>(body: &'v Value, pointer: &str) -> Option<&'v Value> {
+    if pointer.is_empty() {
+        return Some(body);
+    }
+    pointer
+        .strip_prefix('/')?
+        .split('/')
+        .try_fold(body, |target, segment| {
+            let segment = if segment.contains('~') {
+                Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
+            } else {
+                Cow::Borrowed(segment)
+            };
+            match target {
+                Value::Object(map) => map.get(segment.as_ref()),
+                Value::Array(items) => array_index(&segment).and_then(|index| items.get(index)),
+                _ => None,
+            }
+        })
+}
+
+/// A JSON pointer's array index: decimal digits without a sign or a leading zero (RFC 6901).
+fn array_index(segment: &str) -> Option<usize> {
+    if segment.starts_with('+') || (segment.starts_with('0') && segment.len() > 1) {
+        return None;
+    }
+    segment.parse().ok()
+}
+
 fn holds<'h>(rule: &Rule, body: &Value, header: &impl Fn(&str) -> Option<&'h str>) -> bool {
     rule.fields
         .iter()
-        .all(|field| body.pointer(field).is_some())
+        .all(|field| field_at(body, field).is_some())
         && (rule.any_fields.is_empty()
             || rule
                 .any_fields
                 .iter()
-                .any(|field| body.pointer(field).is_some()))
+                .any(|field| field_at(body, field).is_some()))
         && rule
             .header
             .as_deref()
             .is_none_or(|name| header(name).is_some())
         && rule.values.iter().all(|(field, allowed)| {
-            body.pointer(field)
+            field_at(body, field)
                 .and_then(Value::as_str)
                 .is_some_and(|value| allowed.iter().any(|a| a == value))
         })
@@ -226,7 +257,7 @@ where
         return None;
     }
     match &manifest.kind_from {
-        Some(KindFrom::Field(field)) => body.pointer(field).and_then(Value::as_str),
+        Some(KindFrom::Field(field)) => field_at(body, field).and_then(Value::as_str),
         Some(KindFrom::Header(name)) => header(name),
         None => manifest
             .kinds
@@ -234,7 +265,7 @@ where
             .find(|kind| {
                 kind.when.as_ref().is_none_or(|when| {
                     when.len.iter().all(|(field, len)| {
-                        body.pointer(field)
+                        field_at(body, field)
                             .and_then(Value::as_array)
                             .map_or(0, Vec::len)
                             == *len
@@ -366,7 +397,7 @@ pub fn credential<'a>(
         .and_then(|definition| definition.manifest.credential.as_ref());
     match rule {
         None => Credential::Undefined,
-        Some(CredentialRule::Body { field }) => match body.pointer(field) {
+        Some(CredentialRule::Body { field }) => match field_at(body, field) {
             None => Credential::Missing,
             Some(key) if key.is_null() => Credential::Missing,
             Some(key) => match key.as_str() {
@@ -400,7 +431,7 @@ pub fn credential_place(provider: Provider) -> String {
 /// The id under which a provider redelivers the same event (its `idempotency_key`).
 pub fn idempotency_key(provider: Provider, body: &Value) -> Option<String> {
     let field = provider.definition()?.manifest.idempotency_key.as_deref()?;
-    match body.pointer(field) {
+    match field_at(body, field) {
         None => None,
         Some(id) if id.is_null() => None,
         Some(id) => Some(id.as_str().map_or_else(|| id.to_string(), str::to_string)),
@@ -434,7 +465,7 @@ fn summary(definition: &'static Definition, body: &Value) -> Vec<Detail> {
     let manifest = &definition.manifest;
     let mut details = Vec::new();
     for summary in &manifest.summary {
-        let Some(value) = body.pointer(&summary.field) else {
+        let Some(value) = field_at(body, &summary.field) else {
             continue;
         };
         details.push(match value {
@@ -455,7 +486,7 @@ fn summary(definition: &'static Definition, body: &Value) -> Vec<Detail> {
     let mut calls = Vec::new();
     let mut note = "";
     for follow_up in &manifest.follow_up {
-        let ids: Vec<String> = match body.pointer(&follow_up.field) {
+        let ids: Vec<String> = match field_at(body, &follow_up.field) {
             Some(Value::Array(items)) => items.iter().map(text).collect(),
             Some(Value::Null) | None => Vec::new(),
             Some(other) => vec![text(other)],
@@ -550,8 +581,14 @@ pub struct Inspection<'a> {
     pub summary: Vec<Detail>,
 }
 
-/// Inspects a request: `header` gives a header's value by its lowercase name.
-pub fn inspect<'a>(body: &'a Value, header: impl Fn(&str) -> Option<&'a str>) -> Inspection<'a> {
+/// Inspects a request: `header` gives a header's value by its lowercase name. The summary
+/// lines are picked out only when `summarize` says someone will read them: they are most of
+/// an inspection's work, and `--json` output has no place for them.
+pub fn inspect<'a>(
+    body: &'a Value,
+    header: impl Fn(&str) -> Option<&'a str>,
+    summarize: bool,
+) -> Inspection<'a> {
     let Recognition {
         provider,
         kind,
@@ -575,7 +612,11 @@ pub fn inspect<'a>(body: &'a Value, header: impl Fn(&str) -> Option<&'a str>) ->
             Some(CredentialRule::Body { .. })
         ),
         idempotency_key: idempotency_key(provider, body),
-        summary: summary(definition, body),
+        summary: if summarize {
+            summary(definition, body)
+        } else {
+            Vec::new()
+        },
         provider,
         kind,
         warnings,
@@ -591,6 +632,40 @@ mod tests {
 
     fn named(name: &str) -> Provider {
         Provider::named(name).unwrap()
+    }
+
+    #[test]
+    fn field_at_finds_what_value_pointer_finds() {
+        let body = json!({
+            "a": {"b": [10, {"c": "deep"}], "x/y": 1, "m~n": 2, "": 3},
+            "list": [0, 1, 2],
+        });
+        for pointer in [
+            "",
+            "/a",
+            "/a/b",
+            "/a/b/0",
+            "/a/b/1/c",
+            "/a/b/2",
+            "/a/x~1y",
+            "/a/m~0n",
+            "/a/",
+            "/list/01",
+            "/list/+1",
+            "/list/-1",
+            "/list/2",
+            "/list/3",
+            "/missing",
+            "a",
+            "/a/b/1/c/d",
+            "/list/1/x",
+        ] {
+            assert_eq!(
+                field_at(&body, pointer),
+                body.pointer(pointer),
+                "pointer {pointer:?}"
+            );
+        }
     }
 
     fn with_authorization(body: &Value, authorization: Option<&'static str>) -> Recognition {
@@ -716,7 +791,7 @@ mod tests {
     #[test]
     fn one_inspection_holds_provider_kind_credential_key_and_summary() {
         let body = json!({"api_key": "secret", "invoice_ids": [HEX_ID], "import_ids": []});
-        let inspection = inspect(&body, |_| None);
+        let inspection = inspect(&body, |_| None, true);
         assert_eq!(inspection.provider, named("clubcollect"));
         assert_eq!(inspection.kind, "realtime");
         assert_eq!(inspection.credential, Credential::Presented("secret"));
@@ -741,7 +816,7 @@ mod tests {
         let body = json!({"eventId": "f47ac10b-58cc-4372-a567-0e02b2c3d479",
             "eventType": "DOCUMENT_STATUS_CHANGED", "occurredAt": "2025-03-30T10:15:00Z",
             "documentId": "INV-1", "currentStatus": "OK"});
-        let inspection = inspect(&body, |_| None);
+        let inspection = inspect(&body, |_| None, true);
         assert_eq!(inspection.provider, named("document-status"));
         assert_eq!(
             inspection.idempotency_key.as_deref(),
@@ -749,15 +824,35 @@ mod tests {
         );
         assert_eq!(inspection.credential, Credential::Undefined);
         let token = json!({"notification_type": "receipt_notification"});
-        let inspection = inspect(&token, |name| {
-            (name == "authorization").then_some("Token abc")
-        });
+        let inspection = inspect(
+            &token,
+            |name| (name == "authorization").then_some("Token abc"),
+            true,
+        );
         assert_eq!(inspection.credential, Credential::Presented("abc"));
         assert!(!inspection.credential_in_body);
         let body = json!({"x": 1});
-        let unknown = inspect(&body, |_| None);
+        let unknown = inspect(&body, |_| None, true);
         assert_eq!(unknown.provider, Provider::UNKNOWN);
         assert!(unknown.summary.is_empty());
+    }
+
+    #[test]
+    fn summary_lines_are_picked_out_only_when_asked_for() {
+        let body = json!({"eventId": "f47ac10b-58cc-4372-a567-0e02b2c3d479",
+            "eventType": "DOCUMENT_STATUS_CHANGED", "occurredAt": "2025-03-30T10:15:00Z",
+            "documentId": "INV-1", "currentStatus": "OK"});
+        let summarized = inspect(&body, |_| None, true);
+        let bare = inspect(&body, |_| None, false);
+        assert!(!summarized.summary.is_empty());
+        assert!(bare.summary.is_empty());
+        assert_eq!(
+            Inspection {
+                summary: Vec::new(),
+                ..summarized
+            },
+            bare
+        );
     }
 
     #[test]

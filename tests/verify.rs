@@ -1,0 +1,588 @@
+//! `hooks verify` against real receivers on 127.0.0.1:0, each with one defect, and a
+//! well-behaved one: each gets exactly the verdicts it deserves.
+
+mod common;
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use common::{Recorder, hooks, serve};
+use serde_json::Value;
+
+/// The receiver's key: not the fixtures' example key, which a receiver must not take.
+const KEY: &str = "c0ffee5e8d2f4b7a9e1d3c5b7a9f0e2d4c6b8a01";
+
+/// What a receiver gets wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Defect {
+    None,
+    /// Answers 500 to an id it has seen.
+    FailsDuplicates,
+    /// Takes any api_key, as long as there is one.
+    AcceptsWrongKey,
+    /// Panics (the connection drops) on a body that is not JSON.
+    CrashesOnMalformed,
+    /// Does the work before answering, past the deadline.
+    AnswersLate,
+    /// Moved: 308 to another URL.
+    Redirects,
+    /// Confirms with 202 Accepted.
+    Answers202,
+}
+
+#[derive(Clone)]
+struct Receiver {
+    defect: Defect,
+    /// Ids of notifications confirmed so far.
+    seen: Arc<Mutex<HashSet<String>>>,
+}
+
+/// A receiver for ClubCollect and the document-status platform: refuses a body that does
+/// not parse (400) and a ClubCollect notification without the right api_key (401),
+/// confirms with 200, and confirms a redelivery without doing its work again.
+async fn receive(State(receiver): State<Receiver>, _headers: HeaderMap, body: Bytes) -> Response {
+    let defect = receiver.defect;
+    if defect == Defect::Redirects {
+        return (
+            StatusCode::PERMANENT_REDIRECT,
+            [("location", "https://example.invalid/new-webhooks")],
+        )
+            .into_response();
+    }
+    let Ok(notification) = serde_json::from_slice::<Value>(&body) else {
+        if defect == Defect::CrashesOnMalformed && !body.is_empty() {
+            panic!("the receiver crashes on a body that does not parse");
+        }
+        return (StatusCode::BAD_REQUEST, "the body is not JSON").into_response();
+    };
+    if notification.get("invoice_ids").is_some() {
+        match notification.get("api_key").and_then(Value::as_str) {
+            Some(KEY) => {}
+            Some(_) if defect == Defect::AcceptsWrongKey => {}
+            _ => return (StatusCode::UNAUTHORIZED, "wrong api_key").into_response(),
+        }
+    }
+    let ids: Vec<String> = ["/invoice_ids", "/import_ids"]
+        .iter()
+        .filter_map(|field| notification.pointer(field).and_then(Value::as_array))
+        .flatten()
+        .chain(notification.get("eventId"))
+        .filter_map(|id| id.as_str().map(str::to_string))
+        .collect();
+    let repeated = {
+        let mut seen = receiver.seen.lock().unwrap();
+        let repeated = ids.iter().any(|id| seen.contains(id));
+        seen.extend(ids);
+        repeated
+    };
+    if repeated && defect == Defect::FailsDuplicates {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "duplicate key value").into_response();
+    }
+    if defect == Defect::AnswersLate {
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+    }
+    if defect == Defect::Answers202 {
+        return StatusCode::ACCEPTED.into_response();
+    }
+    StatusCode::OK.into_response()
+}
+
+fn receiver(defect: Defect) -> String {
+    serve(axum::Router::new().fallback(receive).with_state(Receiver {
+        defect,
+        seen: Arc::default(),
+    }))
+}
+
+/// `hooks verify URL --provider PROVIDER --json ARGS`: the exit code and each check's verdict.
+fn verify(url: &str, provider: &str, args: &[&str]) -> (i32, BTreeMap<String, String>, Value) {
+    let output = hooks()
+        .args(["verify", url, "--provider", provider, "--json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is one JSON document ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    let verdicts = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|check| {
+            (
+                check["id"].as_str().unwrap().to_string(),
+                check["verdict"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    (output.status.code().unwrap(), verdicts, report)
+}
+
+/// Every ClubCollect check passed except `failed`.
+fn clubcollect_verdicts(failed: &[&str]) -> BTreeMap<String, String> {
+    [
+        "accepts-realtime",
+        "accepts-batch",
+        "idempotent-redelivery",
+        "rejects-wrong-credential",
+        "rejects-missing-credential",
+        "rejects-malformed-json",
+        "rejects-empty-body",
+        "tolerates-unknown-fields",
+        "burst",
+        "no-redirect",
+    ]
+    .iter()
+    .map(|id| {
+        let verdict = if failed.contains(id) {
+            "failed"
+        } else {
+            "passed"
+        };
+        (id.to_string(), verdict.to_string())
+    })
+    .collect()
+}
+
+fn message<'a>(report: &'a Value, id: &str) -> &'a str {
+    report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|check| check["id"] == id)
+        .and_then(|check| check["message"].as_str())
+        .unwrap()
+}
+
+#[test]
+fn a_well_behaved_receiver_passes_every_check() {
+    let url = receiver(Defect::None);
+    let (code, verdicts, report) = verify(&url, "clubcollect", &["--api-key", KEY]);
+    assert_eq!(verdicts, clubcollect_verdicts(&[]), "{report:#}");
+    assert_eq!(code, 0);
+    assert_eq!(report["passed"], true);
+    assert_eq!(report["summary"]["failed"], 0);
+
+    let (code, verdicts, report) = verify(&url, "document-status", &[]);
+    assert_eq!(code, 0, "{report:#}");
+    assert!(verdicts.values().all(|verdict| verdict == "passed"));
+    for id in [
+        "accepts-DOCUMENT_STATUS_CHANGED",
+        "accepts-INVOICE_STATUS_CHANGED",
+        "idempotent-redelivery",
+        "tolerates-unknown-kind",
+        "out-of-order",
+        "burst",
+    ] {
+        assert!(verdicts.contains_key(id), "{id} runs for document-status");
+    }
+    assert!(!verdicts.contains_key("rejects-wrong-credential"));
+}
+
+#[test]
+fn a_receiver_that_fails_a_duplicate_fails_idempotent_redelivery_only() {
+    let (code, verdicts, report) = verify(
+        &receiver(Defect::FailsDuplicates),
+        "clubcollect",
+        &["--api-key", KEY],
+    );
+    assert_eq!(verdicts, clubcollect_verdicts(&["idempotent-redelivery"]));
+    assert_eq!(code, 1, "a documented rule failed");
+    let why = message(&report, "idempotent-redelivery");
+    assert!(
+        why.contains("the same one again was not") && why.contains("500"),
+        "{why}"
+    );
+}
+
+#[test]
+fn a_receiver_that_takes_any_key_fails_rejects_wrong_credential_only() {
+    let (code, verdicts, report) = verify(
+        &receiver(Defect::AcceptsWrongKey),
+        "clubcollect",
+        &["--api-key", KEY],
+    );
+    assert_eq!(
+        verdicts,
+        clubcollect_verdicts(&["rejects-wrong-credential"])
+    );
+    assert_eq!(code, 1);
+    let why = message(&report, "rejects-wrong-credential");
+    assert!(why.contains("anyone can post to this receiver"), "{why}");
+}
+
+#[test]
+fn a_receiver_that_crashes_on_malformed_json_fails_that_check_only() {
+    let (code, verdicts, report) = verify(
+        &receiver(Defect::CrashesOnMalformed),
+        "clubcollect",
+        &["--api-key", KEY],
+    );
+    assert_eq!(verdicts, clubcollect_verdicts(&["rejects-malformed-json"]));
+    assert_eq!(code, 1);
+    let why = message(&report, "rejects-malformed-json");
+    assert!(why.contains("dropped"), "{why}");
+}
+
+#[test]
+fn a_receiver_that_answers_after_the_deadline_fails_what_it_answers_late() {
+    let (code, verdicts, report) = verify(
+        &receiver(Defect::AnswersLate),
+        "clubcollect",
+        &["--api-key", KEY, "--deadline", "300ms", "--burst", "3"],
+    );
+    assert_eq!(
+        verdicts,
+        clubcollect_verdicts(&[
+            "accepts-realtime",
+            "accepts-batch",
+            "idempotent-redelivery",
+            "tolerates-unknown-fields",
+            "burst",
+        ])
+    );
+    assert_eq!(code, 1);
+    assert!(message(&report, "accepts-batch").contains("no answer within the deadline (300ms)"));
+}
+
+#[test]
+fn a_receiver_that_redirects_fails_every_check_it_redirects_in() {
+    let (code, verdicts, report) = verify(
+        &receiver(Defect::Redirects),
+        "clubcollect",
+        &["--api-key", KEY, "--burst", "2"],
+    );
+    assert!(
+        verdicts.values().all(|verdict| verdict == "failed"),
+        "{verdicts:?}"
+    );
+    assert_eq!(code, 1);
+    assert!(
+        message(&report, "accepts-batch").contains("308 to https://example.invalid/new-webhooks")
+    );
+    let why = message(&report, "no-redirect");
+    assert!(
+        why.contains("accepts-realtime") && why.contains("burst"),
+        "{why}"
+    );
+}
+
+#[test]
+fn a_receiver_that_answers_202_to_clubcollect_fails_what_clubcollect_must_see_200_for() {
+    let (code, verdicts, report) = verify(
+        &receiver(Defect::Answers202),
+        "clubcollect",
+        &["--api-key", KEY, "--burst", "2"],
+    );
+    assert_eq!(
+        verdicts,
+        clubcollect_verdicts(&[
+            "accepts-realtime",
+            "accepts-batch",
+            "idempotent-redelivery",
+            "tolerates-unknown-fields",
+            "burst",
+        ])
+    );
+    assert_eq!(code, 1);
+    let why = message(&report, "accepts-batch");
+    assert!(why.contains("202") && why.contains("exactly 200"), "{why}");
+    // 202 is a confirmation for a provider that takes any 2xx.
+    let (code, _, report) = verify(&receiver(Defect::Answers202), "document-status", &[]);
+    assert_eq!(code, 0, "{report:#}");
+}
+
+#[test]
+fn without_api_key_the_credential_checks_are_skipped_and_said_why() {
+    let (code, verdicts, report) = verify(&receiver(Defect::None), "clubcollect", &[]);
+    assert_eq!(verdicts["rejects-wrong-credential"], "skipped");
+    assert_eq!(verdicts["rejects-missing-credential"], "skipped");
+    assert!(message(&report, "rejects-wrong-credential").contains("--api-key"));
+    // The fixtures' example key is not the receiver's: everything it must accept fails.
+    assert_eq!(verdicts["accepts-batch"], "failed");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn an_unreachable_receiver_fails_fast_with_one_message() {
+    let closed = {
+        let socket = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        socket.local_addr().unwrap()
+    };
+    let output = hooks()
+        .args([
+            "verify",
+            &format!("http://{closed}/hooks"),
+            "--provider",
+            "clubcollect",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.lines().filter(|l| l.contains("error")).count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("cannot reach") && stderr.contains("Connection refused"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_junit_file_has_one_testcase_per_check_and_the_failures_with_their_exchanges() {
+    let dir = tempfile::tempdir().unwrap();
+    let junit = dir.path().join("verify.xml");
+    let (code, verdicts, _) = verify(
+        &receiver(Defect::FailsDuplicates),
+        "clubcollect",
+        &["--api-key", KEY, "--junit", junit.to_str().unwrap()],
+    );
+    assert_eq!(code, 1);
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    // Read back by an XML parser that is not the one that wrote it.
+    let document = roxmltree::Document::parse(&xml).unwrap();
+    let root = document.root_element();
+    assert_eq!(root.tag_name().name(), "testsuites");
+    let suites: Vec<_> = root
+        .children()
+        .filter(|node| node.has_tag_name("testsuite"))
+        .map(|suite| {
+            let attribute = |name| suite.attribute(name).unwrap().to_string();
+            (
+                attribute("name"),
+                attribute("tests"),
+                attribute("failures"),
+                attribute("skipped"),
+            )
+        })
+        .collect();
+    let cases: Vec<(String, Option<String>)> = document
+        .descendants()
+        .filter(|node| node.has_tag_name("testcase"))
+        .map(|case| {
+            let outcome = case
+                .children()
+                .find(|child| child.is_element())
+                .map(|child| match child.tag_name().name() {
+                    "failure" => "failed".to_string(),
+                    other => other.to_string(),
+                });
+            (case.attribute("name").unwrap().to_string(), outcome)
+        })
+        .collect();
+    let failure_text: String = document
+        .descendants()
+        .filter(|node| node.has_tag_name("failure"))
+        .filter_map(|node| node.text())
+        .collect();
+    assert_eq!(suites.len(), 1, "one testsuite for the provider");
+    let failed = verdicts.values().filter(|v| *v == "failed").count();
+    let skipped = verdicts.values().filter(|v| *v == "skipped").count();
+    assert_eq!(
+        suites[0],
+        (
+            "clubcollect".to_string(),
+            verdicts.len().to_string(),
+            failed.to_string(),
+            skipped.to_string()
+        )
+    );
+    let from_xml: BTreeMap<String, String> = cases
+        .into_iter()
+        .map(|(name, outcome)| (name, outcome.unwrap_or_else(|| "passed".into())))
+        .collect();
+    assert_eq!(from_xml, verdicts);
+    assert!(
+        failure_text.contains("POST http://127.0.0.1:"),
+        "{failure_text}"
+    );
+    assert!(
+        failure_text.contains("=> 500 duplicate key value"),
+        "{failure_text}"
+    );
+}
+
+#[test]
+fn verbose_shows_every_request_with_the_key_masked_and_record_writes_them_for_replay() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("sent.jsonl");
+    let url = receiver(Defect::None);
+    let output = hooks()
+        .args([
+            "verify",
+            &url,
+            "--provider",
+            "clubcollect",
+            "--api-key",
+            KEY,
+            "-v",
+        ])
+        .args(["--burst", "2", "--record", record.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!stderr.contains(KEY) && !stdout.contains(KEY), "{stderr}");
+    assert!(stderr.contains("c0ff****"), "{stderr}");
+    assert!(stderr.contains("> POST http://127.0.0.1:"), "{stderr}");
+    assert!(
+        stderr.contains("(check rejects-wrong-credential)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("< 401 wrong api_key"), "{stderr}");
+    // accepts ×2, redelivery ×2, wrong, missing, malformed, empty, unknown fields, burst ×2.
+    let lines = std::fs::read_to_string(&record).unwrap();
+    assert_eq!(lines.lines().count(), 11);
+    let sent: Vec<Value> = lines
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(
+        sent.iter()
+            .all(|line| line["method"] == "POST" && line["body"].is_string())
+    );
+
+    let again = Recorder::ok();
+    hooks()
+        .args(["replay", record.to_str().unwrap(), "--to", &again.url])
+        .assert()
+        .code(0);
+    assert_eq!(again.requests().len(), 11);
+}
+
+#[test]
+fn list_checks_quotes_the_providers_document_and_grades_levels_by_it() {
+    let output = hooks()
+        .args([
+            "verify",
+            "--list-checks",
+            "--provider",
+            "clubcollect",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let checks: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let check = |id: &str| {
+        checks
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap_or_else(|| panic!("{id} listed"))
+            .clone()
+    };
+    assert!(
+        check("accepts-batch")["rule"]
+            .as_str()
+            .unwrap()
+            .contains("ClubCollect expects a 200 OK")
+    );
+    assert_eq!(check("idempotent-redelivery")["level"], "required");
+    assert_eq!(check("tolerates-unknown-fields")["level"], "recommended");
+    // A provider whose document does not promise redelivery: recommended, in our words.
+    let output = hooks()
+        .args([
+            "verify",
+            "--list-checks",
+            "--provider",
+            "receipthero",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    let checks: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let redelivery = checks
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "idempotent-redelivery")
+        .unwrap();
+    assert_eq!(redelivery["level"], "recommended");
+    assert_eq!(redelivery["documented"], false);
+}
+
+#[test]
+fn a_users_provider_gets_checks_from_its_definition() {
+    let providers = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/providers");
+    let output = hooks()
+        .args([
+            "--providers",
+            providers,
+            "verify",
+            "--list-checks",
+            "--provider",
+            "github",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let listed = String::from_utf8_lossy(&output.stdout);
+    for id in [
+        "accepts-ping",
+        "accepts-push",
+        "rejects-wrong-credential",
+        "tolerates-unknown-kind",
+    ] {
+        assert!(listed.contains(id), "{id} in {listed}");
+    }
+    assert!(!listed.contains("out-of-order"));
+}
+
+#[test]
+fn only_and_skip_take_check_ids_and_refuse_unknown_ones() {
+    let url = receiver(Defect::None);
+    let (code, verdicts, _) = verify(
+        &url,
+        "clubcollect",
+        &["--api-key", KEY, "--only", "accepts,burst"],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        verdicts.keys().collect::<Vec<_>>(),
+        ["accepts-batch", "accepts-realtime", "burst"]
+    );
+    let (_, verdicts, _) = verify(&url, "clubcollect", &["--api-key", KEY, "--skip", "burst"]);
+    assert!(!verdicts.contains_key("burst") && verdicts.contains_key("no-redirect"));
+    let output = hooks()
+        .args([
+            "verify",
+            &url,
+            "--provider",
+            "clubcollect",
+            "--only",
+            "acept-batch",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no check 'acept-batch'") && stderr.contains("accepts-batch"),
+        "{stderr}"
+    );
+    let output = hooks()
+        .args(["verify", &url, "--provider", "nosuch"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
