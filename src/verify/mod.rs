@@ -54,6 +54,8 @@ pub struct Outcome {
     pub verdict: Verdict,
     pub message: String,
     pub exchanges: Vec<Exchange>,
+    /// The status that decided the verdict: the first failing exchange's, else the last's.
+    pub status: Option<u16>,
     /// How long the check took, all its exchanges together.
     pub elapsed: Duration,
 }
@@ -64,6 +66,7 @@ impl Outcome {
             verdict: Verdict::Skipped,
             message: why.into(),
             exchanges: Vec::new(),
+            status: None,
             elapsed: Duration::ZERO,
         }
     }
@@ -76,27 +79,18 @@ impl Outcome {
         let failure = exchanges
             .iter()
             .enumerate()
-            .find_map(|(at, exchange)| grade(at, exchange));
+            .find_map(|(at, exchange)| Some((at, grade(at, exchange)?)));
+        let (verdict, deciding, message) = match failure {
+            Some((at, message)) => (Verdict::Failed, exchanges.get(at), message),
+            None => (Verdict::Passed, exchanges.last(), String::new()),
+        };
         Outcome {
-            verdict: if failure.is_some() {
-                Verdict::Failed
-            } else {
-                Verdict::Passed
-            },
-            message: failure.unwrap_or_default(),
+            verdict,
+            message,
+            status: deciding.and_then(Exchange::status),
             exchanges,
             elapsed: Duration::ZERO,
         }
-    }
-
-    /// The status that decided the verdict: the first exchange's that failed, else the last.
-    pub fn status(&self, check: &Check, subject: &Subject) -> Option<u16> {
-        let deciding = self
-            .exchanges
-            .iter()
-            .find(|exchange| subject.grade(check.family.probe, exchange).is_some())
-            .or(self.exchanges.last());
-        deciding.and_then(Exchange::status)
     }
 
     pub fn latency(&self) -> Option<Duration> {
@@ -386,7 +380,12 @@ pub async fn run(args: VerifyArgs, out: Output) -> Result<()> {
             credential_place(subject.provider)
         ));
     }
-    let secrets = subject.api_key.iter().cloned().collect();
+    // The wrong key differs from the right one in one character: it is masked as well.
+    let secrets = subject
+        .api_key
+        .iter()
+        .flat_map(|key| [key.clone(), wrong_key(key)])
+        .collect();
     let sender = Sender::new(
         url,
         deadline,
@@ -610,23 +609,18 @@ async fn probe(subject: &Subject, sender: &Sender, check: &Check) -> Outcome {
         Probe::Burst => {
             let sends = (0..subject.burst).map(|_| sender.send(&check.id, one(Presented::Right)));
             let exchanges = join_all(sends).await;
-            let failed: Vec<String> = exchanges
+            let failures = exchanges
                 .iter()
-                .filter_map(|exchange| subject.grade(probe, exchange))
-                .collect();
-            match failed.first() {
-                None => Outcome::graded(exchanges, |_, _| None),
-                Some(first) => Outcome {
-                    verdict: Verdict::Failed,
-                    message: format!(
-                        "{} of {} sent at once not confirmed; the first: {first}",
-                        failed.len(),
-                        subject.burst
-                    ),
-                    exchanges,
-                    elapsed: Duration::ZERO,
-                },
+                .filter(|exchange| subject.grade(probe, exchange).is_some())
+                .count();
+            let mut outcome = Outcome::graded(exchanges, grade);
+            if failures > 0 {
+                outcome.message = format!(
+                    "{failures} of {} sent at once not confirmed; the first: {}",
+                    subject.burst, outcome.message
+                );
             }
+            outcome
         }
         Probe::NoRedirect => no_redirect(&[]),
     }
@@ -654,6 +648,7 @@ fn no_redirect(results: &[(Check, Outcome)]) -> Outcome {
             )
         },
         exchanges: Vec::new(),
+        status: None,
         elapsed: Duration::ZERO,
     }
 }
