@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('fixtures', 'fixtures', [CompletionResultType]::ParameterValue, 'Browse the built-in notification fixtures')
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List, show, check and import provider definitions (built-in and your own)')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulator of the Callback API that really delivers notifications')
+            [CompletionResult]::new('signature', 'signature', [CompletionResultType]::ParameterValue, 'Sign a body as a webhook sender does, or check a received body''s signature')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page of hooks or of one of its commands (roff, for man)')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the version, commit, build date, target and features (for bug reports)')
@@ -430,6 +431,82 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hooks;signature' {
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the Callback API, e.g. https://api.partner.example')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Your partnerUniqueID (a GUID)')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print the headers that sign BODY, one `Name: value` per line (ready for curl -H)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the signature headers of a received BODY: exit 0 when valid, 1 with the reason')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hooks;signature;sign' {
+            [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'The signature scheme')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The signing secret (standard: whsec_<base64>)')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The message id signed by the standard scheme [default: msg_<random>]')
+            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'The unix time signed by the standard and stripe schemes [default: now]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the Callback API, e.g. https://api.partner.example')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Your partnerUniqueID (a GUID)')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hooks;signature;verify' {
+            [CompletionResult]::new('--scheme', '--scheme', [CompletionResultType]::ParameterName, 'The signature scheme')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The signing secret; repeat it to accept any of several (a rotation)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'A header as received, e.g. -H ''webhook-signature: v1,…''')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'A header as received, e.g. -H ''webhook-signature: v1,…''')
+            [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'Seconds the signed timestamp may be from now, either way')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the Callback API, e.g. https://api.partner.example')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Your partnerUniqueID (a GUID)')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token, sent as `Authorization: Bearer <token>`')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file (base_url, partner, token); flags and variables win')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (auto: on a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--providers', '--providers', [CompletionResultType]::ParameterName, 'Also read provider definitions from DIR (a definition folder, or folders of them)')
+            [CompletionResult]::new('--ignore-timestamp', '--ignore-timestamp', [CompletionResultType]::ParameterName, 'Do not check the timestamp''s age (a request captured earlier)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document, or one object per line for streams')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests and responses on stderr (secrets masked)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hooks;signature;help' {
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print the headers that sign BODY, one `Name: value` per line (ready for curl -H)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the signature headers of a received BODY: exit 0 when valid, 1 with the reason')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hooks;signature;help;sign' {
+            break
+        }
+        'hooks;signature;help;verify' {
+            break
+        }
+        'hooks;signature;help;help' {
+            break
+        }
         'hooks;completions' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the Callback API, e.g. https://api.partner.example')
             [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Your partnerUniqueID (a GUID)')
@@ -487,6 +564,7 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('fixtures', 'fixtures', [CompletionResultType]::ParameterValue, 'Browse the built-in notification fixtures')
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List, show, check and import provider definitions (built-in and your own)')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulator of the Callback API that really delivers notifications')
+            [CompletionResult]::new('signature', 'signature', [CompletionResultType]::ParameterValue, 'Sign a body as a webhook sender does, or check a received body''s signature')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page of hooks or of one of its commands (roff, for man)')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the version, commit, build date, target and features (for bug reports)')
@@ -548,6 +626,17 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             break
         }
         'hooks;help;sandbox' {
+            break
+        }
+        'hooks;help;signature' {
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print the headers that sign BODY, one `Name: value` per line (ready for curl -H)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the signature headers of a received BODY: exit 0 when valid, 1 with the reason')
+            break
+        }
+        'hooks;help;signature;sign' {
+            break
+        }
+        'hooks;help;signature;verify' {
             break
         }
         'hooks;help;completions' {

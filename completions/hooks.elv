@@ -38,6 +38,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand fixtures 'Browse the built-in notification fixtures'
             cand providers 'List, show, check and import provider definitions (built-in and your own)'
             cand sandbox 'Run a local emulator of the Callback API that really delivers notifications'
+            cand signature 'Sign a body as a webhook sender does, or check a received body''s signature'
             cand completions 'Print a shell completion script'
             cand man 'Print the manual page of hooks or of one of its commands (roff, for man)'
             cand version 'Print the version, commit, build date, target and features (for bug reports)'
@@ -395,6 +396,75 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hooks;signature'= {
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand sign 'Print the headers that sign BODY, one `Name: value` per line (ready for curl -H)'
+            cand verify 'Check the signature headers of a received BODY: exit 0 when valid, 1 with the reason'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hooks;signature;sign'= {
+            cand --scheme 'The signature scheme'
+            cand --secret 'The signing secret (standard: whsec_<base64>)'
+            cand --id 'The message id signed by the standard scheme [default: msg_<random>]'
+            cand --timestamp 'The unix time signed by the standard and stripe schemes [default: now]'
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;signature;verify'= {
+            cand --scheme 'The signature scheme'
+            cand --secret 'The signing secret; repeat it to accept any of several (a rotation)'
+            cand -H 'A header as received, e.g. -H ''webhook-signature: v1,…'''
+            cand --header 'A header as received, e.g. -H ''webhook-signature: v1,…'''
+            cand --tolerance 'Seconds the signed timestamp may be from now, either way'
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
+            cand --ignore-timestamp 'Do not check the timestamp''s age (a request captured earlier)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;signature;help'= {
+            cand sign 'Print the headers that sign BODY, one `Name: value` per line (ready for curl -H)'
+            cand verify 'Check the signature headers of a received BODY: exit 0 when valid, 1 with the reason'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hooks;signature;help;sign'= {
+        }
+        &'hooks;signature;help;verify'= {
+        }
+        &'hooks;signature;help;help'= {
+        }
         &'hooks;completions'= {
             cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
             cand --partner 'Your partnerUniqueID (a GUID)'
@@ -449,6 +519,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand fixtures 'Browse the built-in notification fixtures'
             cand providers 'List, show, check and import provider definitions (built-in and your own)'
             cand sandbox 'Run a local emulator of the Callback API that really delivers notifications'
+            cand signature 'Sign a body as a webhook sender does, or check a received body''s signature'
             cand completions 'Print a shell completion script'
             cand man 'Print the manual page of hooks or of one of its commands (roff, for man)'
             cand version 'Print the version, commit, build date, target and features (for bug reports)'
@@ -494,6 +565,14 @@ set edit:completion:arg-completer[hooks] = {|@words|
         &'hooks;help;providers;import'= {
         }
         &'hooks;help;sandbox'= {
+        }
+        &'hooks;help;signature'= {
+            cand sign 'Print the headers that sign BODY, one `Name: value` per line (ready for curl -H)'
+            cand verify 'Check the signature headers of a received BODY: exit 0 when valid, 1 with the reason'
+        }
+        &'hooks;help;signature;sign'= {
+        }
+        &'hooks;help;signature;verify'= {
         }
         &'hooks;help;completions'= {
         }

@@ -43,6 +43,7 @@ complete -c hooks -n "__fish_hooks_needs_command" -f -a "replay" -d 'Send fixtur
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "fixtures" -d 'Browse the built-in notification fixtures'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "providers" -d 'List, show, check and import provider definitions (built-in and your own)'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
+complete -c hooks -n "__fish_hooks_needs_command" -f -a "signature" -d 'Sign a body as a webhook sender does, or check a received body\'s signature'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "man" -d 'Print the manual page of hooks or of one of its commands (roff, for man)'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "version" -d 'Print the version, commit, build date, target and features (for bug reports)'
@@ -318,6 +319,63 @@ complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l json -d 'Machine
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -s h -l help -d 'Print help'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -f -a "sign" -d 'Print the headers that sign BODY, one `Name: value` per line (ready for curl -H)'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -f -a "verify" -d 'Check the signature headers of a received BODY: exit 0 when valid, 1 with the reason'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l scheme -d 'The signature scheme' -r -f -a "standard\t'Standard Webhooks v1 (webhook-id, webhook-timestamp, webhook-signature)'
+stripe\t'Stripe-Signature: t=…,v1=…'
+github\t'X-Hub-Signature-256: sha256=…'
+shopify\t'X-Shopify-Hmac-Sha256'"
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l secret -d 'The signing secret (standard: whsec_<base64>)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l id -d 'The message id signed by the standard scheme [default: msg_<random>]' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l timestamp -d 'The unix time signed by the standard and stripe schemes [default: now]' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l scheme -d 'The signature scheme' -r -f -a "standard\t'Standard Webhooks v1 (webhook-id, webhook-timestamp, webhook-signature)'
+stripe\t'Stripe-Signature: t=…,v1=…'
+github\t'X-Hub-Signature-256: sha256=…'
+shopify\t'X-Shopify-Hmac-Sha256'"
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l secret -d 'The signing secret; repeat it to accept any of several (a rotation)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -s H -l header -d 'A header as received, e.g. -H \'webhook-signature: v1,…\'' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l tolerance -d 'Seconds the signed timestamp may be from now, either way' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l ignore-timestamp -d 'Do not check the timestamp\'s age (a request captured earlier)'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Print the headers that sign BODY, one `Name: value` per line (ready for curl -H)'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the signature headers of a received BODY: exit 0 when valid, 1 with the reason'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hooks -n "__fish_hooks_using_subcommand completions" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
 complete -c hooks -n "__fish_hooks_using_subcommand completions" -l partner -d 'Your partnerUniqueID (a GUID)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand completions" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
@@ -355,17 +413,18 @@ complete -c hooks -n "__fish_hooks_using_subcommand version" -l json -d 'Machine
 complete -c hooks -n "__fish_hooks_using_subcommand version" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand version" -s h -l help -d 'Print help'
 complete -c hooks -n "__fish_hooks_using_subcommand version" -s V -l version -d 'Print version'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "callbacks" -d 'Manage callback registrations on the Callback API'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "echo" -d 'Ask the Callback API to fire a test notification at your registered callback'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "listen" -d 'Run a local server that recognises and prints every notification'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "replay" -d 'Send fixtures, JSON files or `listen --record` recordings at a URL'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "fixtures" -d 'Browse the built-in notification fixtures'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "providers" -d 'List, show, check and import provider definitions (built-in and your own)'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "man" -d 'Print the manual page of hooks or of one of its commands (roff, for man)'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "version" -d 'Print the version, commit, build date, target and features (for bug reports)'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox completions man version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox signature completions man version help" -f -a "callbacks" -d 'Manage callback registrations on the Callback API'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox signature completions man version help" -f -a "echo" -d 'Ask the Callback API to fire a test notification at your registered callback'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox signature completions man version help" -f -a "listen" -d 'Run a local server that recognises and prints every notification'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox signature completions man version help" -f -a "replay" -d 'Send fixtures, JSON files or `listen --record` recordings at a URL'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox signature completions man version help" -f -a "fixtures" -d 'Browse the built-in notification fixtures'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox signature completions man version help" -f -a "providers" -d 'List, show, check and import provider definitions (built-in and your own)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox signature completions man version help" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox signature completions man version help" -f -a "signature" -d 'Sign a body as a webhook sender does, or check a received body\'s signature'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox signature completions man version help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox signature completions man version help" -f -a "man" -d 'Print the manual page of hooks or of one of its commands (roff, for man)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox signature completions man version help" -f -a "version" -d 'Print the version, commit, build date, target and features (for bug reports)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox signature completions man version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from callbacks" -f -a "put" -d 'Create or update the callback URL for a notification type'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from callbacks" -f -a "list" -d 'List the registered callbacks'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from callbacks" -f -a "delete" -d 'Delete the callback for a notification type'
@@ -375,3 +434,5 @@ complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcom
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "show" -d 'Print one provider\'s definition'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "check" -d 'Check the definitions in DIR: schemas compile, fixtures pass their kind\'s schema and are recognised as their own provider and kind'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "import" -d 'Write a provider folder from an OpenAPI document\'s webhooks and callbacks'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from signature" -f -a "sign" -d 'Print the headers that sign BODY, one `Name: value` per line (ready for curl -H)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from signature" -f -a "verify" -d 'Check the signature headers of a received BODY: exit 0 when valid, 1 with the reason'

@@ -186,6 +186,9 @@ pub enum Command {
     /// Stdout is the delivery log. The sandbox stops (exit 0) on Ctrl-C, SIGTERM, or when a
     /// delivery line finds stdout closed: attempts under way finish, retries are given up.
     Sandbox(SandboxArgs),
+    /// Sign a body as a webhook sender does, or check a received body's signature
+    #[command(subcommand)]
+    Signature(SignatureCommand),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -487,6 +490,60 @@ pub struct SandboxArgs {
     /// Delivery attempts under way at once; further deliveries wait in a queue
     #[arg(long, default_value_t = 64, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub max_in_flight: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SignatureCommand {
+    /// Print the headers that sign BODY, one `Name: value` per line (ready for curl -H)
+    ///
+    /// --json prints them as one object instead. The secret is never printed.
+    Sign(SignArgs),
+    /// Check the signature headers of a received BODY: exit 0 when valid, 1 with the reason
+    ///
+    /// The reason is missing-header, malformed-header, stale-timestamp or signature-mismatch
+    /// (on stderr, and in the --json object). Exit 2 for a usage error.
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// The signature scheme
+    #[arg(long, value_enum)]
+    pub scheme: crate::signature::Scheme,
+    /// The signing secret (standard: whsec_<base64>)
+    #[arg(long, value_name = "SECRET", value_parser = non_empty_secret)]
+    pub secret: String,
+    /// The message id signed by the standard scheme [default: msg_<random>]
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// The unix time signed by the standard and stripe schemes [default: now]
+    #[arg(long, value_name = "UNIX_SECS", allow_negative_numbers = true)]
+    pub timestamp: Option<i64>,
+    /// The body, byte for byte: a file, or - for stdin
+    #[arg(value_name = "BODY")]
+    pub body: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The signature scheme
+    #[arg(long, value_enum)]
+    pub scheme: crate::signature::Scheme,
+    /// The signing secret; repeat it to accept any of several (a rotation)
+    #[arg(long, value_name = "SECRET", required = true, value_parser = non_empty_secret)]
+    pub secret: Vec<String>,
+    /// A header as received, e.g. -H 'webhook-signature: v1,…'
+    #[arg(short = 'H', long = "header", value_name = "NAME: VALUE")]
+    pub headers: Vec<String>,
+    /// Seconds the signed timestamp may be from now, either way
+    #[arg(long, default_value_t = crate::signature::DEFAULT_TOLERANCE_SECS, value_name = "SECS")]
+    pub tolerance: u64,
+    /// Do not check the timestamp's age (a request captured earlier)
+    #[arg(long, conflicts_with = "tolerance")]
+    pub ignore_timestamp: bool,
+    /// The body as received, byte for byte: a file, or - for stdin
+    #[arg(value_name = "BODY")]
+    pub body: PathBuf,
 }
 
 #[derive(Debug, Args)]

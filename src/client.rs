@@ -33,6 +33,26 @@ pub fn http_client(timeout: Duration, any_certificate: bool) -> reqwest::Client 
         .expect("a reqwest client with rustls and no custom roots always builds")
 }
 
+/// `-H 'Name: value'` flags, validated.
+pub fn parse_headers(
+    flags: &[String],
+) -> Result<Vec<(reqwest::header::HeaderName, reqwest::header::HeaderValue)>> {
+    use reqwest::header::{HeaderName, HeaderValue};
+    flags
+        .iter()
+        .map(|flag| {
+            let bad =
+                |why: &str| Error::usage(format!("-H '{flag}': {why}; expected 'Name: value'"));
+            let (name, value) = flag.split_once(':').ok_or_else(|| bad("no colon"))?;
+            let name = HeaderName::from_bytes(name.trim().as_bytes())
+                .map_err(|_| bad("not a valid header name"))?;
+            let value =
+                HeaderValue::from_str(value.trim()).map_err(|_| bad("not a valid header value"))?;
+            Ok((name, value))
+        })
+        .collect()
+}
+
 /// `url` fit to print: a password in it is masked.
 pub fn redacted(url: &Url) -> Url {
     let mut shown = url.clone();
@@ -377,6 +397,13 @@ fn is_retryable_status(status: StatusCode) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headers_need_a_name_and_a_colon() {
+        assert!(parse_headers(&["X-Trace: 1".into()]).is_ok());
+        assert!(parse_headers(&["X-Trace 1".into()]).is_err());
+        assert!(parse_headers(&["Bad Name: 1".into()]).is_err());
+    }
 
     #[test]
     fn server_error_text_prefers_json_fields() {

@@ -21,7 +21,7 @@ use serde_json::Value;
 use tokio::signal::unix::{Signal, SignalKind, signal};
 
 use crate::cli::ReplayArgs;
-use crate::client::split_credentials;
+use crate::client::{parse_headers, split_credentials};
 use crate::config::parse_http_url;
 use crate::error::{Error, Result};
 use crate::fixtures;
@@ -157,23 +157,6 @@ pub async fn run(args: ReplayArgs, out: Output) -> Result<()> {
         insecure: args.insecure,
     };
     deliver::run(plan, interrupt, out).await
-}
-
-/// `-H 'Name: value'` flags, validated.
-fn parse_headers(flags: &[String]) -> Result<Vec<(HeaderName, HeaderValue)>> {
-    flags
-        .iter()
-        .map(|flag| {
-            let bad =
-                |why: &str| Error::usage(format!("-H '{flag}': {why}; expected 'Name: value'"));
-            let (name, value) = flag.split_once(':').ok_or_else(|| bad("no colon"))?;
-            let name = HeaderName::from_bytes(name.trim().as_bytes())
-                .map_err(|_| bad("not a valid header name"))?;
-            let value =
-                HeaderValue::from_str(value.trim()).map_err(|_| bad("not a valid header value"))?;
-            Ok((name, value))
-        })
-        .collect()
 }
 
 /// No SOURCE: a person on a terminal picks fixtures; a script gets a usage error. Ctrl-C
@@ -356,16 +339,4 @@ fn pointer_slot<'a>(document: &'a mut Value, pointer: &str) -> Option<&'a mut Va
         .pointer_mut(parent)?
         .as_object_mut()
         .map(|map| map.entry(last).or_insert(Value::Null))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn headers_need_a_name_and_a_colon() {
-        assert!(parse_headers(&["X-Trace: 1".into()]).is_ok());
-        assert!(parse_headers(&["X-Trace 1".into()]).is_err());
-        assert!(parse_headers(&["Bad Name: 1".into()]).is_err());
-    }
 }
