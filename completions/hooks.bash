@@ -1112,7 +1112,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__listen)
-            opts="-v -h -V --host --port --count --timeout --api-key --status --delay --fail-first --record --forward-to --max-body --tls --cert --key --dedupe-window --header-timeout --max-connections --base-url --partner --token --profile --json --color --verbose --providers --help --version"
+            opts="-v -h -V --host --port --count --timeout --api-key --verify --tolerance --status --delay --fail-first --record --forward-to --max-body --tls --cert --key --dedupe-window --header-timeout --max-connections --base-url --partner --token --profile --json --color --verbose --providers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1135,6 +1135,14 @@ _hooks() {
                     return 0
                     ;;
                 --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tolerance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1538,7 +1546,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__replay)
-            opts="-H -k -v -h -V --to --api-key --header --set --fresh-ids --repeat --concurrency --rate --retries --rounds --interval --timeout --insecure --max-body --base-url --partner --token --profile --json --color --verbose --providers --help --version"
+            opts="-H -k -v -h -V --to --api-key --header --sign --signing-secret --set --fresh-ids --repeat --concurrency --rate --retries --rounds --interval --timeout --insecure --max-body --base-url --partner --token --profile --json --color --verbose --providers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1557,6 +1565,14 @@ _hooks() {
                     return 0
                     ;;
                 -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signing-secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1628,7 +1644,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__sandbox)
-            opts="-v -h -V --host --port --state --retry-schedule --header-timeout --max-connections --max-in-flight --base-url --partner --token --profile --json --color --verbose --providers --help --version"
+            opts="-v -h -V --host --port --state --retry-schedule --sign --header-timeout --max-connections --max-in-flight --base-url --partner --token --profile --json --color --verbose --providers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1647,6 +1663,10 @@ _hooks() {
                     return 0
                     ;;
                 --retry-schedule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -135,6 +135,8 @@ complete -c hooks -n "__fish_hooks_using_subcommand listen" -l port -d 'Port to 
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l count -d 'Exit 0 once this many valid notifications have been answered' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l timeout -d 'Stop after SECS (exit 0); with --count, exit 1 if the count is not reached by then' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l api-key -d 'Check the credential where each provider\'s definition puts it (a body field, an `Authorization` scheme) against KEY' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l verify -d 'Check each request\'s signature (schemes: standard, stripe, github, shopify); repeat it for several secrets (a rotation). A request that fails is answered 401' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l tolerance -d 'Seconds a signed timestamp may be from now, either way, with --verify' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l status -d 'HTTP status to answer notifications with' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l delay -d 'Wait this many milliseconds before answering' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l fail-first -d 'Answer 503 to the first N notifications' -r
@@ -162,6 +164,8 @@ complete -c hooks -n "__fish_hooks_using_subcommand listen" -s V -l version -d '
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l to -d 'URL to deliver to' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l api-key -d 'Put KEY where each provider\'s definition puts its credential (a body field, or `Authorization: <scheme> KEY`)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -s H -l header -d 'Extra header, e.g. -H \'X-Trace: 1\'' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l sign -d 'Sign every delivery (schemes: standard, stripe, github, shopify); each attempt gets a fresh timestamp and signature, a delivery keeps its webhook-id' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l signing-secret -d 'The secret for providers whose definition names a signing scheme (instead of the variable the definition names)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l set -d 'Override a JSON field, e.g. --set data.merchant_name=Shop (value parsed as JSON where it parses)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l repeat -d 'Deliver each source N times' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l concurrency -d 'Deliveries in flight at once' -r
@@ -304,6 +308,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l host -d 'Address
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l port -d 'Port to bind (0 picks a free one)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l state -d 'Keep registrations in this JSON file across restarts' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l retry-schedule -d 'Delays between delivery attempts, e.g. 1s,5s,30s ("" for a single attempt)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l sign -d 'Sign every delivery (schemes: standard, stripe, github, shopify); each attempt gets a fresh timestamp and signature, a delivery keeps its webhook-id' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l header-timeout -d 'Drop a connection that has not sent a whole request head within SECS of opening or of its last answer' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l max-connections -d 'Serve at most N connections at once (others wait); lowered to fit the file-handle limit' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l max-in-flight -d 'Delivery attempts under way at once; further deliveries wait in a queue' -r

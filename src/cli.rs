@@ -327,6 +327,13 @@ pub struct ListenArgs {
         value_parser = non_empty_secret
     )]
     pub api_key: Option<String>,
+    /// Check each request's signature (schemes: standard, stripe, github, shopify); repeat it
+    /// for several secrets (a rotation). A request that fails is answered 401
+    #[arg(long, value_name = "SCHEME:SECRET", value_parser = non_empty_secret)]
+    pub verify: Vec<String>,
+    /// Seconds a signed timestamp may be from now, either way, with --verify
+    #[arg(long, default_value_t = crate::signature::DEFAULT_TOLERANCE_SECS, value_name = "SECS")]
+    pub tolerance: u64,
     /// HTTP status to answer notifications with
     #[arg(long, default_value_t = 200, value_name = "CODE", value_parser = clap::value_parser!(u16).range(100..=599))]
     pub status: u16,
@@ -401,6 +408,14 @@ pub struct ReplayArgs {
     /// Extra header, e.g. -H 'X-Trace: 1'
     #[arg(short = 'H', long = "header", value_name = "NAME: VALUE")]
     pub headers: Vec<String>,
+    /// Sign every delivery (schemes: standard, stripe, github, shopify); each attempt gets a
+    /// fresh timestamp and signature, a delivery keeps its webhook-id
+    #[arg(long, value_name = "SCHEME:SECRET", value_parser = non_empty_secret)]
+    pub sign: Option<String>,
+    /// The secret for providers whose definition names a signing scheme (instead of the
+    /// variable the definition names)
+    #[arg(long, value_name = "SECRET", value_parser = non_empty_secret, conflicts_with = "sign")]
+    pub signing_secret: Option<String>,
     /// Override a JSON field, e.g. --set data.merchant_name=Shop (value parsed as JSON where it parses)
     #[arg(long = "set", value_name = "PATH=VALUE")]
     pub set: Vec<String>,
@@ -485,6 +500,10 @@ pub struct SandboxArgs {
     /// Delays between delivery attempts, e.g. 1s,5s,30s ("" for a single attempt)
     #[arg(long, default_value = "1s,5s,30s", value_name = "LIST")]
     pub retry_schedule: String,
+    /// Sign every delivery (schemes: standard, stripe, github, shopify); each attempt gets a
+    /// fresh timestamp and signature, a delivery keeps its webhook-id
+    #[arg(long, value_name = "SCHEME:SECRET", value_parser = non_empty_secret)]
+    pub sign: Option<String>,
     #[command(flatten)]
     pub limits: ServerLimitArgs,
     /// Delivery attempts under way at once; further deliveries wait in a queue

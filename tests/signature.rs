@@ -4,10 +4,12 @@
 
 mod common;
 
+use std::collections::BTreeSet;
 use std::io::Write as _;
 use std::path::Path;
 
-use common::hooks;
+use common::*;
+use hooks::signature::{Key, Scheme, verify};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -142,6 +144,285 @@ fn verify_refuses_bad_usage_with_2_and_never_prints_the_secret() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("missing.json"));
+}
+
+const SECRET: &str = "whsec_c2lnbmluZyBzZWNyZXQgb2YgdGhlIGVuZHBvaW50";
+const OLD_SECRET: &str = "whsec_b2xkIHNlY3JldCBiZWZvcmUgdGhlIHJvdGF0aW9u";
+const FIXTURE: &str = "document-status/document_status_changed";
+
+fn fixture_path(name: &str) -> String {
+    format!("{}/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `hooks listen --json` checking signatures with each of `secrets` (standard scheme).
+fn verifying_listener(secrets: &[&str]) -> (Running, String) {
+    let flags: Vec<String> = secrets.iter().map(|s| format!("standard:{s}")).collect();
+    let mut args = vec!["listen", "--port", "0", "--json", "-v"];
+    for flag in &flags {
+        args.extend(["--verify", flag.as_str()]);
+    }
+    let mut listener = Running::start(&args, &[]);
+    let url = listener.listen_url();
+    (listener, url)
+}
+
+/// `hooks replay FIXTURE --to URL ARGS`; its exit code.
+fn replay_to(url: &str, args: &[&str]) -> Option<i32> {
+    hooks()
+        .args(["replay", FIXTURE, "--to", url])
+        .args(args)
+        .write_stdin("")
+        .output()
+        .unwrap()
+        .status
+        .code()
+}
+
+fn no_secret_in(listener: &Running, line: &Value, secrets: &[&str]) {
+    let shown = line.to_string() + &listener.stderr_seen.join("\n");
+    for secret in secrets {
+        let bare = secret.trim_start_matches("whsec_");
+        assert!(!shown.contains(bare), "{bare} shown: {shown}");
+    }
+}
+
+#[test]
+fn replay_sign_is_valid_in_listen_verify_and_a_wrong_secret_is_401() {
+    let (mut listener, url) = verifying_listener(&[SECRET]);
+    assert_eq!(
+        replay_to(&url, &["--sign", &format!("standard:{SECRET}")]),
+        Some(0)
+    );
+    let line = listener.stdout_json();
+    assert_eq!(
+        (line["signature"].as_str(), line["status"].as_u64()),
+        (Some("valid"), Some(200))
+    );
+    assert!(line["headers"].to_string().contains("webhook-id"), "{line}");
+    no_secret_in(&listener, &line, &[SECRET]);
+
+    assert_eq!(
+        replay_to(&url, &["--sign", &format!("standard:{OLD_SECRET}")]),
+        Some(1)
+    );
+    let line = listener.stdout_json();
+    assert_eq!(line["signature"], "signature-mismatch", "{line}");
+    assert_eq!(line["status"], 401);
+
+    assert_eq!(replay_to(&url, &[]), Some(1));
+    let line = listener.stdout_json();
+    assert_eq!(
+        (line["signature"].as_str(), line["status"].as_u64()),
+        (Some("missing-header"), Some(401))
+    );
+    // The -v traces of all three, read up to the last one's answer.
+    for _ in 0..2 {
+        listener.wait_stderr("< 401");
+    }
+    no_secret_in(&listener, &line, &[SECRET, OLD_SECRET]);
+}
+
+#[test]
+fn a_stale_timestamp_is_401_and_the_human_output_says_why() {
+    let mut listener = Running::start(
+        &[
+            "listen",
+            "--port",
+            "0",
+            "--verify",
+            &format!("standard:{SECRET}"),
+            "--tolerance",
+            "60",
+        ],
+        &[],
+    );
+    let url = listener.listen_url();
+    let stale = (time::OffsetDateTime::now_utc().unix_timestamp() - 120).to_string();
+    let output = hooks()
+        .args([
+            "signature",
+            "sign",
+            "--scheme",
+            "standard",
+            "--secret",
+            SECRET,
+        ])
+        .args(["--timestamp", &stale, &fixture_path(FIXTURE)])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let headers = String::from_utf8(output.stdout).unwrap();
+    let mut replay = hooks();
+    replay.args(["replay", FIXTURE, "--to", &url]);
+    for header in headers.lines() {
+        replay.args(["-H", header]);
+    }
+    replay.write_stdin("").assert().code(1);
+    let mut block = String::new();
+    while !block.contains("signature:") {
+        block += &listener.stdout_line();
+        block.push('\n');
+    }
+    assert!(block.contains("401"), "{block}");
+    // Two minutes old, give or take the second it took to send.
+    assert!(
+        block.contains("signature: stale-timestamp: webhook-timestamp is 12")
+            && block.contains("s in the past, beyond the 60 s tolerance"),
+        "{block}"
+    );
+}
+
+#[test]
+fn during_a_rotation_either_secret_is_valid() {
+    let (mut listener, url) = verifying_listener(&[SECRET, OLD_SECRET]);
+    for secret in [OLD_SECRET, SECRET] {
+        assert_eq!(
+            replay_to(&url, &["--sign", &format!("standard:{secret}")]),
+            Some(0)
+        );
+        assert_eq!(listener.stdout_json()["signature"], "valid");
+    }
+    let other = "whsec_dGhpcmQgc2VjcmV0LCBub3QgcGFydCBvZiBpdA==";
+    assert_eq!(
+        replay_to(&url, &["--sign", &format!("standard:{other}")]),
+        Some(1)
+    );
+    assert_eq!(listener.stdout_json()["signature"], "signature-mismatch");
+}
+
+fn signing_key(scheme: Scheme, secret: &str) -> Key {
+    Key::new(scheme, secret).unwrap()
+}
+
+/// Checks a recorded request's signature with the library, at the time it was made.
+fn check(key: &Key, request: &Recorded) -> Result<Scheme, hooks::signature::Rejection> {
+    let headers: axum::http::HeaderMap = request
+        .headers
+        .iter()
+        .map(|(name, value)| {
+            (
+                axum::http::HeaderName::from_bytes(name.as_bytes()).unwrap(),
+                axum::http::HeaderValue::from_str(value).unwrap(),
+            )
+        })
+        .collect();
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    verify(
+        std::slice::from_ref(key),
+        &headers,
+        &request.body,
+        Some(60),
+        now,
+    )
+}
+
+#[test]
+fn every_retry_keeps_the_webhook_id_and_is_signed_anew() {
+    let server = Recorder::start(|_, index| {
+        if index < 2 {
+            (503, "{}".into())
+        } else {
+            (200, "{}".into())
+        }
+    });
+    assert_eq!(
+        replay_to(
+            &server.url,
+            &[
+                "--sign",
+                &format!("standard:{SECRET}"),
+                "--retries",
+                "3",
+                "--repeat",
+                "2"
+            ]
+        ),
+        Some(0)
+    );
+    let requests = server.wait_for(4);
+    let key = signing_key(Scheme::Standard, SECRET);
+    for request in &requests {
+        assert_eq!(check(&key, request), Ok(Scheme::Standard));
+    }
+    // Two deliveries: the first tried three times with one id, the second once with another.
+    let ids: BTreeSet<&str> = requests
+        .iter()
+        .map(|r| r.header("webhook-id").unwrap())
+        .collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    let first = requests[0].header("webhook-id");
+    assert_eq!(
+        requests
+            .iter()
+            .filter(|r| r.header("webhook-id") == first)
+            .count(),
+        3
+    );
+}
+
+#[test]
+fn the_sandbox_signs_each_delivery_attempt() {
+    let receiver = Recorder::start(|_, index| {
+        if index == 0 {
+            (500, "{}".into())
+        } else {
+            (200, "{}".into())
+        }
+    });
+    let sign = format!("github:{SECRET}");
+    let (mut sandbox, base) = sandbox(&["--sign", &sign, "--retry-schedule", "10ms"], &[]);
+    put_callback(&base, "5", &format!("{}/hooks/5", receiver.url));
+    against(&base)
+        .args(["echo", "5", "--process-id", "p-1"])
+        .assert()
+        .success();
+    let key = signing_key(Scheme::Github, SECRET);
+    for request in receiver.wait_for(2) {
+        assert_eq!(check(&key, &request), Ok(Scheme::Github));
+    }
+    sandbox.stdout_line();
+    let said = sandbox.stderr_seen.join("\n");
+    assert!(said.contains("deliveries are signed (github)"), "{said}");
+    assert!(!said.contains(SECRET), "{said}");
+}
+
+#[test]
+fn a_definitions_signature_signs_with_the_secret_from_its_variable() {
+    let providers = format!("{}/tests/data/providers", env!("CARGO_MANIFEST_DIR"));
+    let server = Recorder::ok();
+    let secret = "It's a Secret to Everybody";
+    let replay = |envs: &[(&str, &str)]| {
+        hooks()
+            .args([
+                "--providers",
+                &providers,
+                "replay",
+                "github/ping",
+                "--to",
+                &server.url,
+            ])
+            .envs(envs.iter().copied())
+            .write_stdin("")
+            .output()
+            .unwrap()
+    };
+    let output = replay(&[("GITHUB_WEBHOOK_SECRET", secret)]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let signed = &server.wait_for(1)[0];
+    assert_eq!(
+        check(&signing_key(Scheme::Github, secret), signed),
+        Ok(Scheme::Github)
+    );
+
+    let output = replay(&[]);
+    assert!(output.status.success());
+    let warning = String::from_utf8(output.stderr).unwrap();
+    assert!(warning.contains("GITHUB_WEBHOOK_SECRET"), "{warning}");
+    assert_eq!(server.wait_for(2)[1].header("x-hub-signature-256"), None);
 }
 
 /// The reference Python implementation verifies what hooks signs and signs what hooks

@@ -3,7 +3,7 @@
 use reqwest::header::HeaderMap;
 use serde_json::{Map, Value, json};
 
-use super::{Key, Reason, Scheme, sign, verify};
+use super::{Key, Reason, Scheme, message_id, sign, unix_now, verify};
 use crate::cli::{SignArgs, SignatureCommand, VerifyArgs};
 use crate::client::parse_headers;
 use crate::error::{Error, Result};
@@ -15,16 +15,6 @@ pub fn run(command: SignatureCommand, out: Output) -> Result<()> {
         SignatureCommand::Sign(args) => sign_body(args, out),
         SignatureCommand::Verify(args) => verify_body(args, out),
     }
-}
-
-/// A fresh message id in the form Standard Webhooks senders use.
-pub fn message_id() -> String {
-    format!("msg_{}", uuid::Uuid::new_v4().simple())
-}
-
-/// Now, in unix seconds.
-pub fn now() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
 fn key(scheme: Scheme, secret: &str) -> Result<Key> {
@@ -50,7 +40,7 @@ fn sign_body(args: SignArgs, out: Output) -> Result<()> {
         ));
     }
     let id = args.id.unwrap_or_else(message_id);
-    let headers = sign(&key, &id, args.timestamp.unwrap_or_else(now), &body);
+    let headers = sign(&key, &id, args.timestamp.unwrap_or_else(unix_now), &body);
     if out.json {
         let object: Map<String, Value> = headers
             .into_iter()
@@ -74,7 +64,7 @@ fn verify_body(args: VerifyArgs, out: Output) -> Result<()> {
     let headers: HeaderMap = parse_headers(&args.headers)?.into_iter().collect();
     let (_, body) = read_bytes(&args.body)?;
     let tolerance = (!args.ignore_timestamp).then_some(args.tolerance);
-    match verify(&keys, &headers, &body, tolerance, now()) {
+    match verify(&keys, &headers, &body, tolerance, unix_now()) {
         Ok(scheme) => {
             if out.json {
                 out.json_line(&json!({"signature": "valid", "scheme": scheme.as_str()}));

@@ -17,7 +17,7 @@ pub mod command;
 
 use std::fmt;
 
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use base64::Engine as _;
 use base64::engine::DecodePaddingMode;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
@@ -95,6 +95,8 @@ impl fmt::Display for Scheme {
 #[derive(Clone)]
 pub struct Key {
     scheme: Scheme,
+    /// The secret as given, for a listener to mask wherever a request shows it.
+    secret: String,
     mac: HmacSha256,
 }
 
@@ -124,7 +126,11 @@ impl Key {
         }
         let mac = HmacSha256::new_from_slice(&bytes)
             .map_err(|_| format!("the {scheme} secret cannot key an HMAC"))?;
-        Ok(Key { scheme, mac })
+        Ok(Key {
+            scheme,
+            secret: secret.to_string(),
+            mac,
+        })
     }
 
     /// `SCHEME:SECRET`, as `--sign` and `--verify` take it.
@@ -143,6 +149,13 @@ impl Key {
 
     pub fn scheme(&self) -> Scheme {
         self.scheme
+    }
+
+    /// The ways the secret may be written, to be masked wherever they appear: as given,
+    /// and a `standard` secret without its `whsec_` prefix too. Never to be printed.
+    pub fn secret_forms(&self) -> impl Iterator<Item = &str> {
+        let bare = self.secret.strip_prefix(WHSEC);
+        std::iter::once(self.secret.as_str()).chain(bare)
     }
 
     /// The HMAC of the parts, one after another.
@@ -193,6 +206,31 @@ pub fn sign(key: &Key, id: &str, timestamp: i64, body: &[u8]) -> Vec<(&'static s
             format!("sha256={}", hex::encode(key.tag(&[body]))),
         )],
         Scheme::Shopify => vec![("X-Shopify-Hmac-Sha256", STANDARD.encode(key.tag(&[body])))],
+    }
+}
+
+/// A fresh message id in the form Standard Webhooks senders use.
+pub fn message_id() -> String {
+    format!("msg_{}", uuid::Uuid::new_v4().simple())
+}
+
+/// Now, in unix seconds: the timestamp a signature made now carries.
+pub fn unix_now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// Signs `body` into `headers`, replacing any signature headers of the scheme already there
+/// (a recorded delivery's, signed at another time).
+pub fn insert_signature(headers: &mut HeaderMap, key: &Key, id: &str, timestamp: i64, body: &[u8]) {
+    for (name, value) in sign(key, id, timestamp, body) {
+        // Names and values made here are always valid: ASCII names, and an id, digits,
+        // hex or base64 for values.
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(&value),
+        ) {
+            headers.insert(name, value);
+        }
     }
 }
 
@@ -527,7 +565,6 @@ impl Verifier {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::http::{HeaderName, HeaderValue};
 
     fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
         pairs
