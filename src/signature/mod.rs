@@ -456,6 +456,7 @@ impl Request<'_> {
         let timestamp_text = self.required(&timestamp_name)?;
         let signatures = self.required(&signature_name)?;
         let timestamp = self.timestamp(&timestamp_name, timestamp_text)?;
+        self.fresh(&timestamp_name, timestamp)?;
         let entries: Vec<(&str, &str)> = signatures
             .split(' ')
             .filter_map(|entry| entry.split_once(','))
@@ -466,7 +467,6 @@ impl Request<'_> {
                 format!("{signature_name} holds no version,signature pair"),
             ));
         }
-        self.fresh(&timestamp_name, timestamp)?;
         let candidates: Vec<Vec<u8>> = entries
             .iter()
             .filter(|(version, _)| *version == "v1")
@@ -658,6 +658,12 @@ mod tests {
         }
         let mut headers = good.clone();
         headers.insert("webhook-timestamp", HeaderValue::from_static("hello"));
+        assert_eq!(
+            reason(check(&headers, SW_TIMESTAMP)),
+            Reason::MalformedHeader
+        );
+        let mut headers = good.clone();
+        headers.insert("webhook-signature", HeaderValue::from_static("no-pair"));
         assert_eq!(
             reason(check(&headers, SW_TIMESTAMP)),
             Reason::MalformedHeader
