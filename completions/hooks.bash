@@ -46,6 +46,9 @@ _hooks() {
             hooks,sandbox)
                 cmd="hooks__subcmd__sandbox"
                 ;;
+            hooks,signature)
+                cmd="hooks__subcmd__signature"
+                ;;
             hooks,verify)
                 cmd="hooks__subcmd__verify"
                 ;;
@@ -124,6 +127,9 @@ _hooks() {
             hooks__subcmd__help,sandbox)
                 cmd="hooks__subcmd__help__subcmd__sandbox"
                 ;;
+            hooks__subcmd__help,signature)
+                cmd="hooks__subcmd__help__subcmd__signature"
+                ;;
             hooks__subcmd__help,verify)
                 cmd="hooks__subcmd__help__subcmd__verify"
                 ;;
@@ -157,6 +163,12 @@ _hooks() {
             hooks__subcmd__help__subcmd__providers,show)
                 cmd="hooks__subcmd__help__subcmd__providers__subcmd__show"
                 ;;
+            hooks__subcmd__help__subcmd__signature,sign)
+                cmd="hooks__subcmd__help__subcmd__signature__subcmd__sign"
+                ;;
+            hooks__subcmd__help__subcmd__signature,verify)
+                cmd="hooks__subcmd__help__subcmd__signature__subcmd__verify"
+                ;;
             hooks__subcmd__providers,check)
                 cmd="hooks__subcmd__providers__subcmd__check"
                 ;;
@@ -187,6 +199,24 @@ _hooks() {
             hooks__subcmd__providers__subcmd__help,show)
                 cmd="hooks__subcmd__providers__subcmd__help__subcmd__show"
                 ;;
+            hooks__subcmd__signature,help)
+                cmd="hooks__subcmd__signature__subcmd__help"
+                ;;
+            hooks__subcmd__signature,sign)
+                cmd="hooks__subcmd__signature__subcmd__sign"
+                ;;
+            hooks__subcmd__signature,verify)
+                cmd="hooks__subcmd__signature__subcmd__verify"
+                ;;
+            hooks__subcmd__signature__subcmd__help,help)
+                cmd="hooks__subcmd__signature__subcmd__help__subcmd__help"
+                ;;
+            hooks__subcmd__signature__subcmd__help,sign)
+                cmd="hooks__subcmd__signature__subcmd__help__subcmd__sign"
+                ;;
+            hooks__subcmd__signature__subcmd__help,verify)
+                cmd="hooks__subcmd__signature__subcmd__help__subcmd__verify"
+                ;;
             *)
                 ;;
         esac
@@ -194,7 +224,7 @@ _hooks() {
 
     case "${cmd}" in
         hooks)
-            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --providers --help --version callbacks echo listen replay fixtures providers sandbox verify completions man version help"
+            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --providers --help --version callbacks echo listen replay fixtures providers sandbox verify signature completions man version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -752,7 +782,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__help)
-            opts="callbacks echo listen replay fixtures providers sandbox verify completions man version help"
+            opts="callbacks echo listen replay fixtures providers sandbox verify signature completions man version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1031,6 +1061,48 @@ _hooks() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hooks__subcmd__help__subcmd__signature)
+            opts="sign verify"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__help__subcmd__signature__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__help__subcmd__signature__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hooks__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1060,7 +1132,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__listen)
-            opts="-v -h -V --host --port --count --timeout --api-key --status --delay --fail-first --record --forward-to --max-body --tls --cert --key --dedupe-window --header-timeout --max-connections --base-url --partner --token --profile --json --color --verbose --providers --help --version"
+            opts="-v -h -V --host --port --count --timeout --api-key --verify --tolerance --status --delay --fail-first --record --forward-to --max-body --tls --cert --key --dedupe-window --header-timeout --max-connections --base-url --partner --token --profile --json --color --verbose --providers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1083,6 +1155,14 @@ _hooks() {
                     return 0
                     ;;
                 --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tolerance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1486,7 +1566,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__replay)
-            opts="-H -k -v -h -V --to --api-key --header --set --fresh-ids --repeat --concurrency --rate --retries --rounds --interval --timeout --insecure --max-body --base-url --partner --token --profile --json --color --verbose --providers --help --version"
+            opts="-H -k -v -h -V --to --api-key --header --sign --signing-secret --set --fresh-ids --repeat --concurrency --rate --retries --rounds --interval --timeout --insecure --max-body --base-url --partner --token --profile --json --color --verbose --providers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1505,6 +1585,14 @@ _hooks() {
                     return 0
                     ;;
                 -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signing-secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1576,7 +1664,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__sandbox)
-            opts="-v -h -V --host --port --state --retry-schedule --header-timeout --max-connections --max-in-flight --base-url --partner --token --profile --json --color --verbose --providers --help --version"
+            opts="-v -h -V --host --port --state --retry-schedule --sign --header-timeout --max-connections --max-in-flight --base-url --partner --token --profile --json --color --verbose --providers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1598,6 +1686,10 @@ _hooks() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sign)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --header-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1607,6 +1699,212 @@ _hooks() {
                     return 0
                     ;;
                 --max-in-flight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__signature)
+            opts="-v -h -V --base-url --partner --token --profile --json --color --verbose --providers --help --version sign verify help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__signature__subcmd__help)
+            opts="sign verify help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__signature__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__signature__subcmd__help__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__signature__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__signature__subcmd__sign)
+            opts="-v -h -V --scheme --secret --id --timestamp --base-url --partner --token --profile --json --color --verbose --providers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --scheme)
+                    COMPREPLY=($(compgen -W "standard stripe github shopify" -- "${cur}"))
+                    return 0
+                    ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timestamp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --providers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hooks__subcmd__signature__subcmd__verify)
+            opts="-H -v -h -V --scheme --secret --header --tolerance --ignore-timestamp --base-url --partner --token --profile --json --color --verbose --providers --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --scheme)
+                    COMPREPLY=($(compgen -W "standard stripe github shopify" -- "${cur}"))
+                    return 0
+                    ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tolerance)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

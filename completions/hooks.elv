@@ -39,6 +39,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand providers 'List, show, check and import provider definitions (built-in and your own)'
             cand sandbox 'Run a local emulator of the Callback API that really delivers notifications'
             cand verify 'Grade a webhook receiver by its provider''s rules (a table, --json or --junit for CI)'
+            cand signature 'Sign a body as a webhook sender does, or check a received body''s signature'
             cand completions 'Print a shell completion script'
             cand man 'Print the manual page of hooks or of one of its commands (roff, for man)'
             cand version 'Print the version, commit, build date, target and features (for bug reports)'
@@ -158,6 +159,8 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --count 'Exit 0 once this many valid notifications have been answered'
             cand --timeout 'Stop after SECS (exit 0); with --count, exit 1 if the count is not reached by then'
             cand --api-key 'Check the credential where each provider''s definition puts it (a body field, an `Authorization` scheme) against KEY'
+            cand --verify 'Check each request''s signature (schemes: standard, stripe, github, shopify); repeat it for several secrets (a rotation). A request that fails is answered 401'
+            cand --tolerance 'Seconds a signed timestamp may be from now, either way, with --verify'
             cand --status 'HTTP status to answer notifications with'
             cand --delay 'Wait this many milliseconds before answering'
             cand --fail-first 'Answer 503 to the first N notifications'
@@ -189,6 +192,8 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --api-key 'Put KEY where each provider''s definition puts its credential (a body field, or `Authorization: <scheme> KEY`)'
             cand -H 'Extra header, e.g. -H ''X-Trace: 1'''
             cand --header 'Extra header, e.g. -H ''X-Trace: 1'''
+            cand --sign 'Sign every delivery (schemes: standard, stripe, github, shopify); each attempt gets a fresh timestamp and signature, a delivery keeps its webhook-id'
+            cand --signing-secret 'The secret for providers whose definition names a signing scheme (instead of the variable the definition names)'
             cand --set 'Override a JSON field, e.g. --set data.merchant_name=Shop (value parsed as JSON where it parses)'
             cand --repeat 'Deliver each source N times'
             cand --concurrency 'Deliveries in flight at once'
@@ -379,6 +384,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --port 'Port to bind (0 picks a free one)'
             cand --state 'Keep registrations in this JSON file across restarts'
             cand --retry-schedule 'Delays between delivery attempts, e.g. 1s,5s,30s ("" for a single attempt)'
+            cand --sign 'Sign every delivery (schemes: standard, stripe, github, shopify); each attempt gets a fresh timestamp and signature, a delivery keeps its webhook-id'
             cand --header-timeout 'Drop a connection that has not sent a whole request head within SECS of opening or of its last answer'
             cand --max-connections 'Serve at most N connections at once (others wait); lowered to fit the file-handle limit'
             cand --max-in-flight 'Delivery attempts under way at once; further deliveries wait in a queue'
@@ -423,6 +429,75 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'hooks;signature'= {
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand sign 'Print the headers that sign BODY, one `Name: value` per line (ready for curl -H)'
+            cand verify 'Check the signature headers of a received BODY: exit 0 when valid, 1 with the reason'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hooks;signature;sign'= {
+            cand --scheme 'The signature scheme'
+            cand --secret 'The signing secret (standard: whsec_<base64>)'
+            cand --id 'The message id signed by the standard scheme [default: msg_<random>]'
+            cand --timestamp 'The unix time signed by the standard and stripe schemes [default: now]'
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;signature;verify'= {
+            cand --scheme 'The signature scheme'
+            cand --secret 'The signing secret; repeat it to accept any of several (a rotation)'
+            cand -H 'A header as received, e.g. -H ''webhook-signature: v1,…'''
+            cand --header 'A header as received, e.g. -H ''webhook-signature: v1,…'''
+            cand --tolerance 'Seconds the signed timestamp may be from now, either way'
+            cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
+            cand --partner 'Your partnerUniqueID (a GUID)'
+            cand --token 'API token, sent as `Authorization: Bearer <token>`'
+            cand --profile 'Named profile from the config file (base_url, partner, token); flags and variables win'
+            cand --color 'When to colour output (auto: on a terminal, unless NO_COLOR is set)'
+            cand --providers 'Also read provider definitions from DIR (a definition folder, or folders of them)'
+            cand --ignore-timestamp 'Do not check the timestamp''s age (a request captured earlier)'
+            cand --json 'Machine output on stdout: one JSON document, or one object per line for streams'
+            cand -v 'Trace requests and responses on stderr (secrets masked)'
+            cand --verbose 'Trace requests and responses on stderr (secrets masked)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hooks;signature;help'= {
+            cand sign 'Print the headers that sign BODY, one `Name: value` per line (ready for curl -H)'
+            cand verify 'Check the signature headers of a received BODY: exit 0 when valid, 1 with the reason'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hooks;signature;help;sign'= {
+        }
+        &'hooks;signature;help;verify'= {
+        }
+        &'hooks;signature;help;help'= {
         }
         &'hooks;completions'= {
             cand --base-url 'Base URL of the Callback API, e.g. https://api.partner.example'
@@ -479,6 +554,7 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand providers 'List, show, check and import provider definitions (built-in and your own)'
             cand sandbox 'Run a local emulator of the Callback API that really delivers notifications'
             cand verify 'Grade a webhook receiver by its provider''s rules (a table, --json or --junit for CI)'
+            cand signature 'Sign a body as a webhook sender does, or check a received body''s signature'
             cand completions 'Print a shell completion script'
             cand man 'Print the manual page of hooks or of one of its commands (roff, for man)'
             cand version 'Print the version, commit, build date, target and features (for bug reports)'
@@ -526,6 +602,14 @@ set edit:completion:arg-completer[hooks] = {|@words|
         &'hooks;help;sandbox'= {
         }
         &'hooks;help;verify'= {
+        }
+        &'hooks;help;signature'= {
+            cand sign 'Print the headers that sign BODY, one `Name: value` per line (ready for curl -H)'
+            cand verify 'Check the signature headers of a received BODY: exit 0 when valid, 1 with the reason'
+        }
+        &'hooks;help;signature;sign'= {
+        }
+        &'hooks;help;signature;verify'= {
         }
         &'hooks;help;completions'= {
         }

@@ -44,6 +44,7 @@ complete -c hooks -n "__fish_hooks_needs_command" -f -a "fixtures" -d 'Browse th
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "providers" -d 'List, show, check and import provider definitions (built-in and your own)'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "verify" -d 'Grade a webhook receiver by its provider\'s rules (a table, --json or --junit for CI)'
+complete -c hooks -n "__fish_hooks_needs_command" -f -a "signature" -d 'Sign a body as a webhook sender does, or check a received body\'s signature'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "man" -d 'Print the manual page of hooks or of one of its commands (roff, for man)'
 complete -c hooks -n "__fish_hooks_needs_command" -f -a "version" -d 'Print the version, commit, build date, target and features (for bug reports)'
@@ -135,6 +136,8 @@ complete -c hooks -n "__fish_hooks_using_subcommand listen" -l port -d 'Port to 
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l count -d 'Exit 0 once this many valid notifications have been answered' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l timeout -d 'Stop after SECS (exit 0); with --count, exit 1 if the count is not reached by then' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l api-key -d 'Check the credential where each provider\'s definition puts it (a body field, an `Authorization` scheme) against KEY' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l verify -d 'Check each request\'s signature (schemes: standard, stripe, github, shopify); repeat it for several secrets (a rotation). A request that fails is answered 401' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l tolerance -d 'Seconds a signed timestamp may be from now, either way, with --verify' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l status -d 'HTTP status to answer notifications with' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l delay -d 'Wait this many milliseconds before answering' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l fail-first -d 'Answer 503 to the first N notifications' -r
@@ -162,6 +165,8 @@ complete -c hooks -n "__fish_hooks_using_subcommand listen" -s V -l version -d '
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l to -d 'URL to deliver to' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l api-key -d 'Put KEY where each provider\'s definition puts its credential (a body field, or `Authorization: <scheme> KEY`)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -s H -l header -d 'Extra header, e.g. -H \'X-Trace: 1\'' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l sign -d 'Sign every delivery (schemes: standard, stripe, github, shopify); each attempt gets a fresh timestamp and signature, a delivery keeps its webhook-id' -r
+complete -c hooks -n "__fish_hooks_using_subcommand replay" -l signing-secret -d 'The secret for providers whose definition names a signing scheme (instead of the variable the definition names)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l set -d 'Override a JSON field, e.g. --set data.merchant_name=Shop (value parsed as JSON where it parses)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l repeat -d 'Deliver each source N times' -r
 complete -c hooks -n "__fish_hooks_using_subcommand replay" -l concurrency -d 'Deliveries in flight at once' -r
@@ -304,6 +309,7 @@ complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l host -d 'Address
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l port -d 'Port to bind (0 picks a free one)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l state -d 'Keep registrations in this JSON file across restarts' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l retry-schedule -d 'Delays between delivery attempts, e.g. 1s,5s,30s ("" for a single attempt)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l sign -d 'Sign every delivery (schemes: standard, stripe, github, shopify); each attempt gets a fresh timestamp and signature, a delivery keeps its webhook-id' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l header-timeout -d 'Drop a connection that has not sent a whole request head within SECS of opening or of its last answer' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l max-connections -d 'Serve at most N connections at once (others wait); lowered to fit the file-handle limit' -r
 complete -c hooks -n "__fish_hooks_using_subcommand sandbox" -l max-in-flight -d 'Delivery attempts under way at once; further deliveries wait in a queue' -r
@@ -342,6 +348,63 @@ complete -c hooks -n "__fish_hooks_using_subcommand verify" -l json -d 'Machine 
 complete -c hooks -n "__fish_hooks_using_subcommand verify" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hooks -n "__fish_hooks_using_subcommand verify" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -s h -l help -d 'Print help'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -f -a "sign" -d 'Print the headers that sign BODY, one `Name: value` per line (ready for curl -H)'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -f -a "verify" -d 'Check the signature headers of a received BODY: exit 0 when valid, 1 with the reason'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and not __fish_seen_subcommand_from sign verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l scheme -d 'The signature scheme' -r -f -a "standard\t'Standard Webhooks v1 (webhook-id, webhook-timestamp, webhook-signature)'
+stripe\t'Stripe-Signature: t=…,v1=…'
+github\t'X-Hub-Signature-256: sha256=…'
+shopify\t'X-Shopify-Hmac-Sha256'"
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l secret -d 'The signing secret (standard: whsec_<base64>)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l id -d 'The message id signed by the standard scheme [default: msg_<random>]' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l timestamp -d 'The unix time signed by the standard and stripe schemes [default: now]' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from sign" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l scheme -d 'The signature scheme' -r -f -a "standard\t'Standard Webhooks v1 (webhook-id, webhook-timestamp, webhook-signature)'
+stripe\t'Stripe-Signature: t=…,v1=…'
+github\t'X-Hub-Signature-256: sha256=…'
+shopify\t'X-Shopify-Hmac-Sha256'"
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l secret -d 'The signing secret; repeat it to accept any of several (a rotation)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -s H -l header -d 'A header as received, e.g. -H \'webhook-signature: v1,…\'' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l tolerance -d 'Seconds the signed timestamp may be from now, either way' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l partner -d 'Your partnerUniqueID (a GUID)' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l profile -d 'Named profile from the config file (base_url, partner, token); flags and variables win' -r
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l color -d 'When to colour output (auto: on a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l ignore-timestamp -d 'Do not check the timestamp\'s age (a request captured earlier)'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Print the headers that sign BODY, one `Name: value` per line (ready for curl -H)'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the signature headers of a received BODY: exit 0 when valid, 1 with the reason'
+complete -c hooks -n "__fish_hooks_using_subcommand signature; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hooks -n "__fish_hooks_using_subcommand completions" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
 complete -c hooks -n "__fish_hooks_using_subcommand completions" -l partner -d 'Your partnerUniqueID (a GUID)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand completions" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
@@ -379,18 +442,19 @@ complete -c hooks -n "__fish_hooks_using_subcommand version" -l json -d 'Machine
 complete -c hooks -n "__fish_hooks_using_subcommand version" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand version" -s h -l help -d 'Print help'
 complete -c hooks -n "__fish_hooks_using_subcommand version" -s V -l version -d 'Print version'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "callbacks" -d 'Manage callback registrations on the Callback API'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "echo" -d 'Ask the Callback API to fire a test notification at your registered callback'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "listen" -d 'Run a local server that recognises and prints every notification'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "replay" -d 'Send fixtures, JSON files or `listen --record` recordings at a URL'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "fixtures" -d 'Browse the built-in notification fixtures'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "providers" -d 'List, show, check and import provider definitions (built-in and your own)'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "verify" -d 'Grade a webhook receiver by its provider\'s rules (a table, --json or --junit for CI)'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "man" -d 'Print the manual page of hooks or of one of its commands (roff, for man)'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "version" -d 'Print the version, commit, build date, target and features (for bug reports)'
-complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify completions man version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify signature completions man version help" -f -a "callbacks" -d 'Manage callback registrations on the Callback API'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify signature completions man version help" -f -a "echo" -d 'Ask the Callback API to fire a test notification at your registered callback'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify signature completions man version help" -f -a "listen" -d 'Run a local server that recognises and prints every notification'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify signature completions man version help" -f -a "replay" -d 'Send fixtures, JSON files or `listen --record` recordings at a URL'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify signature completions man version help" -f -a "fixtures" -d 'Browse the built-in notification fixtures'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify signature completions man version help" -f -a "providers" -d 'List, show, check and import provider definitions (built-in and your own)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify signature completions man version help" -f -a "sandbox" -d 'Run a local emulator of the Callback API that really delivers notifications'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify signature completions man version help" -f -a "verify" -d 'Grade a webhook receiver by its provider\'s rules (a table, --json or --junit for CI)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify signature completions man version help" -f -a "signature" -d 'Sign a body as a webhook sender does, or check a received body\'s signature'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify signature completions man version help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify signature completions man version help" -f -a "man" -d 'Print the manual page of hooks or of one of its commands (roff, for man)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify signature completions man version help" -f -a "version" -d 'Print the version, commit, build date, target and features (for bug reports)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and not __fish_seen_subcommand_from callbacks echo listen replay fixtures providers sandbox verify signature completions man version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from callbacks" -f -a "put" -d 'Create or update the callback URL for a notification type'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from callbacks" -f -a "list" -d 'List the registered callbacks'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from callbacks" -f -a "delete" -d 'Delete the callback for a notification type'
@@ -400,3 +464,5 @@ complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcom
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "show" -d 'Print one provider\'s definition'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "check" -d 'Check the definitions in DIR: schemas compile, fixtures pass their kind\'s schema and are recognised as their own provider and kind'
 complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from providers" -f -a "import" -d 'Write a provider folder from an OpenAPI document\'s webhooks and callbacks'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from signature" -f -a "sign" -d 'Print the headers that sign BODY, one `Name: value` per line (ready for curl -H)'
+complete -c hooks -n "__fish_hooks_using_subcommand help; and __fish_seen_subcommand_from signature" -f -a "verify" -d 'Check the signature headers of a received BODY: exit 0 when valid, 1 with the reason'

@@ -199,6 +199,9 @@ pub enum Command {
         Exit codes: 0 every required check passed; 1 a required check failed, or the receiver \
         cannot be reached; 2 usage (nothing sent).")]
     Verify(VerifyArgs),
+    /// Sign a body as a webhook sender does, or check a received body's signature
+    #[command(subcommand)]
+    Signature(SignatureCommand),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -337,6 +340,13 @@ pub struct ListenArgs {
         value_parser = non_empty_secret
     )]
     pub api_key: Option<String>,
+    /// Check each request's signature (schemes: standard, stripe, github, shopify); repeat it
+    /// for several secrets (a rotation). A request that fails is answered 401
+    #[arg(long, value_name = "SCHEME:SECRET", value_parser = non_empty_secret)]
+    pub verify: Vec<String>,
+    /// Seconds a signed timestamp may be from now, either way, with --verify
+    #[arg(long, default_value_t = crate::signature::DEFAULT_TOLERANCE_SECS, value_name = "SECS")]
+    pub tolerance: u64,
     /// HTTP status to answer notifications with
     #[arg(long, default_value_t = 200, value_name = "CODE", value_parser = clap::value_parser!(u16).range(100..=599))]
     pub status: u16,
@@ -411,6 +421,14 @@ pub struct ReplayArgs {
     /// Extra header, e.g. -H 'X-Trace: 1'
     #[arg(short = 'H', long = "header", value_name = "NAME: VALUE")]
     pub headers: Vec<String>,
+    /// Sign every delivery (schemes: standard, stripe, github, shopify); each attempt gets a
+    /// fresh timestamp and signature, a delivery keeps its webhook-id
+    #[arg(long, value_name = "SCHEME:SECRET", value_parser = non_empty_secret)]
+    pub sign: Option<String>,
+    /// The secret for providers whose definition names a signing scheme (instead of the
+    /// variable the definition names)
+    #[arg(long, value_name = "SECRET", value_parser = non_empty_secret, conflicts_with = "sign")]
+    pub signing_secret: Option<String>,
     /// Override a JSON field, e.g. --set data.merchant_name=Shop (value parsed as JSON where it parses)
     #[arg(long = "set", value_name = "PATH=VALUE")]
     pub set: Vec<String>,
@@ -542,11 +560,69 @@ pub struct SandboxArgs {
     /// Delays between delivery attempts, e.g. 1s,5s,30s ("" for a single attempt)
     #[arg(long, default_value = "1s,5s,30s", value_name = "LIST")]
     pub retry_schedule: String,
+    /// Sign every delivery (schemes: standard, stripe, github, shopify); each attempt gets a
+    /// fresh timestamp and signature, a delivery keeps its webhook-id
+    #[arg(long, value_name = "SCHEME:SECRET", value_parser = non_empty_secret)]
+    pub sign: Option<String>,
     #[command(flatten)]
     pub limits: ServerLimitArgs,
     /// Delivery attempts under way at once; further deliveries wait in a queue
     #[arg(long, default_value_t = 64, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub max_in_flight: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SignatureCommand {
+    /// Print the headers that sign BODY, one `Name: value` per line (ready for curl -H)
+    ///
+    /// --json prints them as one object instead. The secret is never printed.
+    Sign(SignArgs),
+    /// Check the signature headers of a received BODY: exit 0 when valid, 1 with the reason
+    ///
+    /// The reason is missing-header, malformed-header, stale-timestamp or signature-mismatch
+    /// (on stderr, and in the --json object). Exit 2 for a usage error.
+    Verify(SignatureVerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// The signature scheme
+    #[arg(long, value_enum)]
+    pub scheme: crate::signature::Scheme,
+    /// The signing secret (standard: whsec_<base64>)
+    #[arg(long, value_name = "SECRET", value_parser = non_empty_secret)]
+    pub secret: String,
+    /// The message id signed by the standard scheme [default: msg_<random>]
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// The unix time signed by the standard and stripe schemes [default: now]
+    #[arg(long, value_name = "UNIX_SECS", allow_negative_numbers = true)]
+    pub timestamp: Option<i64>,
+    /// The body, byte for byte: a file, or - for stdin
+    #[arg(value_name = "BODY")]
+    pub body: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SignatureVerifyArgs {
+    /// The signature scheme
+    #[arg(long, value_enum)]
+    pub scheme: crate::signature::Scheme,
+    /// The signing secret; repeat it to accept any of several (a rotation)
+    #[arg(long, value_name = "SECRET", required = true, value_parser = non_empty_secret)]
+    pub secret: Vec<String>,
+    /// A header as received, e.g. -H 'webhook-signature: v1,…'
+    #[arg(short = 'H', long = "header", value_name = "NAME: VALUE")]
+    pub headers: Vec<String>,
+    /// Seconds the signed timestamp may be from now, either way
+    #[arg(long, default_value_t = crate::signature::DEFAULT_TOLERANCE_SECS, value_name = "SECS")]
+    pub tolerance: u64,
+    /// Do not check the timestamp's age (a request captured earlier)
+    #[arg(long, conflicts_with = "tolerance")]
+    pub ignore_timestamp: bool,
+    /// The body as received, byte for byte: a file, or - for stdin
+    #[arg(value_name = "BODY")]
+    pub body: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -21,6 +21,7 @@ pub mod providers;
 pub mod replay;
 pub mod sandbox;
 pub mod signals;
+pub mod signature;
 pub mod timefmt;
 pub mod verify;
 pub mod version;
@@ -92,6 +93,7 @@ async fn dispatch(cli: Cli, out: Output) -> Result<()> {
         Command::Providers(command) => providers::command::run(command, out),
         Command::Sandbox(args) => sandbox::run(args, &global, out).await,
         Command::Verify(args) => verify::run(args, out).await,
+        Command::Signature(command) => signature::command::run(command, out),
         Command::Completions { shell } => completions::run(shell, &global),
         Command::Man { command, out: dir } => man::run(&command, dir.as_deref(), &global),
         Command::Version => {

@@ -166,7 +166,7 @@ pub fn mask_authorization(value: &str) -> String {
 }
 
 /// A header value fit to print: credentials (`Authorization`, cookies, anything named like a
-/// key, token, secret or signature) are masked.
+/// key, token, secret, signature or HMAC) are masked.
 pub fn mask_header(name: &str, value: &str) -> String {
     let name = name.to_ascii_lowercase();
     if name.ends_with("authorization") {
@@ -191,6 +191,8 @@ pub fn is_secret_header(name: &str) -> bool {
                 b'k' => rest.starts_with(b"key"),
                 b't' => rest.starts_with(b"token"),
                 b's' => rest.starts_with(b"secret") || rest.starts_with(b"signature"),
+                // A signature that names its algorithm instead (X-Shopify-Hmac-Sha256).
+                b'h' => rest.starts_with(b"hmac"),
                 b'p' => rest.starts_with(b"password"),
                 _ => false,
             }
@@ -404,6 +406,8 @@ mod tests {
             "x-auth-token",
             "x-webhook-secret",
             "x-hub-signature-256",
+            "x-shopify-hmac-sha256",
+            "webhook-signature",
             "x-password",
         ] {
             assert!(is_secret_header(name), "{name}");

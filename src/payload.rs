@@ -7,20 +7,27 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 
+/// The exact bytes of a file, or of stdin when the path is `-`, with the name to give it in
+/// messages.
+pub fn read_bytes(path: &Path) -> Result<(String, Vec<u8>)> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::usage(format!("cannot read the body from stdin: {e}")))?;
+        Ok(("stdin".to_string(), bytes))
+    } else {
+        let bytes = std::fs::read(path)
+            .map_err(|e| Error::usage(format!("cannot read {}: {e}", path.display())))?;
+        Ok((path.display().to_string(), bytes))
+    }
+}
+
 /// Reads a JSON document from a file, or from stdin when the path is `-`.
 pub fn read_json(path: &Path) -> Result<Value> {
-    let (name, text) = if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| Error::usage(format!("cannot read the body from stdin: {e}")))?;
-        ("stdin".to_string(), text)
-    } else {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::usage(format!("cannot read {}: {e}", path.display())))?;
-        (path.display().to_string(), text)
-    };
-    serde_json::from_str(&text).map_err(|e| Error::usage(format!("{name} is not valid JSON: {e}")))
+    let (name, bytes) = read_bytes(path)?;
+    serde_json::from_slice(&bytes)
+        .map_err(|e| Error::usage(format!("{name} is not valid JSON: {e}")))
 }
 
 /// Like [`read_json`], but the document must be a JSON object.

@@ -30,6 +30,7 @@ use crate::config::parse_http_url;
 use crate::error::{Error, Result};
 use crate::output::{Output, counted};
 use crate::signals::StopSignals;
+use crate::signature::{Key, Verifier};
 use forward::Forwarder;
 use printed::{Printed, write_printed};
 use record::RecordFile;
@@ -48,6 +49,8 @@ pub struct ListenOptions {
     pub host: String,
     pub port: u16,
     pub api_key: Option<String>,
+    /// `--verify`: the signing secrets every request is checked with.
+    pub verifier: Option<Verifier>,
     /// What valid notifications are answered with (unless forwarded or failed on purpose).
     pub status: u16,
     pub delay: Duration,
@@ -75,6 +78,7 @@ impl ListenOptions {
             host: host.into(),
             port,
             api_key: None,
+            verifier: None,
             status: 200,
             delay: Duration::ZERO,
             fail_first: 0,
@@ -119,8 +123,18 @@ impl ListenOptions {
             _ if args.tls => Some(TlsSource::SelfSigned),
             _ => None,
         };
+        let keys = args
+            .verify
+            .iter()
+            .map(|text| Key::parse(text).map_err(|e| Error::usage(format!("--verify: {e}"))))
+            .collect::<Result<Vec<_>>>()?;
+        let verifier = (!keys.is_empty()).then_some(Verifier {
+            keys,
+            tolerance: Some(args.tolerance),
+        });
         Ok(ListenOptions {
             api_key: args.api_key.clone(),
+            verifier,
             status: args.status,
             delay: Duration::from_millis(args.delay),
             fail_first: args.fail_first,
@@ -133,6 +147,22 @@ impl ListenOptions {
             ..ListenOptions::new(args.host.clone(), args.port)
         })
     }
+}
+
+/// The secrets the listener was given, to be masked in everything it shows.
+fn secrets_of(options: &ListenOptions) -> Vec<String> {
+    let signing = options
+        .verifier
+        .iter()
+        .flat_map(|verifier| &verifier.keys)
+        .flat_map(Key::secret_forms);
+    options
+        .api_key
+        .as_deref()
+        .into_iter()
+        .chain(signing)
+        .map(str::to_string)
+        .collect()
 }
 
 /// A bound, serving listener. Each request it answers becomes a [`Notification`] that
@@ -183,7 +213,9 @@ impl Listener {
         let (sender, notifications) = mpsc::channel(QUEUE);
         let shared = Arc::new(Shared::new(
             Settings {
+                secrets: secrets_of(&options),
                 api_key: options.api_key.clone(),
+                verifier: options.verifier.clone(),
                 status,
                 delay: options.delay,
                 fail_first: options.fail_first,

@@ -18,6 +18,7 @@ use crate::output::{
     mask_found, mask_header, mask_params, pretty_json, style,
 };
 use crate::providers::{self, Detail, Provider};
+use crate::signature::Verdict;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -73,6 +74,8 @@ pub struct Notification {
     /// The provider's kind (see `providers::Recognition`), "" when none.
     pub kind: String,
     pub auth: Auth,
+    /// What `--verify` made of its signature, judged once, on the bytes received.
+    pub signature: Verdict,
     pub duplicate_of: Option<Earlier>,
     /// The status we answered.
     pub status: u16,
@@ -296,15 +299,16 @@ pub fn escape_invalid_utf8(bytes: &[u8]) -> String {
 
 impl Notification {
     /// Collects the credentials to mask, once per request: those already found (a body
-    /// credential where the provider's definition puts it), `--api-key`, the credential of
+    /// credential where the provider's definition puts it), the `configured` ones
+    /// (`--api-key`, the `--verify` secrets), the credential of
     /// every credential header, and the value of every credential parameter (see
     /// [`is_credential_name`]) in the query, and in the body (a JSON field at any depth,
     /// its name escaped or not, even in text that is not JSON; a form parameter). A
     /// request with none costs a search for `:` in its body (and `=` in its query), and
     /// allocates nothing.
-    pub fn find_secrets(&mut self, api_key: Option<&str>) {
+    pub fn find_secrets<'s>(&mut self, configured: impl IntoIterator<Item = &'s str>) {
         let mut secrets = std::mem::take(&mut self.secrets);
-        secrets.extend(api_key.map(str::to_string));
+        secrets.extend(configured.into_iter().map(str::to_string));
         for (name, value) in &self.headers {
             if carries_credential(name) {
                 let value = header_text(value);
@@ -529,6 +533,8 @@ impl Notification {
         json::string(out, &self.hide(&self.kind));
         json::key(out, "auth", false);
         json::string(out, self.auth.as_str());
+        json::key(out, "signature", false);
+        json::string(out, self.signature.as_str());
         json::key(out, "duplicate", false);
         json::value(out, &Value::Bool(self.duplicate_of.is_some()));
         json::key(out, "status", false);
@@ -644,6 +650,22 @@ impl Notification {
             };
             line(format!("{} {auth}", paint.paint("auth:", style::LABEL)));
         }
+        match &self.signature {
+            Verdict::Unchecked => {}
+            Verdict::Valid(scheme) => line(format!(
+                "{} {}",
+                paint.paint("signature:", style::LABEL),
+                paint.paint(format_args!("valid ({scheme})"), style::GOOD)
+            )),
+            Verdict::Invalid(rejection) => line(format!(
+                "{} {}",
+                paint.paint("signature:", style::LABEL),
+                paint.paint(
+                    escape_controls(&self.hide(&rejection.to_string())),
+                    style::BAD
+                )
+            )),
+        }
         if let Some(earlier) = &self.duplicate_of {
             line(format!(
                 "{} redelivery of #{} (first received at {})",
@@ -740,6 +762,7 @@ impl Notification {
             provider: Provider::UNKNOWN,
             kind: String::new(),
             auth: Auth::Unchecked,
+            signature: Verdict::Unchecked,
             duplicate_of: None,
             status: 200,
             body: Some(Value::Object(serde_json::Map::new())),
@@ -766,6 +789,7 @@ impl Notification {
 mod tests {
     use super::*;
     use crate::output::mask_authorization;
+    use crate::signature::{Reason, Rejection, Scheme};
 
     #[test]
     fn reusing_the_record_lines_escapes_changes_nothing() {
@@ -817,6 +841,11 @@ mod tests {
             provider: Provider::named("clubcollect").unwrap(),
             kind: "realtime".to_string(),
             auth: Auth::Mismatch,
+            signature: Verdict::Invalid(Rejection {
+                scheme: Scheme::Github,
+                reason: Reason::SignatureMismatch,
+                detail: "x-hub-signature-256 is not the signature of this body".to_string(),
+            }),
             duplicate_of: Some(Earlier {
                 sequence: 1,
                 received_at: time::macros::datetime!(2025-03-30 10:14:00 UTC),
@@ -845,6 +874,7 @@ mod tests {
                 "provider": "clubcollect",
                 "kind": "realtime",
                 "auth": "mismatch",
+                "signature": "signature-mismatch",
                 "duplicate": true,
                 "status": 401,
                 "body": {"api_key": mask("secret-key"), "invoice_ids": ["x"]},
@@ -862,6 +892,7 @@ mod tests {
             "provider",
             "kind",
             "auth",
+            "signature",
             "duplicate",
             "status",
             "body",
@@ -875,6 +906,45 @@ mod tests {
             .collect();
         assert!(positions.is_sorted(), "{line}");
         assert!(!line.contains("secret-key"));
+    }
+
+    #[test]
+    fn the_signature_verdict_is_shown_and_its_secret_masked() {
+        let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        let mut notification = Notification {
+            headers: Notification::headers_of(&[("x-echo", secret)]),
+            signature: Verdict::Valid(Scheme::Standard),
+            ..Notification::example_with(&format!(r#"{{"note":"{secret}"}}"#))
+        };
+        notification.find_secrets([secret, "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"]);
+        let human = notification.to_human(Paint(false), true);
+        assert!(
+            human.contains("\n  signature: valid (standard)\n"),
+            "{human}"
+        );
+        let line = notification.to_json_line();
+        assert!(line.contains(r#""signature":"valid""#), "{line}");
+        for shown in [&human, &line] {
+            assert!(
+                !shown.contains("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+                "{shown}"
+            );
+        }
+        notification.signature = Verdict::Invalid(Rejection {
+            scheme: Scheme::Standard,
+            reason: Reason::StaleTimestamp,
+            detail: "webhook-timestamp is 400 s in the past, beyond the 300 s tolerance".into(),
+        });
+        assert!(
+            notification
+                .to_human(Paint(false), false)
+                .contains("signature: stale-timestamp: webhook-timestamp is 400 s in the past")
+        );
+        let unchecked = Notification::example().to_json_line();
+        assert!(
+            unchecked.contains(r#""signature":"unchecked""#),
+            "{unchecked}"
+        );
     }
 
     #[test]

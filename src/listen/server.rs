@@ -21,11 +21,16 @@ use super::record::{Escaped, RecordFile};
 use super::seen::Seen;
 use super::trace;
 use crate::providers::{self, Credential, Provider};
+use crate::signature::{Verdict, Verifier};
 use serde_json::Value;
 
 /// How to answer, fixed at start.
 pub struct Settings {
     pub api_key: Option<String>,
+    /// `--verify`: checks each request's signature.
+    pub verifier: Option<Verifier>,
+    /// `--api-key` and the signing secrets: masked wherever a request shows them.
+    pub secrets: Vec<String>,
     pub status: StatusCode,
     pub delay: Duration,
     pub fail_first: u64,
@@ -168,6 +173,7 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         provider: Provider::UNKNOWN,
         kind: String::new(),
         auth: Auth::Unchecked,
+        signature: Verdict::Unchecked,
         duplicate_of: None,
         status: 0,
         body: None,
@@ -191,7 +197,7 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         tokio::time::sleep(shared.settings.delay).await;
     }
     notification.status = reply.status.as_u16();
-    notification.find_secrets(shared.settings.api_key.as_deref());
+    notification.find_secrets(shared.settings.secrets.iter().map(String::as_str));
     if shared.settings.verbose {
         trace::exchange(&notification, shared.forward.as_ref());
     }
@@ -259,6 +265,11 @@ async fn answer(
             return Reply::error(StatusCode::BAD_REQUEST, &message);
         }
     };
+    // Against the bytes exactly as they came, before anything reads them.
+    if let Some(verifier) = &settings.verifier {
+        let now = notification.received_at.unix_timestamp();
+        notification.signature = verifier.check(&notification.headers, &bytes, now);
+    }
     let text = match std::str::from_utf8(&bytes) {
         Ok(text) => text,
         Err(_) => {
@@ -300,6 +311,12 @@ async fn answer(
     notification.summary = inspection.summary;
     let idempotency_key = inspection.idempotency_key;
     notification.body = Some(body);
+    if let Verdict::Invalid(rejection) = &notification.signature {
+        return Reply::error(
+            StatusCode::UNAUTHORIZED,
+            &format!("the signature is not accepted: {rejection}"),
+        );
+    }
     if matches!(notification.auth, Auth::Mismatch | Auth::Missing) {
         let message = match notification.auth {
             Auth::Mismatch => "the API key does not match",

@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::signature::Scheme;
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
@@ -23,6 +25,8 @@ pub struct Manifest {
     #[serde(default)]
     pub kinds: Vec<KindManifest>,
     pub credential: Option<CredentialRule>,
+    /// How the provider signs its deliveries (`replay` signs them so).
+    pub signature: Option<SignatureRule>,
     pub idempotency_key: Option<String>,
     #[serde(default)]
     pub summary: Vec<SummaryLine>,
@@ -117,6 +121,15 @@ pub enum CredentialRule {
     Body { field: String },
     /// `Authorization: <scheme> <key>`.
     Authorization { scheme: String },
+}
+
+/// The signing scheme a provider uses, and where its secret is found.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureRule {
+    pub scheme: Scheme,
+    /// The environment variable holding the secret, when `--signing-secret` is not given.
+    pub secret_env: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -228,6 +241,16 @@ pub fn load(
         return Err(format!(
             "{file}: name {:?} is not lowercase letters, digits and hyphens",
             manifest.name
+        ));
+    }
+    if let Some(rule) = &manifest.signature
+        && rule
+            .secret_env
+            .as_deref()
+            .is_some_and(|name| name.trim().is_empty())
+    {
+        return Err(format!(
+            "{file}: signature.secret_env is empty; name a variable or leave it out"
         ));
     }
     if manifest.kinds.is_empty() && manifest.kind_from.is_none() {

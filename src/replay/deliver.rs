@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use reqwest::StatusCode;
+use reqwest::header::HeaderMap;
 use serde_json::Value;
 use tokio::signal::unix::Signal;
 use tokio::sync::Notify;
@@ -23,6 +24,7 @@ use crate::payload::apply_assignment;
 use crate::providers::generate::{
     KeyPlacement, carried_fields, carried_ids, carry_into, confirms, freshen, key_placement,
 };
+use crate::signature::{insert_signature, message_id, unix_now};
 
 /// The first pause before a retry; it doubles each time, up to MAX_BACKOFF.
 const FIRST_BACKOFF: Duration = Duration::from_millis(100);
@@ -179,6 +181,8 @@ struct Delivery {
     number: u64,
     round: u64,
     template: usize,
+    /// The `webhook-id` every attempt of a signed delivery carries.
+    id: Option<String>,
     body: Bytes,
     ids: Option<Ids>,
     carried: usize,
@@ -375,6 +379,7 @@ impl Shared {
             number,
             round,
             template,
+            id: source.signing.as_ref().map(|_| message_id()),
             body: source.body.clone(),
             ids: None,
             carried: carried_count,
@@ -409,11 +414,20 @@ impl Shared {
         let mut statuses = Vec::with_capacity(1);
         let mut backoff = FIRST_BACKOFF;
         loop {
+            // Signed anew for each attempt: a fresh timestamp, as Standard Webhooks senders do.
+            let signed = source.signing.as_ref().map(|key| {
+                let mut headers = source.headers.clone();
+                let id = delivery.id.as_deref().unwrap_or_default();
+                insert_signature(&mut headers, key, id, unix_now(), &delivery.body);
+                headers
+            });
+            let headers = signed.as_ref().unwrap_or(&source.headers);
             if self.out.verbose {
-                self.trace_request(source, &delivery, statuses.len() + 1);
+                self.trace_request(source, headers, &delivery, statuses.len() + 1);
             }
             let started = Instant::now();
-            let (status, error) = match self.exchange(transport, source, &delivery.body).await {
+            let exchange = self.exchange(transport, &source.method, headers, &delivery.body);
+            let (status, error) = match exchange.await {
                 Ok((status, answer)) => {
                     let error = (!status.is_success()).then(|| {
                         let text = server_error_text(&String::from_utf8_lossy(&answer));
@@ -478,25 +492,20 @@ impl Shared {
     async fn exchange(
         &self,
         transport: &mut Transport,
-        source: &Template,
+        method: &reqwest::Method,
+        headers: &HeaderMap,
         body: &Bytes,
     ) -> Result<(StatusCode, Bytes), String> {
         let plan = &self.plan;
         match transport {
             Transport::Direct(target, connection) => {
                 target
-                    .send(
-                        connection,
-                        &source.method,
-                        &source.headers,
-                        body.clone(),
-                        plan.timeout,
-                    )
+                    .send(connection, method, headers, body.clone(), plan.timeout)
                     .await
             }
             Transport::Client(client) => {
-                let mut request = reqwest::Request::new(source.method.clone(), plan.url.clone());
-                *request.headers_mut() = source.headers.clone();
+                let mut request = reqwest::Request::new(method.clone(), plan.url.clone());
+                *request.headers_mut() = headers.clone();
                 *request.body_mut() = Some(body.clone().into());
                 let answer = async {
                     let response = client.execute(request).await?;
@@ -505,20 +514,27 @@ impl Shared {
                 };
                 answer
                     .await
-                    .map_err(|e| describe_failure(&source.method, &plan.url, &e, true))
+                    .map_err(|e| describe_failure(method, &plan.url, &e, true))
             }
         }
     }
 
-    /// `-v`: the request with its secrets (Authorization, a body credential) masked.
-    fn trace_request(&self, source: &Template, delivery: &Delivery, attempt: usize) {
+    /// `-v`: the request with its secrets (Authorization, a signature, a body credential)
+    /// masked.
+    fn trace_request(
+        &self,
+        source: &Template,
+        headers: &HeaderMap,
+        delivery: &Delivery,
+        attempt: usize,
+    ) {
         let mut lines = vec![format!(
             "> {} {} (delivery #{}, attempt {attempt})",
             source.method,
             redacted(&self.plan.url),
             delivery.number
         )];
-        for (name, value) in &source.headers {
+        for (name, value) in headers {
             let value = String::from_utf8_lossy(value.as_bytes());
             lines.push(format!("> {name}: {}", mask_header(name.as_str(), &value)));
         }

@@ -13,12 +13,14 @@ use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use reqwest::Url;
+use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::json;
 use tokio::sync::{Notify, Semaphore, SemaphorePermit, watch};
 
 use crate::client::{http_client, redacted, send_error_cause};
 use crate::error::{Error, Result};
 use crate::output::{Output, Paint, counted, escape_controls, style};
+use crate::signature::{Key, insert_signature, unix_now};
 use crate::timefmt;
 
 /// How long one delivery attempt may take, like a real provider's receiver timeout.
@@ -64,6 +66,8 @@ pub struct Deliverer {
     http: reqwest::Client,
     /// The delays before the 2nd, 3rd, … attempt.
     schedule: Vec<Duration>,
+    /// `--sign`: signs each attempt.
+    signing: Option<Key>,
     out: Output,
     /// One permit per attempt that may be under way at once.
     slots: Semaphore,
@@ -92,10 +96,16 @@ enum Outcome {
 }
 
 impl Deliverer {
-    pub fn new(schedule: Vec<Duration>, max_in_flight: usize, out: Output) -> Self {
+    pub fn new(
+        schedule: Vec<Duration>,
+        max_in_flight: usize,
+        signing: Option<Key>,
+        out: Output,
+    ) -> Self {
         Deliverer {
             http: http_client(ATTEMPT_TIMEOUT, false),
             schedule,
+            signing,
             out,
             slots: Semaphore::new(max_in_flight),
             max_in_flight,
@@ -195,11 +205,20 @@ impl Deliverer {
             let Some(slot) = self.slot(&mut stopping).await else {
                 break;
             };
+            let mut headers = HeaderMap::new();
+            headers.insert(
+                reqwest::header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
+            // Signed anew for each attempt: the delivery's id, a fresh timestamp.
+            if let Some(key) = &self.signing {
+                insert_signature(&mut headers, key, &delivery.id, unix_now(), &delivery.body);
+            }
             let started = Instant::now();
             let answer = self
                 .http
                 .post(delivery.url.clone())
-                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .headers(headers)
                 .body(delivery.body.clone())
                 .send()
                 .await;

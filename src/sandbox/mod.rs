@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::listen::watchdog::{Limits, serve};
 use crate::output::{Output, counted, mask};
 use crate::signals::StopSignals;
+use crate::signature::Key;
 
 use delivery::{Deliverer, parse_schedule};
 
@@ -40,6 +41,11 @@ const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 
 pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<()> {
     let schedule = parse_schedule(&args.retry_schedule)?;
+    let signing = args
+        .sign
+        .as_deref()
+        .map(|text| Key::parse(text).map_err(|e| Error::usage(format!("--sign: {e}"))))
+        .transpose()?;
     let store = store::Store::open(args.state.clone())?;
     let token = global.token.clone().filter(|t| !t.is_empty());
     let listener = std::net::TcpListener::bind((args.host.as_str(), args.port)).map_err(|e| {
@@ -69,6 +75,12 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<
         None => out.note("token: any non-empty bearer token is accepted"),
     }
     out.note(describe_schedule(&schedule));
+    if let Some(key) = &signing {
+        out.note(format!(
+            "deliveries are signed ({}), each attempt anew",
+            key.scheme()
+        ));
+    }
     let max_in_flight = args.max_in_flight as usize;
     out.note(format!(
         "deliveries: at most {} at once (--max-in-flight), the others wait in a queue",
@@ -79,7 +91,7 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<
         uuid::Uuid::new_v4()
     ));
 
-    let deliverer = Arc::new(Deliverer::new(schedule, max_in_flight, out));
+    let deliverer = Arc::new(Deliverer::new(schedule, max_in_flight, signing, out));
     let limits = Limits::from(&args.limits).fitted();
     let sandbox = Arc::new(api::Sandbox {
         store,
