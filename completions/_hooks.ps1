@@ -444,6 +444,8 @@ Register-ArgumentCompleter -Native -CommandName 'hooks' -ScriptBlock {
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only these checks (ids from --list-checks; `accepts` selects every accepts-<kind>)')
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Leave these checks out')
             [CompletionResult]::new('--burst', '--burst', [CompletionResultType]::ParameterName, 'Deliveries sent at once by the burst check')
+            [CompletionResult]::new('--sign', '--sign', [CompletionResultType]::ParameterName, 'Sign every notification (schemes: standard, stripe, github, shopify) and add the signature checks')
+            [CompletionResult]::new('--signing-secret', '--signing-secret', [CompletionResultType]::ParameterName, 'The secret for a provider whose definition names a signing scheme (instead of the variable the definition names)')
             [CompletionResult]::new('--junit', '--junit', [CompletionResultType]::ParameterName, 'Also write the results as JUnit XML to FILE, for CI')
             [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Also write every request sent to FILE, in the `hooks listen --record` format')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Extra header on every request, e.g. -H ''X-Tunnel-Auth: x''')

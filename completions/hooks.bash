@@ -1940,7 +1940,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__verify)
-            opts="-k -H -v -h -V --provider --api-key --deadline --only --skip --burst --junit --record --insecure --header --list-checks --base-url --partner --token --profile --json --color --verbose --providers --help --version"
+            opts="-k -H -v -h -V --provider --api-key --deadline --only --skip --burst --sign --signing-secret --junit --record --insecure --header --list-checks --base-url --partner --token --profile --json --color --verbose --providers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1967,6 +1967,14 @@ _hooks() {
                     return 0
                     ;;
                 --burst)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signing-secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -409,6 +409,8 @@ set edit:completion:arg-completer[hooks] = {|@words|
             cand --only 'Run only these checks (ids from --list-checks; `accepts` selects every accepts-<kind>)'
             cand --skip 'Leave these checks out'
             cand --burst 'Deliveries sent at once by the burst check'
+            cand --sign 'Sign every notification (schemes: standard, stripe, github, shopify) and add the signature checks'
+            cand --signing-secret 'The secret for a provider whose definition names a signing scheme (instead of the variable the definition names)'
             cand --junit 'Also write the results as JUnit XML to FILE, for CI'
             cand --record 'Also write every request sent to FILE, in the `hooks listen --record` format'
             cand -H 'Extra header on every request, e.g. -H ''X-Tunnel-Auth: x'''

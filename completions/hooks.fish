@@ -331,6 +331,8 @@ complete -c hooks -n "__fish_hooks_using_subcommand verify" -l deadline -d 'How 
 complete -c hooks -n "__fish_hooks_using_subcommand verify" -l only -d 'Run only these checks (ids from --list-checks; `accepts` selects every accepts-<kind>)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand verify" -l skip -d 'Leave these checks out' -r
 complete -c hooks -n "__fish_hooks_using_subcommand verify" -l burst -d 'Deliveries sent at once by the burst check' -r
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -l sign -d 'Sign every notification (schemes: standard, stripe, github, shopify) and add the signature checks' -r
+complete -c hooks -n "__fish_hooks_using_subcommand verify" -l signing-secret -d 'The secret for a provider whose definition names a signing scheme (instead of the variable the definition names)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand verify" -l junit -d 'Also write the results as JUnit XML to FILE, for CI' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand verify" -l record -d 'Also write every request sent to FILE, in the `hooks listen --record` format' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand verify" -s H -l header -d 'Extra header on every request, e.g. -H \'X-Tunnel-Auth: x\'' -r

@@ -494,6 +494,14 @@ pub struct VerifyArgs {
     /// Deliveries sent at once by the burst check
     #[arg(long, default_value_t = 20, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1000))]
     pub burst: u64,
+    /// Sign every notification (schemes: standard, stripe, github, shopify) and add the
+    /// signature checks
+    #[arg(long, value_name = "SCHEME:SECRET", value_parser = non_empty_secret)]
+    pub sign: Option<String>,
+    /// The secret for a provider whose definition names a signing scheme (instead of the
+    /// variable the definition names)
+    #[arg(long, value_name = "SECRET", value_parser = non_empty_secret, conflicts_with = "sign")]
+    pub signing_secret: Option<String>,
     /// Also write the results as JUnit XML to FILE, for CI
     #[arg(long, value_name = "FILE")]
     pub junit: Option<PathBuf>,

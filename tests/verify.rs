@@ -591,3 +591,154 @@ fn only_and_skip_take_check_ids_and_refuse_unknown_ones() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+const SIGNING: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+/// What a receiver of signed notifications gets wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SignatureDefect {
+    None,
+    /// Never looks at the signature.
+    NoCheck,
+    /// Checks the signature but not how old its timestamp is.
+    IgnoresTimestamp,
+    /// Checks only the first signature of the header, so a rotation breaks it.
+    FirstSignatureOnly,
+}
+
+/// A document-status receiver that checks Standard Webhooks signatures (by the library's
+/// verifier, which tests/signature.rs holds to the reference vectors), less its defect.
+async fn receive_signed(
+    State(defect): State<SignatureDefect>,
+    mut headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let key = hooks::signature::Key::parse(&format!("standard:{SIGNING}")).unwrap();
+    if defect == SignatureDefect::FirstSignatureOnly
+        && let Some(first) = headers
+            .get("webhook-signature")
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split(' ').next())
+            .map(str::to_string)
+    {
+        headers.insert("webhook-signature", first.parse().unwrap());
+    }
+    let tolerance = (defect != SignatureDefect::IgnoresTimestamp).then_some(300);
+    let now = hooks::signature::unix_now();
+    if defect != SignatureDefect::NoCheck
+        && let Err(rejection) = hooks::signature::verify(&[key], &headers, &body, tolerance, now)
+    {
+        return (StatusCode::UNAUTHORIZED, rejection.to_string()).into_response();
+    }
+    match serde_json::from_slice::<Value>(&body) {
+        Ok(_) => StatusCode::OK.into_response(),
+        Err(_) => (StatusCode::BAD_REQUEST, "the body is not JSON").into_response(),
+    }
+}
+
+fn signed_receiver(defect: SignatureDefect) -> String {
+    serve(
+        axum::Router::new()
+            .fallback(receive_signed)
+            .with_state(defect),
+    )
+}
+
+/// The signature checks' verdicts for a receiver, and that everything else passed.
+fn signature_verdicts(defect: SignatureDefect) -> (i32, BTreeMap<String, String>) {
+    let sign = format!("standard:{SIGNING}");
+    let (code, verdicts, report) = verify(
+        &signed_receiver(defect),
+        "document-status",
+        &["--sign", &sign, "--burst", "2"],
+    );
+    let others_passed = verdicts
+        .iter()
+        .filter(|(id, _)| !id.contains("signature") && !id.contains("rotated"))
+        .all(|(_, verdict)| verdict == "passed");
+    assert!(others_passed, "{report:#}");
+    assert!(
+        !report.to_string().contains(&SIGNING[6..]),
+        "the secret is never shown"
+    );
+    let signature_checks = verdicts
+        .into_iter()
+        .filter(|(id, _)| id.contains("signature") || id.contains("rotated"))
+        .collect();
+    (code, signature_checks)
+}
+
+fn verdicts_of(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(id, verdict)| (id.to_string(), verdict.to_string()))
+        .collect()
+}
+
+#[test]
+fn signed_deliveries_get_the_signature_checks_and_each_defect_fails_its_own() {
+    let all_passed = verdicts_of(&[
+        ("accepts-rotated-secret", "passed"),
+        ("rejects-bad-signature", "passed"),
+        ("rejects-missing-signature", "passed"),
+        ("rejects-stale-signature", "passed"),
+    ]);
+    assert_eq!(signature_verdicts(SignatureDefect::None), (0, all_passed));
+    assert_eq!(
+        signature_verdicts(SignatureDefect::NoCheck),
+        (
+            1,
+            verdicts_of(&[
+                ("accepts-rotated-secret", "passed"),
+                ("rejects-bad-signature", "failed"),
+                ("rejects-missing-signature", "failed"),
+                ("rejects-stale-signature", "failed"),
+            ])
+        )
+    );
+    assert_eq!(
+        signature_verdicts(SignatureDefect::IgnoresTimestamp),
+        (
+            1,
+            verdicts_of(&[
+                ("accepts-rotated-secret", "passed"),
+                ("rejects-bad-signature", "passed"),
+                ("rejects-missing-signature", "passed"),
+                ("rejects-stale-signature", "failed"),
+            ])
+        )
+    );
+    assert_eq!(
+        signature_verdicts(SignatureDefect::FirstSignatureOnly),
+        (
+            1,
+            verdicts_of(&[
+                ("accepts-rotated-secret", "failed"),
+                ("rejects-bad-signature", "passed"),
+                ("rejects-missing-signature", "passed"),
+                ("rejects-stale-signature", "passed"),
+            ])
+        )
+    );
+}
+
+#[test]
+fn a_scheme_without_a_timestamp_or_rotation_gets_only_the_checks_it_can_fail() {
+    let output = hooks()
+        .args(["verify", "--list-checks", "--provider", "document-status"])
+        .args(["--sign", "github:secret"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        listed.contains("rejects-bad-signature") && listed.contains("rejects-missing-signature")
+    );
+    assert!(
+        !listed.contains("rejects-stale-signature") && !listed.contains("accepts-rotated-secret")
+    );
+    let unsigned = hooks()
+        .args(["verify", "--list-checks", "--provider", "document-status"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&unsigned.stdout).contains("signature"));
+}

@@ -29,7 +29,7 @@ use crate::output::Output;
 use crate::payload::apply_assignment;
 use crate::providers::Provider;
 use crate::providers::generate::{KeyPlacement, carried_fields, key_placement};
-use crate::signature::Key;
+use crate::signature::{Key, signing_key};
 use crate::timefmt;
 use source::{Reading, Source};
 
@@ -118,7 +118,13 @@ pub async fn run(args: ReplayArgs, out: Output) -> Result<()> {
     let templates = sources
         .into_iter()
         .map(|source| {
-            let signing = signing_key(source.provider, sign.as_ref(), &args, &mut warned, out)?;
+            let signing = signing_key(
+                source.provider,
+                sign.as_ref(),
+                args.signing_secret.as_deref(),
+                &mut warned,
+                out,
+            )?;
             Ok(Template {
                 signing,
                 ..prepare(
@@ -169,51 +175,6 @@ pub async fn run(args: ReplayArgs, out: Output) -> Result<()> {
         insecure: args.insecure,
     };
     deliver::run(plan, interrupt, out).await
-}
-
-/// The key a source's deliveries are signed with: `--sign`'s, or the one its provider's
-/// definition names the scheme of, with `--signing-secret` or the definition's variable.
-/// A provider that signs but has no secret is sent unsigned, with a warning.
-fn signing_key(
-    provider: Provider,
-    sign: Option<&Key>,
-    args: &ReplayArgs,
-    warned: &mut BTreeSet<&'static str>,
-    out: Output,
-) -> Result<Option<Key>> {
-    if let Some(key) = sign {
-        return Ok(Some(key.clone()));
-    }
-    let Some(rule) = provider
-        .definition()
-        .and_then(|definition| definition.manifest.signature.as_ref())
-    else {
-        return Ok(None);
-    };
-    let from_variable = || {
-        let name = rule.secret_env.as_deref()?;
-        // Set but empty counts as unset, as for every HOOKS_* variable.
-        std::env::var(name).ok().filter(|value| !value.is_empty())
-    };
-    let Some(secret) = args.signing_secret.clone().or_else(from_variable) else {
-        if warned.insert(provider.as_str()) {
-            let variable = rule
-                .secret_env
-                .as_deref()
-                .map(|name| format!(" or set {name}"))
-                .unwrap_or_default();
-            out.warn(format!(
-                "{} signs its deliveries ({}) but no secret was given: pass \
-                 --signing-secret{variable}; sent unsigned",
-                provider.as_str(),
-                rule.scheme
-            ));
-        }
-        return Ok(None);
-    };
-    Key::new(rule.scheme, &secret)
-        .map(Some)
-        .map_err(|e| Error::usage(format!("{}'s signing secret: {e}", provider.as_str())))
 }
 
 /// No SOURCE: a person on a terminal picks fixtures; a script gets a usage error. Ctrl-C

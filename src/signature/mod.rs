@@ -15,6 +15,7 @@
 
 pub mod command;
 
+use std::collections::BTreeSet;
 use std::fmt;
 
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
@@ -24,6 +25,10 @@ use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STAN
 use hmac::{Hmac, Mac};
 use serde::Deserialize;
 use sha2::Sha256;
+
+use crate::error::{Error, Result};
+use crate::output::Output;
+use crate::providers::Provider;
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -133,6 +138,19 @@ impl Key {
         })
     }
 
+    /// A key of `scheme` with a secret nobody else has: what a forger signs with.
+    pub fn random(scheme: Scheme) -> Key {
+        let secret = format!(
+            "{WHSEC}{}",
+            STANDARD.encode(uuid::Uuid::new_v4().as_bytes())
+        );
+        let secret = match scheme {
+            Scheme::Standard => secret,
+            _ => secret[WHSEC.len()..].to_string(),
+        };
+        Key::new(scheme, &secret).expect("a random base64 secret is a valid key of every scheme")
+    }
+
     /// `SCHEME:SECRET`, as `--sign` and `--verify` take it.
     pub fn parse(text: &str) -> Result<Key, String> {
         // The text holds a secret: only the scheme names are ever echoed back.
@@ -209,6 +227,31 @@ pub fn sign(key: &Key, id: &str, timestamp: i64, body: &[u8]) -> Vec<(&'static s
     }
 }
 
+/// The headers of a sender in the middle of a key rotation: `body` signed with the `old`
+/// secret and with the `new` one in the same header, as Standard Webhooks (space-separated
+/// `v1,` signatures) and Stripe (several `v1=`) allow. None for a scheme that carries one
+/// signature only.
+pub fn sign_rotated(
+    old: &Key,
+    new: &Key,
+    id: &str,
+    timestamp: i64,
+    body: &[u8],
+) -> Option<Vec<(&'static str, String)>> {
+    let mut headers = sign(new, id, timestamp, body);
+    let old_signature = sign(old, id, timestamp, body).pop()?.1;
+    let (_, value) = headers.last_mut()?;
+    match new.scheme {
+        Scheme::Standard => *value = format!("{old_signature} {value}"),
+        Scheme::Stripe => {
+            let (_, old_v1) = old_signature.split_once(",v1=")?;
+            value.push_str(&format!(",v1={old_v1}"));
+        }
+        Scheme::Github | Scheme::Shopify => return None,
+    }
+    Some(headers)
+}
+
 /// A fresh message id in the form Standard Webhooks senders use.
 pub fn message_id() -> String {
     format!("msg_{}", uuid::Uuid::new_v4().simple())
@@ -232,6 +275,51 @@ pub fn insert_signature(headers: &mut HeaderMap, key: &Key, id: &str, timestamp:
             headers.insert(name, value);
         }
     }
+}
+
+/// The key a source's deliveries are signed with: `--sign`'s, or the one its provider's
+/// definition names the scheme of, with `--signing-secret` or the definition's variable.
+/// A provider that signs but has no secret is sent unsigned, with a warning.
+pub fn signing_key(
+    provider: Provider,
+    sign: Option<&Key>,
+    signing_secret: Option<&str>,
+    warned: &mut BTreeSet<&'static str>,
+    out: Output,
+) -> Result<Option<Key>> {
+    if let Some(key) = sign {
+        return Ok(Some(key.clone()));
+    }
+    let Some(rule) = provider
+        .definition()
+        .and_then(|definition| definition.manifest.signature.as_ref())
+    else {
+        return Ok(None);
+    };
+    let from_variable = || {
+        let name = rule.secret_env.as_deref()?;
+        // Set but empty counts as unset, as for every HOOKS_* variable.
+        std::env::var(name).ok().filter(|value| !value.is_empty())
+    };
+    let Some(secret) = signing_secret.map(str::to_string).or_else(from_variable) else {
+        if warned.insert(provider.as_str()) {
+            let variable = rule
+                .secret_env
+                .as_deref()
+                .map(|name| format!(" or set {name}"))
+                .unwrap_or_default();
+            out.warn(format!(
+                "{} signs its deliveries ({}) but no secret was given: pass \
+                 --signing-secret{variable}; sent unsigned",
+                provider.as_str(),
+                rule.scheme
+            ));
+        }
+        return Ok(None);
+    };
+    Key::new(rule.scheme, &secret)
+        .map(Some)
+        .map_err(|e| Error::usage(format!("{}'s signing secret: {e}", provider.as_str())))
 }
 
 /// Why a signature was not accepted.
@@ -565,6 +653,44 @@ impl Verifier {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rotating_sender_signs_with_both_secrets_in_one_header() {
+        let body = br#"{"a":1}"#;
+        for (scheme, old, new) in [
+            (
+                Scheme::Standard,
+                "whsec_b2xkLXNlY3JldA==",
+                "whsec_bmV3LXNlY3JldA==",
+            ),
+            (Scheme::Stripe, "old-secret", "new-secret"),
+        ] {
+            let old = Key::new(scheme, old).unwrap();
+            let new = Key::new(scheme, new).unwrap();
+            let signed = sign_rotated(&old, &new, "msg_1", 1_700_000_000, body).unwrap();
+            let received: HeaderMap = signed
+                .iter()
+                .map(|(name, value)| {
+                    (
+                        HeaderName::from_bytes(name.as_bytes()).unwrap(),
+                        HeaderValue::from_str(value).unwrap(),
+                    )
+                })
+                .collect();
+            for key in [&old, &new] {
+                let verified = verify(
+                    std::slice::from_ref(key),
+                    &received,
+                    body,
+                    None,
+                    1_700_000_000,
+                );
+                assert_eq!(verified.ok(), Some(scheme), "{scheme} with either secret");
+            }
+        }
+        let github = Key::new(Scheme::Github, "secret").unwrap();
+        assert!(sign_rotated(&github, &github, "msg_1", 0, body).is_none());
+    }
 
     fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
         pairs

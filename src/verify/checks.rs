@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use crate::providers::definition::{Definition, KindFrom, Rules};
+use crate::signature::Scheme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -32,6 +33,10 @@ pub enum Probe {
     IdempotentRedelivery,
     RejectsWrongCredential,
     RejectsMissingCredential,
+    RejectsBadSignature,
+    RejectsStaleSignature,
+    RejectsMissingSignature,
+    AcceptsRotatedSecret,
     RejectsMalformedJson,
     RejectsEmptyBody,
     ToleratesUnknownFields,
@@ -53,6 +58,12 @@ enum Applies {
     WithKindField,
     /// The definition names an entity and a time (`delivery.order`).
     WithOrder,
+    /// Deliveries are signed (`--sign`, or the definition's `[signature]`).
+    Signed,
+    /// Signed by a scheme that signs a timestamp.
+    SignedWithTimestamp,
+    /// Signed by a scheme that carries several signatures in one header.
+    SignedWithRotation,
 }
 
 /// How a family's level is decided.
@@ -118,6 +129,42 @@ pub const FAMILIES: &[Family] = &[
         quote: |rules| rules.credential.as_ref(),
         grade: Grade::Always(Level::Required),
         applies: Applies::WithCredential,
+    },
+    Family {
+        id: "rejects-bad-signature",
+        probe: Probe::RejectsBadSignature,
+        description: "a notification signed with another secret is refused (4xx)",
+        rule: "A signature is only worth checking against the secret: anyone can sign with their own.",
+        quote: no_quote,
+        grade: Grade::Always(Level::Required),
+        applies: Applies::Signed,
+    },
+    Family {
+        id: "rejects-stale-signature",
+        probe: Probe::RejectsStaleSignature,
+        description: "a notification signed an hour ago is refused (4xx)",
+        rule: "The signed timestamp is checked (Standard Webhooks: within 5 minutes), or a captured request can be replayed for ever.",
+        quote: no_quote,
+        grade: Grade::Always(Level::Required),
+        applies: Applies::SignedWithTimestamp,
+    },
+    Family {
+        id: "rejects-missing-signature",
+        probe: Probe::RejectsMissingSignature,
+        description: "a notification without its signature headers is refused (4xx)",
+        rule: "A receiver that accepts an unsigned request does not check signatures at all.",
+        quote: no_quote,
+        grade: Grade::Always(Level::Required),
+        applies: Applies::Signed,
+    },
+    Family {
+        id: "accepts-rotated-secret",
+        probe: Probe::AcceptsRotatedSecret,
+        description: "a notification signed with an old secret and the current one, in one header, is confirmed",
+        rule: "During a key rotation a sender signs with both secrets; any one signature that verifies is enough.",
+        quote: no_quote,
+        grade: Grade::Always(Level::Required),
+        applies: Applies::SignedWithRotation,
     },
     Family {
         id: "rejects-malformed-json",
@@ -226,8 +273,13 @@ impl Family {
     }
 }
 
-/// The checks for `definition`, in the order they run; `kinds` are its notification kinds.
-pub fn for_definition(definition: &Definition, kinds: &[String]) -> Vec<Check> {
+/// The checks for `definition`, in the order they run; `kinds` are its notification kinds,
+/// `signed` the scheme deliveries are signed with.
+pub fn for_definition(
+    definition: &Definition,
+    kinds: &[String],
+    signed: Option<Scheme>,
+) -> Vec<Check> {
     let manifest = &definition.manifest;
     let rules = Some(&manifest.rules);
     let mut checks = Vec::new();
@@ -244,6 +296,11 @@ pub fn for_definition(definition: &Definition, kinds: &[String]) -> Vec<Check> {
                 Some(KindFrom::Field(_) | KindFrom::Header(_))
             ),
             Applies::WithOrder => manifest.delivery.order.is_some(),
+            Applies::Signed => signed.is_some(),
+            Applies::SignedWithTimestamp => signed.is_some_and(Scheme::is_timestamped),
+            Applies::SignedWithRotation => {
+                matches!(signed, Some(Scheme::Standard | Scheme::Stripe))
+            }
         };
         if applies {
             checks.push(family.check(rules, None));

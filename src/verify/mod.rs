@@ -23,9 +23,10 @@ use crate::output::{Output, counted};
 use crate::providers::definition::{Definition, KindFrom};
 use crate::providers::generate::{KeyPlacement, confirms, freshen, key_placement};
 use crate::providers::{Provider, credential_place, field_at, fixture_headers};
+use crate::signature::{Key, Scheme, signing_key};
 use crate::timefmt;
 use checks::{Check, Probe};
-use send::{Answer, Exchange, Request, Sender};
+use send::{Answer, Exchange, Request, Sender, Sending, Signing};
 
 /// The field `tolerates-unknown-fields` adds, and the kind `tolerates-unknown-kind` sends.
 const UNKNOWN_FIELD: &str = "hooks_verify_unknown_field";
@@ -205,6 +206,9 @@ impl Subject {
         match probe {
             Probe::RejectsWrongCredential
             | Probe::RejectsMissingCredential
+            | Probe::RejectsBadSignature
+            | Probe::RejectsStaleSignature
+            | Probe::RejectsMissingSignature
             | Probe::RejectsMalformedJson
             | Probe::RejectsEmptyBody => self.refused(probe, exchange),
             Probe::NoRedirect => None,
@@ -261,6 +265,23 @@ impl Subject {
                     "anyone can post to this receiver: require the {} and answer 401",
                     credential_place(self.provider)
                 ),
+            ),
+            Probe::RejectsBadSignature => (
+                "a signature made with another secret",
+                "anyone can sign with their own secret: verify the signature with yours and \
+                 answer 401"
+                    .to_string(),
+            ),
+            Probe::RejectsStaleSignature => (
+                "a signature made an hour ago",
+                "a captured request can be replayed for ever: refuse a signed timestamp more \
+                 than 5 minutes from now (401)"
+                    .to_string(),
+            ),
+            Probe::RejectsMissingSignature => (
+                "a request without signature headers",
+                "anyone can post to this receiver: require the signature and answer 401"
+                    .to_string(),
             ),
             Probe::RejectsMalformedJson => (
                 "malformed JSON",
@@ -370,7 +391,23 @@ pub async fn run(args: VerifyArgs, out: Output) -> Result<()> {
         })?;
     let extra_headers = parse_header_flags(&args.headers)?;
     let subject = Subject::new(provider, args.api_key.clone(), args.burst, deadline)?;
-    let all = checks::for_definition(subject.definition, &subject.kind_names());
+    let sign = args
+        .sign
+        .as_deref()
+        .map(|text| Key::parse(text).map_err(|e| Error::usage(format!("--sign: {e}"))))
+        .transpose()?;
+    let key = signing_key(
+        subject.provider,
+        sign.as_ref(),
+        args.signing_secret.as_deref(),
+        &mut BTreeSet::new(),
+        out,
+    )?;
+    let all = checks::for_definition(
+        subject.definition,
+        &subject.kind_names(),
+        signing_scheme(sign.as_ref(), subject.provider),
+    );
     let checks = selected(all, &args.only, &args.skip)?;
     let record = RecordFile::for_flag(args.record.as_ref())?;
     if subject.definition.manifest.credential.is_some() && subject.api_key.is_none() {
@@ -386,15 +423,13 @@ pub async fn run(args: VerifyArgs, out: Output) -> Result<()> {
         .iter()
         .flat_map(|key| [key.clone(), wrong_key(key)])
         .collect();
-    let sender = Sender::new(
-        url,
-        deadline,
-        args.insecure,
+    let sending = Sending {
+        insecure: args.insecure,
         extra_headers,
-        secrets,
+        key,
         record,
-        out,
-    );
+    };
+    let sender = Sender::new(url, deadline, sending, secrets, out);
     let mut results: Vec<(Check, Outcome)> = Vec::new();
     for check in checks {
         let started = Instant::now();
@@ -488,6 +523,18 @@ async fn probe(subject: &Subject, sender: &Sender, check: &Check) -> Outcome {
     let Some(fixture) = fixture else {
         return Outcome::skipped("the provider's definition has no fixture to make it from");
     };
+    let signature_check = matches!(
+        probe,
+        Probe::RejectsBadSignature
+            | Probe::RejectsStaleSignature
+            | Probe::RejectsMissingSignature
+            | Probe::AcceptsRotatedSecret
+    );
+    if signature_check && !sender.signs() {
+        return Outcome::skipped(
+            "pass --sign SCHEME:SECRET or --signing-secret with the receiver's signing secret",
+        );
+    }
     let needs_key = matches!(
         probe,
         Probe::RejectsWrongCredential | Probe::RejectsMissingCredential
@@ -549,6 +596,19 @@ async fn probe(subject: &Subject, sender: &Sender, check: &Check) -> Outcome {
                     )
                 })
             })
+        }
+        Probe::RejectsBadSignature
+        | Probe::RejectsStaleSignature
+        | Probe::RejectsMissingSignature
+        | Probe::AcceptsRotatedSecret => {
+            let mut request = one(Presented::Right);
+            request.signing = match probe {
+                Probe::RejectsBadSignature => Signing::Forged,
+                Probe::RejectsStaleSignature => Signing::Stale,
+                Probe::RejectsMissingSignature => Signing::Unsigned,
+                _ => Signing::Rotated,
+            };
+            Outcome::graded(vec![sender.send(&check.id, request).await], grade)
         }
         Probe::RejectsWrongCredential => Outcome::graded(
             vec![sender.send(&check.id, one(Presented::Wrong)).await],
@@ -653,12 +713,29 @@ fn no_redirect(results: &[(Check, Outcome)]) -> Outcome {
     }
 }
 
+/// The scheme deliveries are signed with: `--sign`'s, else the definition's.
+fn signing_scheme(sign: Option<&Key>, provider: Provider) -> Option<Scheme> {
+    sign.map(Key::scheme).or_else(|| {
+        provider
+            .definition()?
+            .manifest
+            .signature
+            .as_ref()
+            .map(|rule| rule.scheme)
+    })
+}
+
 /// `--list-checks`: the checks for `--provider` as they would run, or every family.
 fn list_checks(args: &VerifyArgs, out: Output) -> Result<()> {
     let checks = match args.provider.as_deref() {
         Some(name) => {
             let subject = Subject::new(name, None, args.burst, Duration::from_secs(1))?;
-            checks::for_definition(subject.definition, &subject.kind_names())
+            let sign = args.sign.as_deref().and_then(|text| Key::parse(text).ok());
+            checks::for_definition(
+                subject.definition,
+                &subject.kind_names(),
+                signing_scheme(sign.as_ref(), subject.provider),
+            )
         }
         None => checks::generic(),
     };

@@ -14,6 +14,7 @@ use crate::client::{failure_cause, http_client, redacted};
 use crate::listen::hide_secrets;
 use crate::listen::record::{RecordFile, RecordLine};
 use crate::output::{Output, escape_controls, mask_header};
+use crate::signature::{self, Key};
 use crate::timefmt;
 
 /// How much of an answer's body is kept: enough for the receiver's error message.
@@ -24,7 +25,27 @@ const KEPT_ANSWER: usize = 1024;
 pub struct Request {
     pub headers: HeaderMap,
     pub body: Bytes,
+    /// How it is signed, when the run signs (as the last step, over the exact body).
+    pub signing: Signing,
 }
+
+/// How a request is signed, when the run signs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signing {
+    /// With the secret, now.
+    Right,
+    /// Not at all.
+    Unsigned,
+    /// With a secret that is not the receiver's.
+    Forged,
+    /// With the secret, an hour ago.
+    Stale,
+    /// With an old secret and the current one, in one header.
+    Rotated,
+}
+
+/// How long ago a stale signature was made: far past any receiver's tolerance.
+const STALE_SECS: i64 = 3600;
 
 impl Request {
     /// No body yet, declared as JSON (as the malformed ones are too, as a broken sender would).
@@ -34,6 +55,7 @@ impl Request {
         Request {
             headers,
             body: Bytes::new(),
+            signing: Signing::Right,
         }
     }
 
@@ -116,28 +138,70 @@ pub struct Sender {
     client: reqwest::Client,
     pub url: Url,
     extra_headers: Vec<(HeaderName, HeaderValue)>,
+    /// What deliveries are signed with, and a forger's key of the same scheme.
+    keys: Option<(Key, Key)>,
     secrets: Vec<String>,
     record: Option<RecordFile>,
     out: Output,
 }
 
+/// How the run sends: a certificate check or not, the extra headers, the signing key, and
+/// where requests are recorded.
+pub struct Sending {
+    pub insecure: bool,
+    pub extra_headers: Vec<(HeaderName, HeaderValue)>,
+    pub key: Option<Key>,
+    pub record: Option<RecordFile>,
+}
+
 impl Sender {
+    /// `secrets` are masked wherever a request or an answer is shown, with the signing key's.
     pub fn new(
         url: Url,
         deadline: Duration,
-        insecure: bool,
-        extra_headers: Vec<(HeaderName, HeaderValue)>,
-        secrets: Vec<String>,
-        record: Option<RecordFile>,
+        sending: Sending,
+        mut secrets: Vec<String>,
         out: Output,
     ) -> Sender {
+        let keys = sending.key.map(|key| {
+            let forger = Key::random(key.scheme());
+            secrets.extend(key.secret_forms().map(str::to_string));
+            (key, forger)
+        });
         Sender {
-            client: http_client(deadline, insecure),
+            client: http_client(deadline, sending.insecure),
             url,
-            extra_headers,
+            extra_headers: sending.extra_headers,
+            keys,
             secrets,
-            record,
+            record: sending.record,
             out,
+        }
+    }
+
+    /// Whether the run signs its deliveries.
+    pub fn signs(&self) -> bool {
+        self.keys.is_some()
+    }
+
+    /// Signs `request` as it asks, over its exact body.
+    fn sign(&self, request: &mut Request) {
+        let Some((key, forger)) = &self.keys else {
+            return;
+        };
+        let id = signature::message_id();
+        let now = signature::unix_now();
+        let body = &request.body;
+        let headers = match request.signing {
+            Signing::Unsigned => return,
+            Signing::Right => signature::sign(key, &id, now, body),
+            Signing::Forged => signature::sign(forger, &id, now, body),
+            Signing::Stale => signature::sign(key, &id, now - STALE_SECS, body),
+            Signing::Rotated => signature::sign_rotated(forger, key, &id, now, body)
+                .unwrap_or_else(|| signature::sign(key, &id, now, body)),
+        };
+        for (name, value) in headers {
+            request.set_header(name, &value);
         }
     }
 
@@ -150,6 +214,7 @@ impl Sender {
         for (name, value) in &self.extra_headers {
             request.headers.append(name.clone(), value.clone());
         }
+        self.sign(&mut request);
         let shown = self.shown_request(&request);
         let mut lines = shown.lines().map(|line| format!("> {line}"));
         let first = lines.next().unwrap_or_default();
