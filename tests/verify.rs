@@ -742,3 +742,61 @@ fn a_scheme_without_a_timestamp_or_rotation_gets_only_the_checks_it_can_fail() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&unsigned.stdout).contains("signature"));
 }
+
+/// What junitparser, a JUnit reader CI tools are built on, makes of the `--junit` file.
+const JUNIT_READ: &str = r#"
+import json, sys
+from junitparser import JUnitXml
+suites = []
+for suite in JUnitXml.fromfile(sys.argv[1]):
+    cases = {}
+    for case in suite:
+        cases[case.name] = "passed" if case.is_passed else "skipped" if case.is_skipped else "failed"
+    suites.append({"name": suite.name, "tests": suite.tests, "failures": suite.failures,
+                   "skipped": suite.skipped, "cases": cases})
+print(json.dumps(suites))
+"#;
+
+/// `.ci/run` installs junitparser in a virtual environment and names its python in
+/// HOOKS_PYTHON; without it this test says so and checks nothing.
+#[test]
+fn a_junit_reader_ci_tools_use_reads_the_verdicts_back() {
+    let Some(python) = std::env::var_os("HOOKS_PYTHON").filter(|p| !p.is_empty()) else {
+        eprintln!(
+            "skipped: HOOKS_PYTHON is not set (.ci/run sets it to a python with junitparser)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let junit = dir.path().join("verify.xml");
+    let (_, verdicts, _) = verify(
+        &receiver(Defect::None),
+        "clubcollect",
+        &["--junit", junit.to_str().unwrap()],
+    );
+    let output = std::process::Command::new(python)
+        .args(["-c", JUNIT_READ, junit.to_str().unwrap()])
+        .output()
+        .expect("run HOOKS_PYTHON");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let suites: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let count = |verdict: &str| verdicts.values().filter(|v| *v == verdict).count();
+    assert_eq!(
+        suites,
+        serde_json::json!([{
+            "name": "clubcollect",
+            "tests": verdicts.len(),
+            "failures": count("failed"),
+            "skipped": count("skipped"),
+            "cases": verdicts,
+        }])
+    );
+    assert!(
+        count("failed") > 0 && count("skipped") > 0,
+        "every kind of testcase is read"
+    );
+}
