@@ -1030,11 +1030,11 @@ fn rounds_elapsed_time_includes_the_interval() {
     );
     assert!(output.status.success(), "{}", stderr(&output));
     let summary = json_lines(&output).pop().unwrap();
-    assert!(summary["elapsed_s"].as_f64().unwrap() >= 0.3, "{summary}");
-    assert!(
-        summary["requests_per_sec"].as_f64().unwrap() <= 2.0 / 0.3,
-        "{summary}"
-    );
+    let elapsed = summary["elapsed_s"].as_f64().unwrap();
+    assert!(elapsed >= 0.3, "{summary}");
+    // The rate is of the whole run, waits included (printed rounded).
+    let rate = summary["requests_per_sec"].as_f64().unwrap();
+    assert!((rate - 2.0 / elapsed).abs() <= 0.5, "{summary}");
 }
 
 #[test]
