@@ -356,6 +356,30 @@ pub struct ListenArgs {
     pub dedupe_window: usize,
     #[command(flatten)]
     pub limits: ServerLimitArgs,
+    #[command(flatten)]
+    pub ui: UiArgs,
+}
+
+/// `hooks listen --ui`: the web inspector, on a port of its own.
+#[derive(Debug, Args, Clone)]
+pub struct UiArgs {
+    /// Serve a live web inspector of the notifications (list, details, replay) on its own port
+    #[arg(long)]
+    pub ui: bool,
+    /// The inspector's port [default: --port + 1; 0 picks a free one]
+    #[arg(long, value_name = "PORT", requires = "ui")]
+    pub ui_port: Option<u16>,
+    /// Address the inspector binds; anything but a loopback address lets other machines read and replay notifications
+    #[arg(
+        long,
+        default_value = "127.0.0.1",
+        value_name = "HOST",
+        requires = "ui"
+    )]
+    pub ui_host: String,
+    /// How many of the latest notifications the inspector keeps
+    #[arg(long, default_value_t = 1000, value_name = "N", requires = "ui", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
+    pub ui_keep: usize,
 }
 
 /// What a client may hold of a server (`listen`, `sandbox`).
