@@ -146,7 +146,10 @@ pub enum Command {
         of its last answer; at most --max-connections are served at once (the rest wait); a \
         body over --max-body is answered 413; redeliveries are found among the last \
         --dedupe-window eventIds; at most 8 MiB of output waits for a stdout nobody reads, \
-        past that lines are dropped and counted on stderr."
+        past that lines are dropped and counted on stderr.\n\n\
+        --ui also serves a web inspector (a live list, details, replay, and a JSON API) on its own \
+        port, printing `inspector on URL` on stderr; it keeps the last --ui-keep notifications, \
+        masked as on the terminal, and answers only its own page."
     )]
     Listen(ListenArgs),
     /// Send fixtures, JSON files or `listen --record` recordings at a URL

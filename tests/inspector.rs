@@ -261,6 +261,67 @@ async fn the_page_shows_filters_details_and_replays_in_a_real_browser() {
         )
         .await;
 
+    // Copy as `hooks replay`: the command, run, delivers the masked record line there too.
+    browser
+        .eval("document.getElementById('copy-replay').click()")
+        .await;
+    let command = browser
+        .eval("document.getElementById('copied').textContent")
+        .await;
+    let command = command.as_str().unwrap();
+    assert!(
+        command.contains("hooks replay hooks-1.jsonl --to "),
+        "{command}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let bin = std::path::Path::new(BIN).parent().unwrap();
+    let ran = std::process::Command::new("sh")
+        .args(["-c", command])
+        .current_dir(dir.path())
+        .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+        .output()
+        .unwrap();
+    assert!(ran.status.success(), "{ran:?}");
+    let copied = &app.wait_for(2)[1];
+    assert_eq!(copied.json()["api_key"], MASKED_KEY);
+    assert_eq!(copied.json()["invoice_ids"], replayed.json()["invoice_ids"]);
+    browser
+        .eval("document.getElementById('copy-curl').click()")
+        .await;
+    let curl = browser
+        .eval("document.getElementById('copied').textContent")
+        .await;
+    assert!(
+        curl.as_str()
+            .unwrap()
+            .starts_with(&format!("curl -X POST '{}'", app.url)),
+        "{curl}"
+    );
+
+    // A shape warning stands beside the field it names.
+    replay(
+        "document-status/document_status_changed",
+        &listener,
+        &["--set", "occurredAt=yesterday"],
+    );
+    browser.eval("location.hash = ''; undefined").await;
+    browser
+        .wait("[...document.querySelectorAll('#list tr')].some(tr => tr.innerText.includes('document-status'))", 1000)
+        .await;
+    browser
+        .eval("[...document.querySelectorAll('#list tr')].find(tr => tr.innerText.includes('document-status')).click()")
+        .await;
+    browser
+        .wait("[...document.querySelectorAll('#d-body .warn')].some(w => w.textContent.includes('occurredAt'))", 5000)
+        .await;
+    let field = browser
+        .eval("document.querySelector('#d-body .warn').previousElementSibling.previousElementSibling.textContent")
+        .await;
+    assert_eq!(
+        field, "\"occurredAt\"",
+        "the warning follows the field's value"
+    );
+
     // A page of another origin (the listener's) cannot read the API.
     browser.open(&listener).await;
     let read = browser

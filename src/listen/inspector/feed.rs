@@ -73,10 +73,8 @@ impl Feed {
                 }
             }
         }
-        // Only a page open listens; with none, nothing is queued.
-        if self.events.receiver_count() > 0 {
-            let _ = self.events.send(entry);
-        }
+        // With no page open there is no receiver, and the send keeps nothing.
+        let _ = self.events.send(entry);
     }
 
     /// The notifications kept, oldest first.

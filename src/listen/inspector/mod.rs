@@ -252,18 +252,10 @@ async fn events(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::http::HeaderMap;
+    use crate::listen::Notification;
 
-    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
-        pairs
-            .iter()
-            .map(|(name, value)| {
-                (
-                    axum::http::HeaderName::from_static(name),
-                    HeaderValue::from_str(value).unwrap(),
-                )
-            })
-            .collect()
+    fn headers(pairs: &[(&'static str, &str)]) -> axum::http::HeaderMap {
+        Notification::headers_of(pairs)
     }
 
     #[test]
