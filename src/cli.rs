@@ -147,7 +147,7 @@ pub enum Command {
         body over --max-body is answered 413; redeliveries are found among the last \
         --dedupe-window eventIds; at most 8 MiB of output waits for a stdout nobody reads, \
         past that lines are dropped and counted on stderr.\n\n\
-        --ui also serves a web inspector (a live list, details, replay, and a JSON API) on its own \
+        With --ui it also serves a web inspector (a live list, details, replay, and a JSON API) on its own \
         port, printing `inspector on URL` on stderr; it keeps the last --ui-keep notifications, \
         masked as on the terminal, and answers only its own page."
     )]
