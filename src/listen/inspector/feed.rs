@@ -61,6 +61,9 @@ impl Feed {
             notification,
             latency,
         });
+        // Usually one, dropped once the lock is released: freeing a notification takes
+        // longer than the rest of what the lock guards, and every handler waits for it.
+        let mut evicted = Vec::new();
         {
             let mut kept = self.kept();
             kept.bytes += entry.notification.raw.len();
@@ -70,9 +73,11 @@ impl Feed {
             {
                 if let Some(old) = kept.entries.pop_front() {
                     kept.bytes -= old.notification.raw.len();
+                    evicted.push(old);
                 }
             }
         }
+        drop(evicted);
         // With no page open there is no receiver, and the send keeps nothing.
         let _ = self.events.send(entry);
     }
