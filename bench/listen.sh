@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# `hooks listen --json --record FILE` against the fastest fair ceiling (examples/bare_server.rs:
-# an axum server that reads each body and answers 200 with an empty body), both built with
-# the `fastest` profile, same load tool (oha), same run, concurrency 64 on loopback.
-# Prints both requests/s and their ratio (target >= 0.7), and checks that the record file
-# holds exactly one line per 2xx response.
+# `hooks listen --json --record FILE`, without and with `--ui` (the inspector, no page
+# open), against the fastest fair ceiling (examples/bare_server.rs: an axum server that
+# reads each body and answers 200 with an empty body), all built with the `fastest`
+# profile, same load tool (oha), same run, concurrency 64 on loopback. Prints each one's
+# requests/s and its ratio to the ceiling (target >= 0.7), and checks that each record
+# file holds exactly one line per 2xx response.
 #
-# Both servers run side by side, get one warm-up round each, then take turns under load,
+# The servers run side by side, get one warm-up round each, then take turns under load,
 # ROUNDS times; the medians are compared, so one burst of other work on the machine does not
 # decide the ratio.
 #
@@ -73,33 +74,46 @@ BARE_URL=$URL
 RECORD="$WORK/record.jsonl"
 start "$WORK/listen.log" "$RELEASE/hooks" --json listen --port 0 --record "$RECORD"
 LISTEN_URL=$URL
+UI_RECORD="$WORK/ui-record.jsonl"
+start "$WORK/ui.log" "$RELEASE/hooks" --json listen --port 0 --record "$UI_RECORD" --ui --ui-port 0
+UI_URL=$URL
 
 load "$BARE_URL" bare-warm-up >/dev/null
 read -r _ LISTEN_OK_TOTAL < <(load "$LISTEN_URL" listen-warm-up)
+read -r _ UI_OK_TOTAL < <(load "$UI_URL" ui-warm-up)
 BARE=()
 LISTEN=()
+UI=()
 for round in $(seq 1 "$ROUNDS"); do
     read -r BARE_RPS _ < <(load "$BARE_URL" "bare-$round")
     read -r LISTEN_RPS LISTEN_OK < <(load "$LISTEN_URL" "listen-$round")
+    read -r UI_RPS UI_OK < <(load "$UI_URL" "ui-$round")
     BARE+=("$BARE_RPS")
     LISTEN+=("$LISTEN_RPS")
+    UI+=("$UI_RPS")
     LISTEN_OK_TOTAL=$((LISTEN_OK_TOTAL + LISTEN_OK))
-    echo "round $round: bare $BARE_RPS req/s, hooks listen $LISTEN_RPS req/s" >&2
+    UI_OK_TOTAL=$((UI_OK_TOTAL + UI_OK))
+    echo "round $round: bare $BARE_RPS req/s, hooks listen $LISTEN_RPS req/s, with --ui $UI_RPS req/s" >&2
 done
-# Every 2xx was recorded before it was sent, so the file is complete already.
+# Every 2xx was recorded before it was sent, so the files are complete already.
 RECORDED=$(wc -l <"$RECORD")
+UI_RECORDED=$(wc -l <"$UI_RECORD")
 
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 BARE_MEDIAN=$(median "${BARE[@]}")
 LISTEN_MEDIAN=$(median "${LISTEN[@]}")
+UI_MEDIAN=$(median "${UI[@]}")
 RATIO=$(python3 -c "print(f'{$LISTEN_MEDIAN / $BARE_MEDIAN:.2f}')")
+UI_RATIO=$(python3 -c "print(f'{$UI_MEDIAN / $BARE_MEDIAN:.2f}')")
 echo "load:                $ROUNDS rounds (after a warm-up) of $REQUESTS POSTs at concurrency $CONCURRENCY (oha, 127.0.0.1)"
 echo "bare axum server:    $BARE_MEDIAN req/s (median; rounds: ${BARE[*]})"
 echo "hooks listen:        $LISTEN_MEDIAN req/s (median; rounds: ${LISTEN[*]}) --json --record, stdout to /dev/null"
+echo "hooks listen --ui:   $UI_MEDIAN req/s (median; rounds: ${UI[*]}) the same, and the inspector with no page open"
 echo "ratio:               $RATIO (target >= 0.7)"
-echo "record file lines:   $RECORDED for $LISTEN_OK_TOTAL 2xx responses"
-if [ "$RECORDED" -ne "$LISTEN_OK_TOTAL" ]; then
-    echo "FAIL: the record file does not hold one line per 2xx response" >&2
+echo "ratio with --ui:     $UI_RATIO (target >= 0.7)"
+echo "record file lines:   $RECORDED for $LISTEN_OK_TOTAL 2xx responses; with --ui $UI_RECORDED for $UI_OK_TOTAL"
+if [ "$RECORDED" -ne "$LISTEN_OK_TOTAL" ] || [ "$UI_RECORDED" -ne "$UI_OK_TOTAL" ]; then
+    echo "FAIL: a record file does not hold one line per 2xx response" >&2
     exit 1
 fi
 echo "record check:        ok"

@@ -1132,7 +1132,7 @@ _hooks() {
             return 0
             ;;
         hooks__subcmd__listen)
-            opts="-v -h -V --host --port --count --timeout --api-key --verify --tolerance --status --delay --fail-first --record --forward-to --max-body --tls --cert --key --dedupe-window --header-timeout --max-connections --base-url --partner --token --profile --json --color --verbose --providers --help --version"
+            opts="-v -h -V --host --port --count --timeout --api-key --verify --tolerance --status --delay --fail-first --record --forward-to --max-body --tls --cert --key --dedupe-window --header-timeout --max-connections --ui --ui-port --ui-host --ui-keep --base-url --partner --token --profile --json --color --verbose --providers --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1207,6 +1207,18 @@ _hooks() {
                     return 0
                     ;;
                 --max-connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ui-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ui-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ui-keep)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

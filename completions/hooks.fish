@@ -149,6 +149,9 @@ complete -c hooks -n "__fish_hooks_using_subcommand listen" -l key -d 'PEM priva
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l dedupe-window -d 'Mark an idempotency key (e.g. an eventId) as a redelivery while it is among the last N seen' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l header-timeout -d 'Drop a connection that has not sent a whole request head within SECS of opening or of its last answer' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l max-connections -d 'Serve at most N connections at once (others wait); lowered to fit the file-handle limit' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l ui-port -d 'The inspector\'s port [default: --port + 1; 0 picks a free one]' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l ui-host -d 'Address the inspector binds; anything but a loopback address lets other machines read and replay notifications' -r
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l ui-keep -d 'How many of the latest notifications the inspector keeps' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l base-url -d 'Base URL of the Callback API, e.g. https://api.partner.example' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l partner -d 'Your partnerUniqueID (a GUID)' -r
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l token -d 'API token, sent as `Authorization: Bearer <token>`' -r
@@ -158,6 +161,7 @@ always\t''
 never\t''"
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l providers -d 'Also read provider definitions from DIR (a definition folder, or folders of them)' -r -F
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l tls -d 'Serve HTTPS (a self-signed certificate unless --cert/--key are given)'
+complete -c hooks -n "__fish_hooks_using_subcommand listen" -l ui -d 'Serve a live web inspector of the notifications (list, details, replay) on its own port'
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -l json -d 'Machine output on stdout: one JSON document, or one object per line for streams'
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -s v -l verbose -d 'Trace requests and responses on stderr (secrets masked)'
 complete -c hooks -n "__fish_hooks_using_subcommand listen" -s h -l help -d 'Print help (see more with \'--help\')'

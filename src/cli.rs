@@ -146,7 +146,10 @@ pub enum Command {
         of its last answer; at most --max-connections are served at once (the rest wait); a \
         body over --max-body is answered 413; redeliveries are found among the last \
         --dedupe-window eventIds; at most 8 MiB of output waits for a stdout nobody reads, \
-        past that lines are dropped and counted on stderr."
+        past that lines are dropped and counted on stderr.\n\n\
+        With --ui it also serves a web inspector (a live list, details, replay, and a JSON API) on its own \
+        port, printing `inspector on URL` on stderr; it keeps the last --ui-keep notifications, \
+        masked as on the terminal, and answers only its own page."
     )]
     Listen(ListenArgs),
     /// Send fixtures, JSON files or `listen --record` recordings at a URL
@@ -379,6 +382,30 @@ pub struct ListenArgs {
     pub dedupe_window: usize,
     #[command(flatten)]
     pub limits: ServerLimitArgs,
+    #[command(flatten)]
+    pub ui: UiArgs,
+}
+
+/// `hooks listen --ui`: the web inspector, on a port of its own.
+#[derive(Debug, Args, Clone)]
+pub struct UiArgs {
+    /// Serve a live web inspector of the notifications (list, details, replay) on its own port
+    #[arg(long)]
+    pub ui: bool,
+    /// The inspector's port [default: --port + 1; 0 picks a free one]
+    #[arg(long, value_name = "PORT", requires = "ui")]
+    pub ui_port: Option<u16>,
+    /// Address the inspector binds; anything but a loopback address lets other machines read and replay notifications
+    #[arg(
+        long,
+        default_value = "127.0.0.1",
+        value_name = "HOST",
+        requires = "ui"
+    )]
+    pub ui_host: String,
+    /// How many of the latest notifications the inspector keeps
+    #[arg(long, default_value_t = 1000, value_name = "N", requires = "ui", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
+    pub ui_keep: usize,
 }
 
 /// What a client may hold of a server (`listen`, `sandbox`).

@@ -35,7 +35,7 @@ const HOP_HEADERS: [&str; 8] = [
 ];
 
 /// How long the app may take to answer, its whole body included.
-const FORWARD_TIMEOUT: Duration = Duration::from_secs(30);
+pub const FORWARD_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// How much of the app's answer is read before the sender is answered: an answer this long
 /// or shorter is read whole and sent on with its length; a longer one is passed through as
@@ -244,7 +244,8 @@ impl Forwarder {
     }
 }
 
-fn is_forwarded(name: &str) -> bool {
+/// Whether a request header goes on with the notification (not one describing the hop).
+pub fn is_forwarded(name: &str) -> bool {
     !HOP_HEADERS.contains(&name)
 }
 

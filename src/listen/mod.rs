@@ -3,6 +3,7 @@
 //! too): bind, then take each answered [`Notification`] in turn and print it.
 
 mod forward;
+mod inspector;
 mod json;
 mod notification;
 mod printed;
@@ -32,6 +33,7 @@ use crate::output::{Output, counted};
 use crate::signals::StopSignals;
 use crate::signature::{Key, Verifier};
 use forward::Forwarder;
+use inspector::{Feed, Inspector};
 use printed::{Printed, write_printed};
 use record::RecordFile;
 use server::{Settings, Shared};
@@ -185,13 +187,17 @@ impl Listener {
     /// Opens the record file, binds, and starts serving; returns once the socket is bound.
     /// Prints nothing: the caller announces [`Listener::url`].
     pub async fn bind(options: ListenOptions) -> Result<Listener> {
-        Listener::start(options, None).await
+        Listener::start(options, None, None).await
     }
 
     /// As [`Listener::bind`]; with `printed`, each handler prints its own notification
     /// there instead of queueing it for [`Listener::next`] (which then only tells, by
-    /// returning None, that the server stopped).
-    async fn start(options: ListenOptions, printed: Option<Arc<Printed>>) -> Result<Listener> {
+    /// returning None, that the server stopped), and then hands it to `feed`, if any.
+    async fn start(
+        options: ListenOptions,
+        printed: Option<Arc<Printed>>,
+        feed: Option<Arc<Feed>>,
+    ) -> Result<Listener> {
         let status = StatusCode::from_u16(options.status).map_err(|_| {
             Error::usage(format!("--status {} is not an HTTP status", options.status))
         })?;
@@ -229,6 +235,7 @@ impl Listener {
             options.forward_to.as_ref().map(Forwarder::new),
             sender,
             printed,
+            feed,
         ));
         // Every method on every path goes to the one handler: no router to match against.
         let app = axum::handler::Handler::with_state(server::receive, shared);
@@ -312,7 +319,10 @@ pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
     };
     let mut signals = StopSignals::new()?;
     let printed = Arc::new(Printed::new(out));
-    let mut listener = Listener::start(options, Some(printed.clone())).await?;
+    let feed = args.ui.ui.then(|| Arc::new(Feed::new(args.ui.ui_keep)));
+    let forward_to = options.forward_to.clone();
+    let max_body = options.max_body;
+    let mut listener = Listener::start(options, Some(printed.clone()), feed.clone()).await?;
     if let Some(fingerprint) = &listener.certificate_sha256 {
         let whose = if args.cert.is_some() {
             "certificate".to_string()
@@ -325,6 +335,28 @@ pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
         out.note(format!("{whose}, SHA-256 fingerprint {fingerprint}"));
     }
     out.note(format!("listening on {}", listener.url));
+    // Kept until the listener stops: dropping it stops the inspector.
+    let _inspector = match feed {
+        Some(feed) => {
+            let inspector = Inspector::start(
+                feed,
+                inspector::Settings {
+                    host: args.ui.ui_host.clone(),
+                    port: args.ui.ui_port.unwrap_or(match args.port {
+                        // Beside the listener, or any free port when the listener took one.
+                        0 | u16::MAX => 0,
+                        port => port + 1,
+                    }),
+                    listener: listener.url.clone(),
+                    forward_to,
+                    max_body,
+                },
+            )?;
+            out.note(format!("inspector on {}", inspector.url));
+            Some(inspector)
+        }
+        None => None,
+    };
     if let Some(path) = &listener.record {
         out.note(format!(
             "recording valid notifications to {}",

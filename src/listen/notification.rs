@@ -492,6 +492,20 @@ impl Notification {
         }
     }
 
+    /// The record line as shown: what [`Notification::record_line`] holds, with every
+    /// secret masked as everywhere `hooks listen` shows a notification.
+    pub fn shown_record_line(&self) -> RecordLine<'_> {
+        let (path, query) = self.shown_target();
+        RecordLine {
+            received_at: Cow::Owned(rfc3339(self.received_at)),
+            method: self.hide(&self.method),
+            path,
+            query,
+            headers: self.shown_headers(),
+            body: self.shown_raw(),
+        }
+    }
+
     /// Its record line, escaped once for the two lines that carry it (see [`Escaped`]).
     pub fn escaped(&self) -> Escaped {
         self.record_line().escape()
@@ -591,6 +605,21 @@ impl Notification {
     /// The human block: a header line, then indented details (the headers too when
     /// `with_headers`), the body, and a blank line.
     pub fn to_human(&self, paint: Paint, with_headers: bool) -> String {
+        let mut text = self.human_head(paint, with_headers);
+        if let Some(body) = self.shown_body() {
+            text.push('\n');
+            text.push_str(&pretty_json(&body, paint));
+        } else if !self.raw.is_empty() {
+            text.push('\n');
+            text.push_str(&escape_controls(&self.shown_raw()));
+        }
+        text.push('\n');
+        text
+    }
+
+    /// The human block's header line and indented details, without the body: the lines
+    /// the inspector shows as its summary, the same as the terminal's.
+    pub fn human_head(&self, paint: Paint, with_headers: bool) -> String {
         let status = StatusCode::from_u16(self.status).ok();
         let answered = format!(
             "{} {}",
@@ -698,14 +727,6 @@ impl Notification {
         for detail in providers::render_details(&self.summary, paint, |text| self.hide(text)) {
             line(detail);
         }
-        if let Some(body) = self.shown_body() {
-            text.push('\n');
-            text.push_str(&pretty_json(&body, paint));
-        } else if !self.raw.is_empty() {
-            text.push('\n');
-            text.push_str(&escape_controls(&self.shown_raw()));
-        }
-        text.push('\n');
         text
     }
 

@@ -15,6 +15,7 @@ use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
 use super::forward::Forwarder;
+use super::inspector::Feed;
 use super::notification::{Auth, Earlier, Notification, escape_invalid_utf8};
 use super::printed::Printed;
 use super::record::{Escaped, RecordFile};
@@ -58,6 +59,8 @@ pub struct Shared {
     /// held when printing: the receiver sees the channel close once the server stopped.
     notifications: mpsc::Sender<Notification>,
     printed: Option<Arc<Printed>>,
+    /// `--ui`: the inspector's feed, which takes each printed notification after printing.
+    feed: Option<Arc<Feed>>,
 }
 
 impl Shared {
@@ -67,6 +70,7 @@ impl Shared {
         forward: Option<Forwarder>,
         notifications: mpsc::Sender<Notification>,
         printed: Option<Arc<Printed>>,
+        feed: Option<Arc<Feed>>,
     ) -> Shared {
         Shared {
             seen: Seen::new(settings.dedupe_window),
@@ -77,6 +81,7 @@ impl Shared {
             valid: AtomicU64::new(0),
             notifications,
             printed,
+            feed,
         }
     }
 }
@@ -202,7 +207,12 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         trace::exchange(&notification, shared.forward.as_ref());
     }
     match &shared.printed {
-        Some(printed) => printed.add(&notification, escaped.as_ref()),
+        Some(printed) => {
+            printed.add(&notification, escaped.as_ref());
+            if let Some(feed) = &shared.feed {
+                feed.add(notification);
+            }
+        }
         None => {
             // Nobody taking them (the listener was dropped) must not fail the sender.
             let _ = shared.notifications.send(notification).await;

@@ -1,0 +1,362 @@
+//! `hooks listen --ui`: the inspector's API over real HTTP, and its page in a real headless
+//! Chromium (skipped, saying so, only where no Chromium is installed; `.ci/run` installs it).
+
+mod cdp;
+mod common;
+
+use std::time::Instant;
+
+use common::*;
+use serde_json::{Value, json};
+
+const KEY: &str = "7742c368f2dce09b78ddcaf50c61cd238b8e99cb";
+const MASKED_KEY: &str = "7742****";
+
+/// `hooks listen --port 0 --ui --ui-port 0 EXTRA...`, ready: the listener's URL and the
+/// inspector's (ending in `/`).
+fn listen_ui(extra: &[&str]) -> (Running, String, String) {
+    let mut args = vec!["listen", "--port", "0", "--ui", "--ui-port", "0"];
+    args.extend(extra);
+    let mut running = Running::start(&args, &[]);
+    let listener = running.listen_url();
+    let inspector = running.wait_stderr("inspector on ");
+    (running, listener, inspector)
+}
+
+/// `hooks replay SOURCE --to URL EXTRA...`; it must succeed.
+fn replay(source: &str, to: &str, extra: &[&str]) {
+    hooks()
+        .args(["replay", source, "--to", to])
+        .args(extra)
+        .assert()
+        .success();
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(PATIENCE)
+        .build()
+        .unwrap()
+}
+
+async fn answer(request: reqwest::RequestBuilder) -> (u16, Value) {
+    let response = request.send().await.expect("the inspector answers");
+    let status = response.status().as_u16();
+    (status, response.json().await.expect("a JSON answer"))
+}
+
+#[tokio::test]
+async fn the_api_shows_notifications_masked_and_replays_them() {
+    let app = Recorder::ok();
+    let (_running, listener, ui) = listen_ui(&["--forward-to", &app.url, "--api-key", KEY]);
+    replay(
+        "clubcollect/batch",
+        &format!("{listener}/hooks/5"),
+        &["--api-key", KEY],
+    );
+    let forwarded = app.wait_for(1);
+    let http = client();
+
+    let (status, list) = answer(http.get(format!("{ui}api/notifications"))).await;
+    assert_eq!(status, 200);
+    let text = list.to_string();
+    assert!(!text.contains(KEY) && text.contains(MASKED_KEY), "{text}");
+    assert_eq!(list[0]["n"], 1);
+    assert_eq!(list[0]["provider"], "clubcollect");
+    assert_eq!(list[0]["auth"], "ok");
+    assert_eq!(list[0]["path"], "/hooks/5");
+    assert!(
+        list[0].get("json").is_none(),
+        "the list leaves the parsed body out"
+    );
+
+    let (status, one) = answer(http.get(format!("{ui}api/notifications/1"))).await;
+    assert_eq!(status, 200);
+    assert_eq!(one["json"]["api_key"], MASKED_KEY);
+    let summary = one["summary"].as_str().unwrap();
+    assert!(
+        summary.starts_with("#1 ") && summary.contains("invoices (3): "),
+        "{summary}"
+    );
+    assert_eq!(
+        answer(http.get(format!("{ui}api/notifications/99")))
+            .await
+            .0,
+        404
+    );
+
+    // As it arrived, to --forward-to: the exact body, the real key, no hop header.
+    let (status, outcome) = answer(
+        http.post(format!("{ui}api/notifications/1/replay"))
+            .body("{}"),
+    )
+    .await;
+    assert_eq!(
+        (status, &outcome["status"]),
+        (200, &json!(200)),
+        "{outcome}"
+    );
+    let replayed = &app.wait_for(2)[1];
+    assert_eq!(replayed.body, forwarded[0].body);
+    assert_eq!(replayed.json()["api_key"], KEY);
+    assert!(replayed.header("x-hooks-forwarded").is_none());
+
+    // Edited in the page: the masks it shows are sent as the secrets they hide.
+    let edited = one["body"]
+        .as_str()
+        .unwrap()
+        .replace("import_ids\":[", "import_ids\":[\"edited\",");
+    let (status, outcome) = answer(http.post(format!("{ui}api/notifications/1/replay")).json(
+        &json!({
+            "body": edited,
+            "headers": [["content-type", "application/json"], ["x-edited", "yes"]],
+        }),
+    ))
+    .await;
+    assert_eq!(status, 200, "{outcome}");
+    let replayed = &app.wait_for(3)[2];
+    assert_eq!(replayed.json()["api_key"], KEY);
+    assert_eq!(replayed.json()["import_ids"][0], "edited");
+    assert_eq!(replayed.header("x-edited"), Some("yes"));
+
+    let (status, refused) = answer(
+        http.post(format!("{ui}api/notifications/1/replay"))
+            .json(&json!({"to": "ftp://127.0.0.1/"})),
+    )
+    .await;
+    assert_eq!(status, 400, "{refused}");
+}
+
+#[tokio::test]
+async fn other_origins_and_host_names_are_refused() {
+    let app = Recorder::ok();
+    let (_running, listener, ui) = listen_ui(&[]);
+    replay("document-status/document_status_changed", &listener, &[]);
+    let http = client();
+    let own = ui.trim_end_matches('/').to_string();
+    let port = own.rsplit(':').next().unwrap().to_string();
+
+    for (name, value) in [
+        ("origin", "http://evil.example".to_string()),
+        ("origin", listener.clone()),
+        ("host", format!("evil.example:{port}")),
+        ("sec-fetch-site", "cross-site".to_string()),
+    ] {
+        let (status, body) = answer(
+            http.get(format!("{ui}api/notifications"))
+                .header(name, &value),
+        )
+        .await;
+        assert_eq!(status, 403, "{name}: {value}: {body}");
+    }
+    // Another site's form or script cannot make it replay either.
+    let (status, _) = answer(
+        http.post(format!("{ui}api/notifications/1/replay"))
+            .header("origin", "http://evil.example")
+            .json(&json!({"to": app.url})),
+    )
+    .await;
+    assert_eq!(status, 403);
+    // Its own page can.
+    let (status, outcome) = answer(
+        http.post(format!("{ui}api/notifications/1/replay"))
+            .header("origin", &own)
+            .json(&json!({"to": app.url})),
+    )
+    .await;
+    assert_eq!(status, 200, "{outcome}");
+    assert_eq!(
+        app.wait_for(1).len(),
+        1,
+        "only the page's own replay arrived"
+    );
+}
+
+#[tokio::test]
+async fn the_page_shows_filters_details_and_replays_in_a_real_browser() {
+    let Some(chromium) = cdp::find() else {
+        eprintln!(
+            "note: no chromium on PATH, so the inspector's browser test is skipped (.ci/run installs it)"
+        );
+        return;
+    };
+    let app = Recorder::ok();
+    let (_running, listener, ui) = listen_ui(&["--api-key", KEY]);
+    let mut browser = cdp::Browser::launch(&chromium, 1440, 860).await;
+    browser.open(&ui).await;
+    browser
+        .wait("document.body.dataset.ready === '1'", 10_000)
+        .await;
+
+    // Live: in the list within a second of being answered, with no reload.
+    replay(
+        "clubcollect/batch",
+        &format!("{listener}/hooks/5"),
+        &["--api-key", KEY],
+    );
+    let answered = Instant::now();
+    browser
+        .wait("document.querySelector('#list tr[data-n=\"1\"]')", 1000)
+        .await;
+    assert!(answered.elapsed().as_secs_f64() < 1.0);
+    let row = browser
+        .eval("document.querySelector('#list tr[data-n=\"1\"]').innerText")
+        .await;
+    let row = row.as_str().unwrap();
+    assert!(
+        row.contains("clubcollect") && row.contains("batch") && row.contains("200"),
+        "{row}"
+    );
+
+    // A filter hides it, and lives in the URL.
+    browser
+        .eval("(() => { const s = document.getElementById('f-provider'); s.append(new Option('receipthero')); s.value = 'receipthero'; s.dispatchEvent(new Event('change')); })()")
+        .await;
+    browser
+        .wait(
+            "document.querySelector('#list tr[data-n=\"1\"]').hidden",
+            1000,
+        )
+        .await;
+    assert_eq!(browser.eval("location.hash").await, "#provider=receipthero");
+    browser
+        .eval("document.getElementById('f-q').value = ''; location.hash = '#q=invoice_ids'; undefined")
+        .await;
+    browser
+        .wait(
+            "!document.querySelector('#list tr[data-n=\"1\"]').hidden",
+            1000,
+        )
+        .await;
+
+    // The detail view: the terminal's summary lines, the masked body.
+    browser
+        .eval("document.querySelector('#list tr[data-n=\"1\"]').click()")
+        .await;
+    browser
+        .wait(
+            "document.getElementById('d-summary').textContent.includes('invoices (3)')",
+            5000,
+        )
+        .await;
+    let body = browser
+        .eval("document.getElementById('d-body').textContent")
+        .await;
+    let body = body.as_str().unwrap();
+    assert!(body.contains(MASKED_KEY) && !body.contains(KEY), "{body}");
+
+    // Replay: to the URL typed in, with the key as it arrived.
+    browser
+        .eval(&format!(
+            "document.getElementById('r-to').value = {}; document.getElementById('r-send').click()",
+            json!(app.url)
+        ))
+        .await;
+    let replayed = &app.wait_for(1)[0];
+    assert_eq!(replayed.json()["api_key"], KEY);
+    browser
+        .wait(
+            "document.getElementById('r-result').textContent.includes('answered 200')",
+            5000,
+        )
+        .await;
+
+    // Copy as `hooks replay`: the command, run, delivers the masked record line there too.
+    browser
+        .eval("document.getElementById('copy-replay').click()")
+        .await;
+    let command = browser
+        .eval("document.getElementById('copied').textContent")
+        .await;
+    let command = command.as_str().unwrap();
+    assert!(
+        command.contains("hooks replay hooks-1.jsonl --to "),
+        "{command}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let bin = std::path::Path::new(BIN).parent().unwrap();
+    let ran = std::process::Command::new("sh")
+        .args(["-c", command])
+        .current_dir(dir.path())
+        .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+        .output()
+        .unwrap();
+    assert!(ran.status.success(), "{ran:?}");
+    let copied = &app.wait_for(2)[1];
+    assert_eq!(copied.json()["api_key"], MASKED_KEY);
+    assert_eq!(copied.json()["invoice_ids"], replayed.json()["invoice_ids"]);
+    browser
+        .eval("document.getElementById('copy-curl').click()")
+        .await;
+    let curl = browser
+        .eval("document.getElementById('copied').textContent")
+        .await;
+    assert!(
+        curl.as_str()
+            .unwrap()
+            .starts_with(&format!("curl -X POST '{}'", app.url)),
+        "{curl}"
+    );
+
+    // A shape warning stands beside the field it names.
+    replay(
+        "document-status/document_status_changed",
+        &listener,
+        &["--set", "occurredAt=yesterday"],
+    );
+    browser.eval("location.hash = ''; undefined").await;
+    browser
+        .wait("[...document.querySelectorAll('#list tr')].some(tr => tr.innerText.includes('document-status'))", 1000)
+        .await;
+    browser
+        .eval("[...document.querySelectorAll('#list tr')].find(tr => tr.innerText.includes('document-status')).click()")
+        .await;
+    browser
+        .wait("[...document.querySelectorAll('#d-body .warn')].some(w => w.textContent.includes('occurredAt'))", 5000)
+        .await;
+    let field = browser
+        .eval("document.querySelector('#d-body .warn').previousElementSibling.previousElementSibling.textContent")
+        .await;
+    assert_eq!(
+        field, "\"occurredAt\"",
+        "the warning follows the field's value"
+    );
+
+    // A page of another origin (the listener's) cannot read the API.
+    browser.open(&listener).await;
+    let read = browser
+        .eval(&format!(
+            "fetch({}).then(r => 'read ' + r.status, e => 'refused')",
+            json!(format!("{ui}api/notifications"))
+        ))
+        .await;
+    assert_eq!(read, "refused");
+
+    // The README's picture: a few providers, a redelivery, one opened.
+    replay(
+        "receipthero/receipt_notification",
+        &listener,
+        &["--api-key", KEY],
+    );
+    replay("document-status/document_status_changed", &listener, &[]);
+    replay("document-status/document_status_changed", &listener, &[]);
+    browser.open(&ui).await;
+    browser
+        .wait("document.querySelector('#list td.dup:not(:empty)')", 5000)
+        .await;
+    browser
+        .eval("document.querySelector('#list td.dup:not(:empty)').click()")
+        .await;
+    browser
+        .wait(
+            "document.getElementById('d-duplicate').textContent.includes('Redelivery of #')",
+            5000,
+        )
+        .await;
+    let png = browser.screenshot().await;
+    assert!(png.starts_with(b"\x89PNG"));
+    if std::env::var_os("HOOKS_UPDATE_SCREENSHOT").is_some() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/inspector.png");
+        std::fs::write(path, png).unwrap();
+    }
+}
