@@ -39,6 +39,23 @@ fn client() -> reqwest::Client {
         .unwrap()
 }
 
+/// The inspector's page, loaded in a headless Chromium of WIDTH×HEIGHT; `None`, saying so,
+/// where no Chromium is installed.
+async fn open_page(ui: &str, width: u32, height: u32) -> Option<cdp::Browser> {
+    let Some(chromium) = cdp::find() else {
+        eprintln!(
+            "note: no chromium on PATH, so this browser test is skipped (.ci/run installs it)"
+        );
+        return None;
+    };
+    let mut browser = cdp::Browser::launch(&chromium, width, height).await;
+    browser.open(ui).await;
+    browser
+        .wait("document.body.dataset.ready === '1'", 10_000)
+        .await;
+    Some(browser)
+}
+
 async fn answer(request: reqwest::RequestBuilder) -> (u16, Value) {
     let response = request.send().await.expect("the inspector answers");
     let status = response.status().as_u16();
@@ -48,7 +65,9 @@ async fn answer(request: reqwest::RequestBuilder) -> (u16, Value) {
 #[tokio::test]
 async fn the_api_shows_notifications_masked_and_replays_them() {
     let app = Recorder::ok();
-    let (_running, listener, ui) = listen_ui(&["--forward-to", &app.url, "--api-key", KEY]);
+    // With --json too: the terminal has no summary lines then, the page still does.
+    let (_running, listener, ui) =
+        listen_ui(&["--forward-to", &app.url, "--api-key", KEY, "--json"]);
     replay(
         "clubcollect/batch",
         &format!("{listener}/hooks/5"),
@@ -174,19 +193,11 @@ async fn other_origins_and_host_names_are_refused() {
 
 #[tokio::test]
 async fn the_page_shows_filters_details_and_replays_in_a_real_browser() {
-    let Some(chromium) = cdp::find() else {
-        eprintln!(
-            "note: no chromium on PATH, so the inspector's browser test is skipped (.ci/run installs it)"
-        );
-        return;
-    };
     let app = Recorder::ok();
     let (_running, listener, ui) = listen_ui(&["--api-key", KEY]);
-    let mut browser = cdp::Browser::launch(&chromium, 1440, 860).await;
-    browser.open(&ui).await;
-    browser
-        .wait("document.body.dataset.ready === '1'", 10_000)
-        .await;
+    let Some(mut browser) = open_page(&ui, 1440, 860).await else {
+        return;
+    };
 
     // Live: in the list within a second of being answered, with no reload.
     replay(
@@ -359,4 +370,26 @@ async fn the_page_shows_filters_details_and_replays_in_a_real_browser() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/inspector.png");
         std::fs::write(path, png).unwrap();
     }
+}
+
+#[tokio::test]
+async fn an_open_page_keeps_no_more_than_the_inspector() {
+    let (_running, listener, ui) = listen_ui(&["--ui-keep", "2"]);
+    let Some(mut browser) = open_page(&ui, 800, 600).await else {
+        return;
+    };
+    for _ in 0..3 {
+        replay("document-status/document_status_changed", &listener, &[]);
+    }
+    browser
+        .wait("document.querySelector('#list tr[data-n=\"3\"]')", 5000)
+        .await;
+    let rows = browser
+        .eval("[...document.querySelectorAll('#list tr')].map(tr => tr.dataset.n).join(' ')")
+        .await;
+    assert_eq!(rows.as_str().unwrap().split(' ').count(), 2, "{rows}");
+    assert!(
+        !rows.as_str().unwrap().split(' ').any(|n| n == "1"),
+        "{rows}"
+    );
 }

@@ -203,16 +203,12 @@ impl Listener {
         })?;
         let tls = options.tls.as_ref().map(tls::Tls::load).transpose()?;
         let record = RecordFile::for_flag(options.record.as_ref())?;
-        let socket =
-            std::net::TcpListener::bind((options.host.as_str(), options.port)).map_err(|e| {
-                Error::usage(format!(
-                    "cannot listen on {}:{}: {e}; pick another --host/--port (--port 0 picks a free one)",
-                    options.host, options.port
-                ))
-            })?;
-        let addr = socket
-            .local_addr()
-            .map_err(|e| Error::failure(format!("cannot read the bound address: {e}")))?;
+        let (socket, addr) = watchdog::bind(
+            &options.host,
+            options.port,
+            "listen",
+            watchdog::PICK_ANOTHER_PORT,
+        )?;
         if let Some(target) = &options.forward_to {
             forward::refuse_own_address(target, addr)?;
         }
@@ -314,7 +310,8 @@ const STDOUT_GRACE: Duration = Duration::from_secs(2);
 pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
     let options = ListenOptions {
         verbose: out.verbose,
-        summaries: !out.json,
+        // The page shows the summary lines even when the terminal prints JSON lines.
+        summaries: !out.json || args.ui.ui,
         ..ListenOptions::from_args(&args)?
     };
     let mut signals = StopSignals::new()?;
@@ -350,6 +347,7 @@ pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
                     listener: listener.url.clone(),
                     forward_to,
                     max_body,
+                    keep: args.ui.ui_keep,
                 },
             )?;
             out.note(format!("inspector on {}", inspector.url));

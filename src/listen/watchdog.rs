@@ -90,6 +90,27 @@ fn raise_file_limit() -> u64 {
     limit.current.unwrap_or(u64::MAX)
 }
 
+/// The hint of a server bound by `--host`/`--port`.
+pub const PICK_ANOTHER_PORT: &str = "pick another --host/--port (--port 0 picks a free one)";
+
+/// Binds HOST:PORT for one of our servers. A refusal (in use, not an address of this
+/// machine) is the user's to fix, so it is a usage error that names WHAT is served and,
+/// in HINT, which flags to change.
+pub fn bind(
+    host: &str,
+    port: u16,
+    what: &str,
+    hint: &str,
+) -> crate::error::Result<(std::net::TcpListener, SocketAddr)> {
+    use crate::error::Error;
+    let socket = std::net::TcpListener::bind((host, port))
+        .map_err(|e| Error::usage(format!("cannot {what} on {host}:{port}: {e}; {hint}")))?;
+    let addr = socket
+        .local_addr()
+        .map_err(|e| Error::failure(format!("cannot read the bound address: {e}")))?;
+    Ok((socket, addr))
+}
+
 /// Serves `app` on `socket` within `limits`, over TLS when `tls` is given, until `handle`
 /// stops it.
 pub fn serve<S, B>(

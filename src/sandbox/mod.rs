@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use crate::cli::{GlobalArgs, SandboxArgs};
 use crate::error::{Error, Result};
-use crate::listen::watchdog::{Limits, serve};
+use crate::listen::watchdog::{Limits, PICK_ANOTHER_PORT, bind, serve};
 use crate::output::{Output, counted, mask};
 use crate::signals::StopSignals;
 use crate::signature::Key;
@@ -48,15 +48,7 @@ pub async fn run(args: SandboxArgs, global: &GlobalArgs, out: Output) -> Result<
         .transpose()?;
     let store = store::Store::open(args.state.clone())?;
     let token = global.token.clone().filter(|t| !t.is_empty());
-    let listener = std::net::TcpListener::bind((args.host.as_str(), args.port)).map_err(|e| {
-        Error::usage(format!(
-            "cannot listen on {}:{}: {e}; pick another --host/--port (--port 0 picks a free one)",
-            args.host, args.port
-        ))
-    })?;
-    let address = listener
-        .local_addr()
-        .map_err(|e| Error::failure(format!("cannot read the bound address: {e}")))?;
+    let (listener, address) = bind(&args.host, args.port, "listen", PICK_ANOTHER_PORT)?;
     let base = format!("http://{address}");
 
     for repair in &store.repairs {

@@ -45,6 +45,7 @@ pub struct Settings {
     pub forward_to: Option<Url>,
     /// The listener's `--max-body`: an edited body may be that long.
     pub max_body: usize,
+    pub keep: usize,
 }
 
 /// The inspector's server; it stops when dropped.
@@ -60,21 +61,19 @@ struct Ui {
     replay: replay::Replayer,
     listener: String,
     forward_to: Option<String>,
+    /// `--ui-keep`: a page keeps no more either.
+    keep: usize,
 }
 
 impl Inspector {
     /// Binds and starts serving; returns once the socket is bound.
     pub fn start(feed: Arc<Feed>, settings: Settings) -> Result<Inspector> {
-        let socket = std::net::TcpListener::bind((settings.host.as_str(), settings.port))
-            .map_err(|e| {
-                Error::usage(format!(
-                    "cannot serve the inspector on {}:{}: {e}; pick another --ui-port (0 picks a free one)",
-                    settings.host, settings.port
-                ))
-            })?;
-        let addr = socket
-            .local_addr()
-            .map_err(|e| Error::failure(format!("cannot read the inspector's address: {e}")))?;
+        let (socket, addr) = watchdog::bind(
+            &settings.host,
+            settings.port,
+            "serve the inspector",
+            "pick another --ui-port (0 picks a free one)",
+        )?;
         let ui = Arc::new(Ui {
             feed,
             port: addr.port(),
@@ -84,6 +83,7 @@ impl Inspector {
                 .as_ref()
                 .map(|url| crate::client::redacted(url).to_string()),
             listener: settings.listener,
+            keep: settings.keep,
         });
         let app = axum::Router::new()
             .route("/", get(page))
@@ -201,6 +201,7 @@ async fn info(State(ui): State<Arc<Ui>>) -> Response {
     Json(serde_json::json!({
         "listener": ui.listener,
         "forward_to": ui.forward_to,
+        "keep": ui.keep,
         "version": env!("CARGO_PKG_VERSION"),
     }))
     .into_response()
