@@ -6,9 +6,9 @@
 # requests/s and its ratio to the ceiling (target >= 0.7), and checks that each record
 # file holds exactly one line per 2xx response.
 #
-# The servers run side by side, get one warm-up round each, then take turns under load,
-# ROUNDS times; the medians are compared, so one burst of other work on the machine does not
-# decide the ratio.
+# The servers run side by side, get one warm-up round each, then take turns under load
+# (each round in another order), ROUNDS times; the medians are compared, so one burst of
+# other work on the machine does not decide the ratio.
 #
 # Usage: bench/listen.sh [REQUESTS_PER_ROUND]   (default 30000; env CONCURRENCY=64, ROUNDS=9)
 set -euo pipefail
@@ -84,10 +84,16 @@ read -r _ UI_OK_TOTAL < <(load "$UI_URL" ui-warm-up)
 BARE=()
 LISTEN=()
 UI=()
+# Each round starts with a different server, so that none is always the one loaded right
+# after another's burst.
 for round in $(seq 1 "$ROUNDS"); do
-    read -r BARE_RPS _ < <(load "$BARE_URL" "bare-$round")
-    read -r LISTEN_RPS LISTEN_OK < <(load "$LISTEN_URL" "listen-$round")
-    read -r UI_RPS UI_OK < <(load "$UI_URL" "ui-$round")
+    for turn in 0 1 2; do
+        case $(((round + turn) % 3)) in
+        0) read -r BARE_RPS _ < <(load "$BARE_URL" "bare-$round") ;;
+        1) read -r LISTEN_RPS LISTEN_OK < <(load "$LISTEN_URL" "listen-$round") ;;
+        2) read -r UI_RPS UI_OK < <(load "$UI_URL" "ui-$round") ;;
+        esac
+    done
     BARE+=("$BARE_RPS")
     LISTEN+=("$LISTEN_RPS")
     UI+=("$UI_RPS")

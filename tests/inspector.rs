@@ -393,3 +393,26 @@ async fn an_open_page_keeps_no_more_than_the_inspector() {
         "{rows}"
     );
 }
+
+#[tokio::test]
+async fn what_is_kept_is_bounded_in_bytes_headers_included() {
+    let (_running, listener, ui) = listen_ui(&[]);
+    // 200 header sections of 350 KB: 70 MB, past the 64 MiB the inspector keeps at most.
+    let long = "a".repeat(350_000);
+    let client = client();
+    for _ in 0..200 {
+        let sent = client
+            .post(&listener)
+            .header("x-long", &long)
+            .body("{}")
+            .send()
+            .await
+            .expect("the listener answers");
+        assert_eq!(sent.status(), 200);
+    }
+    // The oldest went; the last 150 (52 MB) are still there.
+    for (n, kept) in [(1, false), (51, true), (200, true)] {
+        let (status, _) = answer(client.get(format!("{ui}api/notifications/{n}"))).await;
+        assert_eq!(status == 200, kept, "#{n}: {status}");
+    }
+}

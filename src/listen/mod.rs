@@ -69,8 +69,6 @@ pub struct ListenOptions {
     pub limits: Limits,
     /// `-v`: trace each exchange on stderr.
     pub verbose: bool,
-    /// Pick out each notification's summary lines (the human output shows them).
-    pub summaries: bool,
 }
 
 impl ListenOptions {
@@ -92,7 +90,6 @@ impl ListenOptions {
             dedupe_window: seen::DEDUPE_WINDOW,
             limits: Limits::default(),
             verbose: false,
-            summaries: true,
         }
     }
 
@@ -225,7 +222,6 @@ impl Listener {
                 client_timeout: options.client_timeout,
                 dedupe_window: options.dedupe_window,
                 verbose: options.verbose,
-                summaries: options.summaries,
             },
             record,
             options.forward_to.as_ref().map(Forwarder::new),
@@ -310,8 +306,6 @@ const STDOUT_GRACE: Duration = Duration::from_secs(2);
 pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
     let options = ListenOptions {
         verbose: out.verbose,
-        // The page shows the summary lines even when the terminal prints JSON lines.
-        summaries: !out.json || args.ui.ui,
         ..ListenOptions::from_args(&args)?
     };
     let mut signals = StopSignals::new()?;

@@ -17,7 +17,7 @@ use crate::output::{
     Output, Paint, credential_params, escape_controls, is_credential_name, is_secret_header, mask,
     mask_found, mask_header, mask_params, pretty_json, style,
 };
-use crate::providers::{self, Detail, Provider};
+use crate::providers::{self, Provider};
 use crate::signature::Verdict;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -86,8 +86,6 @@ pub struct Notification {
     pub raw: String,
     /// Shape warnings and what was wrong with the request.
     pub warnings: Vec<String>,
-    /// What its provider's definition says matters in it.
-    pub summary: Vec<Detail>,
     pub forward: Option<Forwarded>,
     /// Parsed, within the size limit, auth not failed: counts for `--count`, goes to `--record`.
     pub valid: bool,
@@ -724,8 +722,11 @@ impl Notification {
                 escape_controls(&self.hide(warning))
             ));
         }
-        for detail in providers::render_details(&self.summary, paint, |text| self.hide(text)) {
-            line(detail);
+        if let Some(body) = &self.body {
+            let summary = providers::summary(self.provider, body);
+            for detail in providers::render_details(&summary, paint, |text| self.hide(text)) {
+                line(detail);
+            }
         }
         text
     }
@@ -789,7 +790,6 @@ impl Notification {
             body: Some(Value::Object(serde_json::Map::new())),
             raw: "{}".to_string(),
             warnings: Vec::new(),
-            summary: Vec::new(),
             forward: None,
             valid: true,
             secrets: Vec::new(),

@@ -42,8 +42,6 @@ pub struct Settings {
     pub dedupe_window: usize,
     /// `-v`: each exchange traced on stderr.
     pub verbose: bool,
-    /// Whether each notification's summary lines are shown anywhere.
-    pub summaries: bool,
 }
 
 pub struct Shared {
@@ -184,7 +182,6 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         body: None,
         raw: String::new(),
         warnings: Vec::new(),
-        summary: Vec::new(),
         forward: None,
         valid: false,
         secrets: Vec::new(),
@@ -298,16 +295,12 @@ async fn answer(
             return Reply::error(StatusCode::BAD_REQUEST, &message);
         }
     };
-    let inspection = providers::inspect(
-        &body,
-        |name| {
-            notification
-                .headers
-                .get(name)
-                .and_then(|value| value.to_str().ok())
-        },
-        settings.summaries,
-    );
+    let inspection = providers::inspect(&body, |name| {
+        notification
+            .headers
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+    });
     // A body credential is masked wherever it is, whatever its field is called.
     if let Credential::Presented(key) = inspection.credential
         && inspection.credential_in_body
@@ -318,7 +311,6 @@ async fn answer(
     notification.provider = inspection.provider;
     notification.kind = inspection.kind;
     notification.warnings = inspection.warnings;
-    notification.summary = inspection.summary;
     let idempotency_key = inspection.idempotency_key;
     notification.body = Some(body);
     if let Verdict::Invalid(rejection) = &notification.signature {

@@ -460,8 +460,13 @@ pub enum Detail {
     },
 }
 
-/// The definition's summary lines for `body`, then its follow-up calls.
-fn summary(definition: &'static Definition, body: &Value) -> Vec<Detail> {
+/// What `provider`'s definition says matters in `body`: its summary lines, then its
+/// follow-up calls. Made when a notification is shown, not when it is answered: they are most
+/// of the work a definition does on a body, and `--json` output has no place for them.
+pub fn summary(provider: Provider, body: &Value) -> Vec<Detail> {
+    let Some(definition) = provider.definition() else {
+        return Vec::new();
+    };
     let manifest = &definition.manifest;
     let mut details = Vec::new();
     for summary in &manifest.summary {
@@ -578,17 +583,10 @@ pub struct Inspection<'a> {
     pub credential_in_body: bool,
     /// The id under which the provider redelivers the same event.
     pub idempotency_key: Option<String>,
-    pub summary: Vec<Detail>,
 }
 
-/// Inspects a request: `header` gives a header's value by its lowercase name. The summary
-/// lines are picked out only when `summarize` says someone will read them: they are most of
-/// an inspection's work, and `--json` output has no place for them.
-pub fn inspect<'a>(
-    body: &'a Value,
-    header: impl Fn(&str) -> Option<&'a str>,
-    summarize: bool,
-) -> Inspection<'a> {
+/// Inspects a request: `header` gives a header's value by its lowercase name.
+pub fn inspect<'a>(body: &'a Value, header: impl Fn(&str) -> Option<&'a str>) -> Inspection<'a> {
     let Recognition {
         provider,
         kind,
@@ -602,7 +600,6 @@ pub fn inspect<'a>(
             credential: Credential::Undefined,
             credential_in_body: false,
             idempotency_key: None,
-            summary: Vec::new(),
         };
     };
     Inspection {
@@ -612,11 +609,6 @@ pub fn inspect<'a>(
             Some(CredentialRule::Body { .. })
         ),
         idempotency_key: idempotency_key(provider, body),
-        summary: if summarize {
-            summary(definition, body)
-        } else {
-            Vec::new()
-        },
         provider,
         kind,
         warnings,
@@ -789,15 +781,15 @@ mod tests {
 
     /// One inspection answers every question the listener asks of a request.
     #[test]
-    fn one_inspection_holds_provider_kind_credential_key_and_summary() {
+    fn one_inspection_holds_provider_kind_credential_and_key() {
         let body = json!({"api_key": "secret", "invoice_ids": [HEX_ID], "import_ids": []});
-        let inspection = inspect(&body, |_| None, true);
+        let inspection = inspect(&body, |_| None);
         assert_eq!(inspection.provider, named("clubcollect"));
         assert_eq!(inspection.kind, "realtime");
         assert_eq!(inspection.credential, Credential::Presented("secret"));
         assert!(inspection.credential_in_body);
         assert_eq!(
-            inspection.summary,
+            summary(inspection.provider, &body),
             vec![
                 Detail::List {
                     label: "invoices",
@@ -816,7 +808,7 @@ mod tests {
         let body = json!({"eventId": "f47ac10b-58cc-4372-a567-0e02b2c3d479",
             "eventType": "DOCUMENT_STATUS_CHANGED", "occurredAt": "2025-03-30T10:15:00Z",
             "documentId": "INV-1", "currentStatus": "OK"});
-        let inspection = inspect(&body, |_| None, true);
+        let inspection = inspect(&body, |_| None);
         assert_eq!(inspection.provider, named("document-status"));
         assert_eq!(
             inspection.idempotency_key.as_deref(),
@@ -824,35 +816,15 @@ mod tests {
         );
         assert_eq!(inspection.credential, Credential::Undefined);
         let token = json!({"notification_type": "receipt_notification"});
-        let inspection = inspect(
-            &token,
-            |name| (name == "authorization").then_some("Token abc"),
-            true,
-        );
+        let inspection = inspect(&token, |name| {
+            (name == "authorization").then_some("Token abc")
+        });
         assert_eq!(inspection.credential, Credential::Presented("abc"));
         assert!(!inspection.credential_in_body);
         let body = json!({"x": 1});
-        let unknown = inspect(&body, |_| None, true);
+        let unknown = inspect(&body, |_| None);
         assert_eq!(unknown.provider, Provider::UNKNOWN);
-        assert!(unknown.summary.is_empty());
-    }
-
-    #[test]
-    fn summary_lines_are_picked_out_only_when_asked_for() {
-        let body = json!({"eventId": "f47ac10b-58cc-4372-a567-0e02b2c3d479",
-            "eventType": "DOCUMENT_STATUS_CHANGED", "occurredAt": "2025-03-30T10:15:00Z",
-            "documentId": "INV-1", "currentStatus": "OK"});
-        let summarized = inspect(&body, |_| None, true);
-        let bare = inspect(&body, |_| None, false);
-        assert!(!summarized.summary.is_empty());
-        assert!(bare.summary.is_empty());
-        assert_eq!(
-            Inspection {
-                summary: Vec::new(),
-                ..summarized
-            },
-            bare
-        );
+        assert!(summary(unknown.provider, &body).is_empty());
     }
 
     #[test]

@@ -7,13 +7,16 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
+use axum::http::{HeaderMap, HeaderValue};
+use serde_json::Value;
 use time::OffsetDateTime;
 use tokio::sync::broadcast;
 
 use crate::listen::Notification;
 
-/// Bodies kept at most, in bytes, whatever `--ui-keep` says: with `--max-body` at 1 MiB,
-/// a thousand large notifications would otherwise hold a gigabyte.
+/// What the notifications kept may hold at most, in bytes (headers, body text and parsed
+/// body), whatever `--ui-keep` says: with `--max-body` at 1 MiB and header sections of up to
+/// 400 KiB, a thousand large notifications would otherwise hold gigabytes.
 pub const KEPT_BYTES: usize = 64 * 1024 * 1024;
 
 /// Notifications a page may fall behind by before it is told to reload the list.
@@ -27,22 +30,29 @@ pub struct Entry {
 
 pub struct Feed {
     keep: usize,
+    max_bytes: usize,
     kept: Mutex<Kept>,
     events: broadcast::Sender<Arc<Entry>>,
 }
 
 #[derive(Default)]
 struct Kept {
-    entries: VecDeque<Arc<Entry>>,
-    /// The length of the bodies in `entries`.
+    /// Each with what it holds, in bytes (see [`size`]).
+    entries: VecDeque<(Arc<Entry>, usize)>,
+    /// What `entries` hold in all.
     bytes: usize,
 }
 
 impl Feed {
-    /// Keeps the latest `keep` notifications (fewer when their bodies pass [`KEPT_BYTES`]).
+    /// Keeps the latest `keep` notifications (fewer when they hold more than [`KEPT_BYTES`]).
     pub fn new(keep: usize) -> Feed {
+        Feed::bounded(keep, KEPT_BYTES)
+    }
+
+    fn bounded(keep: usize, max_bytes: usize) -> Feed {
         Feed {
             keep: keep.max(1),
+            max_bytes,
             kept: Mutex::new(Kept::default()),
             events: broadcast::channel(EVENTS).0,
         }
@@ -54,7 +64,9 @@ impl Feed {
 
     /// Takes an answered notification; the oldest ones go when there are too many. The
     /// newest is always kept, however large.
-    pub fn add(&self, notification: Notification) {
+    pub fn add(&self, mut notification: Notification) {
+        own_headers(&mut notification.headers);
+        let size = size(&notification);
         let latency = Duration::try_from(OffsetDateTime::now_utc() - notification.received_at)
             .unwrap_or_default();
         let entry = Arc::new(Entry {
@@ -66,13 +78,13 @@ impl Feed {
         let mut evicted = Vec::new();
         {
             let mut kept = self.kept();
-            kept.bytes += entry.notification.raw.len();
-            kept.entries.push_back(entry.clone());
+            kept.bytes += size;
+            kept.entries.push_back((entry.clone(), size));
             while kept.entries.len() > 1
-                && (kept.entries.len() > self.keep || kept.bytes > KEPT_BYTES)
+                && (kept.entries.len() > self.keep || kept.bytes > self.max_bytes)
             {
-                if let Some(old) = kept.entries.pop_front() {
-                    kept.bytes -= old.notification.raw.len();
+                if let Some((old, old_size)) = kept.entries.pop_front() {
+                    kept.bytes -= old_size;
                     evicted.push(old);
                 }
             }
@@ -84,7 +96,11 @@ impl Feed {
 
     /// The notifications kept, oldest first.
     pub fn all(&self) -> Vec<Arc<Entry>> {
-        self.kept().entries.iter().cloned().collect()
+        self.kept()
+            .entries
+            .iter()
+            .map(|(entry, _)| entry.clone())
+            .collect()
     }
 
     /// Notification number `n` (its `#n`), while it is kept.
@@ -93,8 +109,8 @@ impl Feed {
             .entries
             .iter()
             .rev()
-            .find(|entry| entry.notification.sequence == n)
-            .cloned()
+            .find(|(entry, _)| entry.notification.sequence == n)
+            .map(|(entry, _)| entry.clone())
     }
 
     /// Each notification added from now on.
@@ -103,9 +119,47 @@ impl Feed {
     }
 }
 
+/// Gives each header value a buffer of its own. As parsed, the values are slices of the
+/// connection's read buffer, and one kept would keep that whole buffer (up to hundreds of
+/// KiB, however short the value) alive for as long as the notification is kept.
+fn own_headers(headers: &mut HeaderMap) {
+    for (_, value) in headers.iter_mut() {
+        if let Ok(owned) = HeaderValue::from_bytes(value.as_bytes()) {
+            *value = owned;
+        }
+    }
+}
+
+/// Roughly what a notification holds, in bytes: its headers, its body as text and as
+/// parsed, which for a body of many small values (`[0,0,0,…]`) is many times the text.
+fn size(notification: &Notification) -> usize {
+    let headers: usize = notification
+        .headers
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len())
+        .sum();
+    headers + notification.raw.len() + notification.body.as_ref().map_or(0, parsed_size)
+}
+
+/// The memory of a parsed JSON value (serde_json bounds its depth, and so this recursion).
+fn parsed_size(value: &Value) -> usize {
+    size_of::<Value>()
+        + match value {
+            Value::String(text) => text.len(),
+            Value::Array(items) => items.iter().map(parsed_size).sum(),
+            // A key, its value, and the map's index of it.
+            Value::Object(fields) => fields
+                .iter()
+                .map(|(name, value)| size_of::<(String, usize)>() + name.len() + parsed_size(value))
+                .sum(),
+            Value::Null | Value::Bool(_) | Value::Number(_) => 0,
+        }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::body::Bytes;
 
     fn numbered(sequence: u64, raw: &str) -> Notification {
         Notification {
@@ -126,19 +180,52 @@ mod tests {
         assert_eq!(feed.find(4).unwrap().notification.sequence, 4);
     }
 
+    fn sequences(feed: &Feed) -> Vec<u64> {
+        feed.all().iter().map(|e| e.notification.sequence).collect()
+    }
+
     #[test]
-    fn large_bodies_are_bounded_in_bytes_but_the_newest_stays() {
-        let feed = Feed::new(1000);
-        let large = format!("\"{}\"", "x".repeat(KEPT_BYTES / 2));
+    fn what_is_kept_is_bounded_in_bytes_but_the_newest_stays() {
+        let text = format!("\"{}\"", "x".repeat(400));
+        let feed = Feed::bounded(1000, 2 * size(&numbered(1, &text)));
         for n in 1..=3 {
-            feed.add(numbered(n, &large));
+            feed.add(numbered(n, &text));
         }
-        let kept: Vec<u64> = feed.all().iter().map(|e| e.notification.sequence).collect();
-        assert_eq!(kept, [3]);
-        let huge = format!("\"{}\"", "x".repeat(KEPT_BYTES + 1));
+        assert_eq!(sequences(&feed), [2, 3]);
+        let huge = format!("\"{}\"", "x".repeat(2000));
         feed.add(numbered(4, &huge));
-        assert_eq!(feed.all().len(), 1);
-        assert_eq!(feed.kept().bytes, huge.len());
+        assert_eq!(sequences(&feed), [4]);
+        assert_eq!(feed.kept().bytes, size(&numbered(4, &huge)));
+    }
+
+    #[test]
+    fn headers_and_the_parsed_body_count_not_only_the_text() {
+        let empty = size(&numbered(1, "{}"));
+        let mut long_header = numbered(1, "{}");
+        let value = "a".repeat(10_000);
+        long_header
+            .headers
+            .insert("x-long", HeaderValue::from_str(&value).unwrap());
+        assert!(size(&long_header) >= empty + value.len());
+        let zeros = format!("[{}0]", "0,".repeat(1000));
+        assert!(size(&numbered(1, &zeros)) > 10 * zeros.len());
+    }
+
+    #[test]
+    fn a_kept_header_holds_no_read_buffer() {
+        let buffer = Bytes::from(vec![b'a'; 64 * 1024]);
+        let mut notification = numbered(1, "{}");
+        notification.headers.insert(
+            "x-short",
+            HeaderValue::from_maybe_shared(buffer.slice(..8)).unwrap(),
+        );
+        let feed = Feed::new(10);
+        feed.add(notification);
+        assert_eq!(
+            feed.find(1).unwrap().notification.headers["x-short"],
+            "aaaaaaaa"
+        );
+        assert!(buffer.is_unique(), "the feed holds the read buffer");
     }
 
     #[tokio::test]
