@@ -309,6 +309,65 @@ async fn the_page_shows_filters_details_and_replays_in_a_real_browser() {
         "{curl}"
     );
 
+    // Edit…, then Replay: the body and headers typed in are what is sent.
+    browser
+        .eval(&format!(
+            "document.getElementById('r-edit').click(); \
+             const body = document.getElementById('e-body'); \
+             body.value = body.value.replace('\"import_ids\":[', '\"import_ids\":[\"typed\",'); \
+             document.getElementById('e-headers').value = 'content-type: application/json\\nx-edited: in the page'; \
+             document.getElementById('r-to').value = {}; \
+             document.getElementById('r-send').click()",
+            json!(app.url)
+        ))
+        .await;
+    let edited = &app.wait_for(3)[2];
+    assert_eq!(edited.json()["import_ids"][0], "typed");
+    assert_eq!(edited.json()["api_key"], KEY, "the mask is sent as the key");
+    assert_eq!(edited.header("x-edited"), Some("in the page"));
+
+    // Download .jsonl: a --record file that `hooks replay` takes as it is. Saving it is the
+    // browser's part; the test takes the file the page hands over.
+    let downloaded = browser
+        .eval(
+            "new Promise((resolve) => { \
+               URL.createObjectURL = (blob) => { blob.text().then(resolve); return 'blob:kept'; }; \
+               HTMLAnchorElement.prototype.click = () => {}; \
+               document.getElementById('download').click(); })",
+        )
+        .await;
+    let record = dir.path().join("downloaded.jsonl");
+    std::fs::write(&record, downloaded.as_str().unwrap()).unwrap();
+    hooks()
+        .args(["replay", record.to_str().unwrap(), "--to", &app.url])
+        .assert()
+        .success();
+    let from_file = &app.wait_for(4)[3];
+    assert_eq!(
+        from_file.json()["invoice_ids"],
+        replayed.json()["invoice_ids"]
+    );
+    assert_eq!(from_file.json()["api_key"], MASKED_KEY);
+
+    // The status filter: nothing answered 4xx yet.
+    browser
+        .eval("(() => { const s = document.getElementById('f-status'); s.value = '4xx'; s.dispatchEvent(new Event('change')); })()")
+        .await;
+    browser
+        .wait(
+            "document.querySelector('#list tr[data-n=\"1\"]').hidden",
+            1000,
+        )
+        .await;
+    assert!(
+        browser
+            .eval("location.hash")
+            .await
+            .as_str()
+            .unwrap()
+            .contains("status=4xx")
+    );
+
     // A shape warning stands beside the field it names.
     replay(
         "document-status/document_status_changed",
@@ -415,4 +474,20 @@ async fn what_is_kept_is_bounded_in_bytes_headers_included() {
         let (status, _) = answer(client.get(format!("{ui}api/notifications/{n}"))).await;
         assert_eq!(status == 200, kept, "#{n}: {status}");
     }
+}
+
+#[tokio::test]
+async fn bytes_that_are_not_utf8_are_shown_escaped() {
+    let (_running, listener, ui) = listen_ui(&[]);
+    let client = client();
+    let sent = client
+        .post(&listener)
+        .body(b"caf\xe9 \xff".to_vec())
+        .send()
+        .await
+        .expect("the listener answers");
+    assert_eq!(sent.status(), 400);
+    let (status, one) = answer(client.get(format!("{ui}api/notifications/1"))).await;
+    assert_eq!(status, 200);
+    assert_eq!(one["body"], "caf\\xe9 \\xff");
 }

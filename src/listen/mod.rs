@@ -291,6 +291,16 @@ impl Drop for Listener {
     }
 }
 
+/// The inspector's port: `--ui-port`, else the one beside the listener's, else (the listener
+/// took any free port, or the last) any free one. Never the listener's own: the page takes
+/// no webhook path.
+fn ui_port(ui_port: Option<u16>, listener_port: u16) -> u16 {
+    ui_port.unwrap_or(match listener_port {
+        0 | u16::MAX => 0,
+        port => port + 1,
+    })
+}
+
 enum Stop {
     Count,
     Timeout,
@@ -333,11 +343,7 @@ pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
                 feed,
                 inspector::Settings {
                     host: args.ui.ui_host.clone(),
-                    port: args.ui.ui_port.unwrap_or(match args.port {
-                        // Beside the listener, or any free port when the listener took one.
-                        0 | u16::MAX => 0,
-                        port => port + 1,
-                    }),
+                    port: ui_port(args.ui.ui_port, args.port),
                     listener: listener.url.clone(),
                     forward_to,
                     max_body,
@@ -470,6 +476,15 @@ async fn sleep_until(deadline: Option<tokio::time::Instant>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_inspector_goes_beside_the_listener_unless_told() {
+        assert_eq!(ui_port(None, 8080), 8081);
+        assert_eq!(ui_port(None, 0), 0);
+        assert_eq!(ui_port(None, u16::MAX), 0);
+        assert_eq!(ui_port(Some(9000), 8080), 9000);
+        assert_eq!(ui_port(Some(0), 8080), 0);
+    }
 
     #[test]
     fn an_address_is_a_port_or_host_and_port() {
