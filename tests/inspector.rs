@@ -491,3 +491,37 @@ async fn bytes_that_are_not_utf8_are_shown_escaped() {
     assert_eq!(status, 200);
     assert_eq!(one["body"], "caf\\xe9 \\xff");
 }
+
+#[tokio::test]
+async fn the_signature_verdict_is_in_the_list() {
+    const SECRET: &str = "whsec_c2lnbmluZyBzZWNyZXQgb2YgdGhlIGVuZHBvaW50";
+    let (_running, listener, ui) = listen_ui(&["--verify", &format!("standard:{SECRET}")]);
+    let Some(mut browser) = open_page(&ui, 1200, 600).await else {
+        return;
+    };
+    let fixture = "document-status/document_status_changed";
+    replay(
+        fixture,
+        &listener,
+        &["--sign", &format!("standard:{SECRET}")],
+    );
+    hooks()
+        .args(["replay", fixture, "--to", &listener])
+        .assert()
+        .failure();
+    let (_, listed) = answer(client().get(format!("{ui}api/notifications"))).await;
+    let verdicts: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|one| one["signature"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts, ["valid", "missing-header"]);
+    browser
+        .wait("document.querySelector('#list tr[data-n=\"2\"]')", 5000)
+        .await;
+    let cells = browser
+        .eval("[1, 2].map(n => document.querySelector('#list tr[data-n=\"' + n + '\"] td[title^=\"signature\"]').textContent).join(' ')")
+        .await;
+    assert_eq!(cells, "valid missing-header");
+}

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use axum::http::{HeaderMap, HeaderValue};
+use bytes::BytesMut;
 use serde_json::Value;
 use time::OffsetDateTime;
 use tokio::sync::broadcast;
@@ -119,12 +120,17 @@ impl Feed {
     }
 }
 
-/// Gives each header value a buffer of its own. As parsed, the values are slices of the
-/// connection's read buffer, and one kept would keep that whole buffer (up to hundreds of
-/// KiB, however short the value) alive for as long as the notification is kept.
+/// Gives the header values a buffer of their own, one for all of them. As parsed, they are
+/// slices of the connection's read buffer, and one kept would keep that whole buffer (up to
+/// hundreds of KiB, however short the value) alive for as long as the notification is kept.
 fn own_headers(headers: &mut HeaderMap) {
-    for (_, value) in headers.iter_mut() {
-        if let Ok(owned) = HeaderValue::from_bytes(value.as_bytes()) {
+    let mut copy = BytesMut::with_capacity(headers.values().map(HeaderValue::len).sum());
+    for value in headers.values() {
+        copy.extend_from_slice(value.as_bytes());
+    }
+    let mut copy = copy.freeze();
+    for value in headers.values_mut() {
+        if let Ok(owned) = HeaderValue::from_maybe_shared(copy.split_to(value.len())) {
             *value = owned;
         }
     }
@@ -159,7 +165,7 @@ fn parsed_size(value: &Value) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::body::Bytes;
+    use bytes::Bytes;
 
     fn numbered(sequence: u64, raw: &str) -> Notification {
         Notification {

@@ -22,6 +22,8 @@ pub struct View<'a> {
     pub provider: &'a str,
     pub kind: Cow<'a, str>,
     pub auth: Auth,
+    /// What `--verify` made of its signature, as the `--json` line says it.
+    pub signature: &'static str,
     /// The number of the first delivery, for a redelivery.
     pub duplicate_of: Option<u64>,
     pub status: u16,
@@ -56,6 +58,7 @@ impl<'a> View<'a> {
             provider: notification.provider.as_str(),
             kind: notification.hide(&notification.kind),
             auth: notification.auth,
+            signature: notification.signature.as_str(),
             duplicate_of: notification.duplicate_of.map(|earlier| earlier.sequence),
             status: notification.status,
             valid: notification.valid,
