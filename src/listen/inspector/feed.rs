@@ -9,14 +9,13 @@ use std::time::Duration;
 
 use axum::http::{HeaderMap, HeaderValue};
 use bytes::BytesMut;
-use serde_json::Value;
 use time::OffsetDateTime;
 use tokio::sync::broadcast;
 
 use crate::listen::Notification;
 
-/// What the notifications kept may hold at most, in bytes (headers, body text and parsed
-/// body), whatever `--ui-keep` says: with `--max-body` at 1 MiB and header sections of up to
+/// What the notifications kept may hold at most, in bytes (headers and body text), whatever
+/// `--ui-keep` says: with `--max-body` at 1 MiB and header sections of up to
 /// 400 KiB, a thousand large notifications would otherwise hold gigabytes.
 pub const KEPT_BYTES: usize = 64 * 1024 * 1024;
 
@@ -67,6 +66,10 @@ impl Feed {
     /// newest is always kept, however large.
     pub fn add(&self, mut notification: Notification) {
         own_headers(&mut notification.headers);
+        // The body is kept as text only. A parsed one is a tree of small allocations (many
+        // times the text for `[0,0,…]`), and a thousand of them kept made every request
+        // slower to allocate for; a page asking for one parses its text again.
+        notification.body = None;
         let size = size(&notification);
         let latency = Duration::try_from(OffsetDateTime::now_utc() - notification.received_at)
             .unwrap_or_default();
@@ -136,30 +139,14 @@ fn own_headers(headers: &mut HeaderMap) {
     }
 }
 
-/// Roughly what a notification holds, in bytes: its headers, its body as text and as
-/// parsed, which for a body of many small values (`[0,0,0,…]`) is many times the text.
+/// Roughly what a kept notification holds, in bytes: its headers and its body text.
 fn size(notification: &Notification) -> usize {
     let headers: usize = notification
         .headers
         .iter()
         .map(|(name, value)| name.as_str().len() + value.len())
         .sum();
-    headers + notification.raw.len() + notification.body.as_ref().map_or(0, parsed_size)
-}
-
-/// The memory of a parsed JSON value (serde_json bounds its depth, and so this recursion).
-fn parsed_size(value: &Value) -> usize {
-    size_of::<Value>()
-        + match value {
-            Value::String(text) => text.len(),
-            Value::Array(items) => items.iter().map(parsed_size).sum(),
-            // A key, its value, and the map's index of it.
-            Value::Object(fields) => fields
-                .iter()
-                .map(|(name, value)| size_of::<(String, usize)>() + name.len() + parsed_size(value))
-                .sum(),
-            Value::Null | Value::Bool(_) | Value::Number(_) => 0,
-        }
+    headers + notification.raw.len()
 }
 
 #[cfg(test)]
@@ -205,7 +192,7 @@ mod tests {
     }
 
     #[test]
-    fn headers_and_the_parsed_body_count_not_only_the_text() {
+    fn headers_count_not_only_the_body() {
         let empty = size(&numbered(1, "{}"));
         let mut long_header = numbered(1, "{}");
         let value = "a".repeat(10_000);
@@ -213,8 +200,15 @@ mod tests {
             .headers
             .insert("x-long", HeaderValue::from_str(&value).unwrap());
         assert!(size(&long_header) >= empty + value.len());
-        let zeros = format!("[{}0]", "0,".repeat(1000));
-        assert!(size(&numbered(1, &zeros)) > 10 * zeros.len());
+    }
+
+    #[test]
+    fn the_body_is_kept_as_text_only() {
+        let feed = Feed::new(10);
+        feed.add(numbered(1, r#"{"a": [0, 0, 0]}"#));
+        let kept = feed.find(1).unwrap();
+        assert!(kept.notification.body.is_none());
+        assert_eq!(kept.notification.raw, r#"{"a": [0, 0, 0]}"#);
     }
 
     #[test]

@@ -8,8 +8,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::feed::Entry;
-use crate::listen::Auth;
 use crate::listen::record::RecordLine;
+use crate::listen::{Auth, Notification};
 use crate::output::Paint;
 
 #[derive(Serialize)]
@@ -52,6 +52,11 @@ impl<'a> View<'a> {
     /// The view of `entry`; with `full`, the parsed body too.
     pub fn of(entry: &'a Entry, full: bool) -> View<'a> {
         let notification = &entry.notification;
+        // The feed keeps each body as text; the summary lines and the JSON shown want it parsed.
+        let parsed = Notification {
+            body: serde_json::from_str(&notification.raw).ok(),
+            ..notification.clone()
+        };
         View {
             n: notification.sequence,
             request: notification.shown_record_line(),
@@ -77,12 +82,8 @@ impl<'a> View<'a> {
                     .as_deref()
                     .map(|error| notification.hide(error)),
             }),
-            summary: notification.human_head(Paint(false), false),
-            json: if full {
-                notification.shown_body()
-            } else {
-                None
-            },
+            summary: parsed.human_head(Paint(false), false),
+            json: if full { parsed.shown_body() } else { None },
         }
     }
 }
@@ -90,7 +91,6 @@ impl<'a> View<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::listen::Notification;
     use crate::output::mask;
     use crate::providers::Provider;
 
