@@ -1,7 +1,7 @@
 //! What the inspector keeps: the latest notifications, as the listener's handlers made
-//! them (moved in after printing, never copied or inspected again), and a broadcast of
-//! each new one to the pages open. Rendering them for the page waits until a page asks,
-//! so a listener with `--ui` and no page open does a push and a send per request.
+//! them (moved in after printing, never inspected again), and a broadcast of each new one
+//! to the pages open. Handlers only queue them (see [`Inbox`]); rendering them for the page
+//! waits until a page asks.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -10,7 +10,7 @@ use std::time::Duration;
 use axum::http::{HeaderMap, HeaderValue};
 use bytes::BytesMut;
 use time::OffsetDateTime;
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, mpsc};
 
 use crate::listen::Notification;
 
@@ -62,17 +62,28 @@ impl Feed {
         self.kept.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// Starts the task that keeps each notification the returned inbox is given; it ends
+    /// once the inbox and its clones are dropped.
+    pub fn inbox(self: &Arc<Self>) -> Inbox {
+        let (sender, mut receiver) = mpsc::unbounded_channel();
+        let feed = self.clone();
+        tokio::spawn(async move {
+            while let Some((notification, latency)) = receiver.recv().await {
+                feed.add(notification, latency);
+            }
+        });
+        Inbox(sender)
+    }
+
     /// Takes an answered notification; the oldest ones go when there are too many. The
     /// newest is always kept, however large.
-    pub fn add(&self, mut notification: Notification) {
+    fn add(&self, mut notification: Notification, latency: Duration) {
         own_headers(&mut notification.headers);
         // The body is kept as text only. A parsed one is a tree of small allocations (many
         // times the text for `[0,0,…]`), and a thousand of them kept made every request
         // slower to allocate for; a page asking for one parses its text again.
         notification.body = None;
         let size = size(&notification);
-        let latency = Duration::try_from(OffsetDateTime::now_utc() - notification.received_at)
-            .unwrap_or_default();
         let entry = Arc::new(Entry {
             notification,
             latency,
@@ -123,6 +134,22 @@ impl Feed {
     }
 }
 
+/// How handlers hand notifications to the feed: a queue they never wait on, emptied by one
+/// task. So handlers do not contend for the feed's lock, which on a busy machine stalled them
+/// all whenever the one holding it was put off its core.
+#[derive(Clone)]
+pub struct Inbox(mpsc::UnboundedSender<(Notification, Duration)>);
+
+impl Inbox {
+    /// Hands over a notification just answered.
+    pub fn send(&self, notification: Notification) {
+        let latency = Duration::try_from(OffsetDateTime::now_utc() - notification.received_at)
+            .unwrap_or_default();
+        // The task ends only after the server, which holds this inbox, has stopped.
+        let _ = self.0.send((notification, latency));
+    }
+}
+
 /// Gives the header values a buffer of their own, one for all of them. As parsed, they are
 /// slices of the connection's read buffer, and one kept would keep that whole buffer (up to
 /// hundreds of KiB, however short the value) alive for as long as the notification is kept.
@@ -165,7 +192,7 @@ mod tests {
     fn only_the_latest_are_kept() {
         let feed = Feed::new(3);
         for n in 1..=5 {
-            feed.add(numbered(n, "{}"));
+            feed.add(numbered(n, "{}"), Duration::ZERO);
         }
         let kept: Vec<u64> = feed.all().iter().map(|e| e.notification.sequence).collect();
         assert_eq!(kept, [3, 4, 5]);
@@ -182,11 +209,11 @@ mod tests {
         let text = format!("\"{}\"", "x".repeat(400));
         let feed = Feed::bounded(1000, 2 * size(&numbered(1, &text)));
         for n in 1..=3 {
-            feed.add(numbered(n, &text));
+            feed.add(numbered(n, &text), Duration::ZERO);
         }
         assert_eq!(sequences(&feed), [2, 3]);
         let huge = format!("\"{}\"", "x".repeat(2000));
-        feed.add(numbered(4, &huge));
+        feed.add(numbered(4, &huge), Duration::ZERO);
         assert_eq!(sequences(&feed), [4]);
         assert_eq!(feed.kept().bytes, size(&numbered(4, &huge)));
     }
@@ -205,7 +232,7 @@ mod tests {
     #[test]
     fn the_body_is_kept_as_text_only() {
         let feed = Feed::new(10);
-        feed.add(numbered(1, r#"{"a": [0, 0, 0]}"#));
+        feed.add(numbered(1, r#"{"a": [0, 0, 0]}"#), Duration::ZERO);
         let kept = feed.find(1).unwrap();
         assert!(kept.notification.body.is_none());
         assert_eq!(kept.notification.raw, r#"{"a": [0, 0, 0]}"#);
@@ -220,7 +247,7 @@ mod tests {
             HeaderValue::from_maybe_shared(buffer.slice(..8)).unwrap(),
         );
         let feed = Feed::new(10);
-        feed.add(notification);
+        feed.add(notification, Duration::ZERO);
         assert_eq!(
             feed.find(1).unwrap().notification.headers["x-short"],
             "aaaaaaaa"
@@ -231,9 +258,9 @@ mod tests {
     #[tokio::test]
     async fn a_page_open_hears_of_each_new_one() {
         let feed = Feed::new(10);
-        feed.add(numbered(1, "{}"));
+        feed.add(numbered(1, "{}"), Duration::ZERO);
         let mut events = feed.subscribe();
-        feed.add(numbered(2, "{}"));
+        feed.add(numbered(2, "{}"), Duration::ZERO);
         assert_eq!(events.recv().await.unwrap().notification.sequence, 2);
     }
 }

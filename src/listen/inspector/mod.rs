@@ -23,7 +23,7 @@ use futures_util::Stream;
 use reqwest::Url;
 use tokio::sync::broadcast::error::RecvError;
 
-pub use feed::Feed;
+pub use feed::{Feed, Inbox};
 use view::View;
 
 use super::watchdog::{self, Limits};
