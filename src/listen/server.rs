@@ -207,7 +207,7 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         Some(printed) => {
             printed.add(&notification, escaped.as_ref());
             if let Some(feed) = &shared.feed {
-                feed.send(notification);
+                feed.send(notification).await;
             }
         }
         None => {

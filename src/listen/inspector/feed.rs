@@ -19,6 +19,9 @@ use crate::listen::Notification;
 /// 400 KiB, a thousand large notifications would otherwise hold gigabytes.
 pub const KEPT_BYTES: usize = 64 * 1024 * 1024;
 
+/// Notifications handed over and not yet kept, at most (see [`Inbox`]).
+const QUEUED: usize = 1024;
+
 /// Notifications a page may fall behind by before it is told to reload the list.
 const EVENTS: usize = 1024;
 
@@ -65,7 +68,7 @@ impl Feed {
     /// Starts the task that keeps each notification the returned inbox is given; it ends
     /// once the inbox and its clones are dropped.
     pub fn inbox(self: &Arc<Self>) -> Inbox {
-        let (sender, mut receiver) = mpsc::unbounded_channel();
+        let (sender, mut receiver) = mpsc::channel(QUEUED);
         let feed = self.clone();
         tokio::spawn(async move {
             while let Some((notification, latency)) = receiver.recv().await {
@@ -134,19 +137,19 @@ impl Feed {
     }
 }
 
-/// How handlers hand notifications to the feed: a queue they never wait on, emptied by one
-/// task. So handlers do not contend for the feed's lock, which on a busy machine stalled them
-/// all whenever the one holding it was put off its core.
+/// How handlers hand notifications to the feed: a queue emptied by one task. So handlers do
+/// not contend for the feed's lock, which on a busy machine stalled them all whenever the one
+/// holding it was put off its core. A handler waits only when [`QUEUED`] are waiting already.
 #[derive(Clone)]
-pub struct Inbox(mpsc::UnboundedSender<(Notification, Duration)>);
+pub struct Inbox(mpsc::Sender<(Notification, Duration)>);
 
 impl Inbox {
     /// Hands over a notification just answered.
-    pub fn send(&self, notification: Notification) {
+    pub async fn send(&self, notification: Notification) {
         let latency = Duration::try_from(OffsetDateTime::now_utc() - notification.received_at)
             .unwrap_or_default();
         // The task ends only after the server, which holds this inbox, has stopped.
-        let _ = self.0.send((notification, latency));
+        let _ = self.0.send((notification, latency)).await;
     }
 }
 
