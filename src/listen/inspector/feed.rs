@@ -80,19 +80,14 @@ impl Feed {
 
     /// Takes an answered notification; the oldest ones go when there are too many. The
     /// newest is always kept, however large.
-    fn add(&self, mut notification: Notification, latency: Duration) {
-        own_headers(&mut notification.headers);
-        // The body is kept as text only. A parsed one is a tree of small allocations (many
-        // times the text for `[0,0,…]`), and a thousand of them kept made every request
-        // slower to allocate for; a page asking for one parses its text again.
-        notification.body = None;
+    fn add(&self, notification: Notification, latency: Duration) {
         let size = size(&notification);
         let entry = Arc::new(Entry {
             notification,
             latency,
         });
         // Usually one, dropped once the lock is released: freeing a notification takes
-        // longer than the rest of what the lock guards, and every handler waits for it.
+        // longer than the rest of what the lock guards, and a page asking waits for it.
         let mut evicted = Vec::new();
         {
             let mut kept = self.kept();
@@ -144,13 +139,24 @@ impl Feed {
 pub struct Inbox(mpsc::Sender<(Notification, Duration)>);
 
 impl Inbox {
-    /// Hands over a notification just answered.
-    pub async fn send(&self, notification: Notification) {
+    /// Hands over a notification just answered, as the feed keeps it. What it sheds is freed
+    /// here, by the thread that made it, while it is still in that thread's cache.
+    pub async fn send(&self, mut notification: Notification) {
         let latency = Duration::try_from(OffsetDateTime::now_utc() - notification.received_at)
             .unwrap_or_default();
+        shed(&mut notification);
         // The task ends only after the server, which holds this inbox, has stopped.
         let _ = self.0.send((notification, latency)).await;
     }
+}
+
+/// Makes a notification what the feed keeps: its headers in a buffer of their own, its body
+/// as text only. A parsed body is a tree of small allocations (many times the text for
+/// `[0,0,…]`), and a thousand of them kept made every request slower to allocate for; a page
+/// asking for one parses its text again.
+fn shed(notification: &mut Notification) {
+    own_headers(&mut notification.headers);
+    notification.body = None;
 }
 
 /// Gives the header values a buffer of their own, one for all of them. As parsed, they are
@@ -234,11 +240,10 @@ mod tests {
 
     #[test]
     fn the_body_is_kept_as_text_only() {
-        let feed = Feed::new(10);
-        feed.add(numbered(1, r#"{"a": [0, 0, 0]}"#), Duration::ZERO);
-        let kept = feed.find(1).unwrap();
-        assert!(kept.notification.body.is_none());
-        assert_eq!(kept.notification.raw, r#"{"a": [0, 0, 0]}"#);
+        let mut notification = numbered(1, r#"{"a": [0, 0, 0]}"#);
+        shed(&mut notification);
+        assert!(notification.body.is_none());
+        assert_eq!(notification.raw, r#"{"a": [0, 0, 0]}"#);
     }
 
     #[test]
@@ -249,13 +254,9 @@ mod tests {
             "x-short",
             HeaderValue::from_maybe_shared(buffer.slice(..8)).unwrap(),
         );
-        let feed = Feed::new(10);
-        feed.add(notification, Duration::ZERO);
-        assert_eq!(
-            feed.find(1).unwrap().notification.headers["x-short"],
-            "aaaaaaaa"
-        );
-        assert!(buffer.is_unique(), "the feed holds the read buffer");
+        shed(&mut notification);
+        assert_eq!(notification.headers["x-short"], "aaaaaaaa");
+        assert!(buffer.is_unique(), "the kept headers hold the read buffer");
     }
 
     #[tokio::test]
