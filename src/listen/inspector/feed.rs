@@ -4,13 +4,14 @@
 //! waits until a page asks.
 
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use axum::http::{HeaderMap, HeaderValue};
 use bytes::BytesMut;
 use time::OffsetDateTime;
-use tokio::sync::{broadcast, mpsc};
+use tokio::sync::{Notify, broadcast, mpsc};
 
 use crate::listen::Notification;
 
@@ -36,6 +37,11 @@ pub struct Feed {
     max_bytes: usize,
     kept: Mutex<Kept>,
     events: broadcast::Sender<Arc<Entry>>,
+    /// Notifications handed to the [`Inbox`], and of those, the ones kept: what the
+    /// listener has answered, the API lists (see [`Feed::settled`]).
+    handed: AtomicU64,
+    taken: AtomicU64,
+    caught_up: Notify,
 }
 
 #[derive(Default)]
@@ -58,6 +64,22 @@ impl Feed {
             max_bytes,
             kept: Mutex::new(Kept::default()),
             events: broadcast::channel(EVENTS).0,
+            handed: AtomicU64::new(0),
+            taken: AtomicU64::new(0),
+            caught_up: Notify::new(),
+        }
+    }
+
+    /// Returns once every notification handed over until now is kept.
+    pub async fn settled(&self) {
+        let handed = self.handed.load(Ordering::Acquire);
+        loop {
+            // Made before the check, so that a wake-up between the two is not missed.
+            let caught_up = self.caught_up.notified();
+            if self.taken.load(Ordering::Acquire) >= handed {
+                return;
+            }
+            caught_up.await;
         }
     }
 
@@ -73,9 +95,14 @@ impl Feed {
         tokio::spawn(async move {
             while let Some((notification, latency)) = receiver.recv().await {
                 feed.add(notification, latency);
+                feed.taken.fetch_add(1, Ordering::Release);
+                feed.caught_up.notify_waiters();
             }
         });
-        Inbox(sender)
+        Inbox {
+            sender,
+            feed: self.clone(),
+        }
     }
 
     /// Takes an answered notification; the oldest ones go when there are too many. The
@@ -136,7 +163,10 @@ impl Feed {
 /// not contend for the feed's lock, which on a busy machine stalled them all whenever the one
 /// holding it was put off its core. A handler waits only when [`QUEUED`] are waiting already.
 #[derive(Clone)]
-pub struct Inbox(mpsc::Sender<(Notification, Duration)>);
+pub struct Inbox {
+    sender: mpsc::Sender<(Notification, Duration)>,
+    feed: Arc<Feed>,
+}
 
 impl Inbox {
     /// Hands over a notification just answered, as the feed keeps it. What it sheds is freed
@@ -145,8 +175,9 @@ impl Inbox {
         let latency = Duration::try_from(OffsetDateTime::now_utc() - notification.received_at)
             .unwrap_or_default();
         shed(&mut notification);
+        self.feed.handed.fetch_add(1, Ordering::AcqRel);
         // The task ends only after the server, which holds this inbox, has stopped.
-        let _ = self.0.send((notification, latency)).await;
+        let _ = self.sender.send((notification, latency)).await;
     }
 }
 
