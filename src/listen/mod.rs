@@ -227,7 +227,7 @@ impl Listener {
             options.forward_to.as_ref().map(Forwarder::new),
             sender,
             printed,
-            feed.map(|feed| feed.inbox()),
+            feed,
         ));
         // Every method on every path goes to the one handler: no router to match against.
         let app = axum::handler::Handler::with_state(server::receive, shared);

@@ -15,7 +15,7 @@ use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
 use super::forward::Forwarder;
-use super::inspector::Inbox;
+use super::inspector::Feed;
 use super::notification::{Auth, Earlier, Notification, escape_invalid_utf8};
 use super::printed::Printed;
 use super::record::{Escaped, RecordFile};
@@ -58,7 +58,7 @@ pub struct Shared {
     notifications: mpsc::Sender<Notification>,
     printed: Option<Arc<Printed>>,
     /// `--ui`: the inspector's feed, which takes each printed notification after printing.
-    feed: Option<Inbox>,
+    feed: Option<Arc<Feed>>,
 }
 
 impl Shared {
@@ -68,7 +68,7 @@ impl Shared {
         forward: Option<Forwarder>,
         notifications: mpsc::Sender<Notification>,
         printed: Option<Arc<Printed>>,
-        feed: Option<Inbox>,
+        feed: Option<Arc<Feed>>,
     ) -> Shared {
         Shared {
             seen: Seen::new(settings.dedupe_window),
@@ -207,7 +207,7 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         Some(printed) => {
             printed.add(&notification, escaped.as_ref());
             if let Some(feed) = &shared.feed {
-                feed.send(notification).await;
+                feed.add(notification);
             }
         }
         None => {

@@ -1,17 +1,22 @@
 //! What the inspector keeps: the latest notifications, as the listener's handlers made
 //! them (moved in after printing, never inspected again), and a broadcast of each new one
-//! to the pages open. Handlers only queue them (see [`Inbox`]); rendering them for the page
-//! waits until a page asks.
+//! to the pages open. Rendering them for a page waits until a page asks.
+//!
+//! Notification `n` is kept in slot `n % --ui-keep` until the one `--ui-keep` later takes
+//! the slot: so exactly the latest are kept, and a handler keeping one locks only its slot.
+//! Handlers share nothing else on the way (no lock, no queue, no task to wake): on a busy
+//! two-core machine, a lock or a queue shared by all of them stalled every handler whenever
+//! the thread holding it lost its core, and each one handed to another thread is freed
+//! there, away from its allocator's thread.
 
-use std::collections::VecDeque;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use axum::http::{HeaderMap, HeaderValue};
 use bytes::BytesMut;
 use time::OffsetDateTime;
-use tokio::sync::{Notify, broadcast, mpsc};
+use tokio::sync::broadcast::{self, error::RecvError};
 
 use crate::listen::Notification;
 
@@ -19,9 +24,6 @@ use crate::listen::Notification;
 /// `--ui-keep` says: with `--max-body` at 1 MiB and header sections of up to
 /// 400 KiB, a thousand large notifications would otherwise hold gigabytes.
 pub const KEPT_BYTES: usize = 64 * 1024 * 1024;
-
-/// Notifications handed over and not yet kept, at most (see [`Inbox`]).
-const QUEUED: usize = 1024;
 
 /// Notifications a page may fall behind by before it is told to reload the list.
 const EVENTS: usize = 1024;
@@ -32,24 +34,27 @@ pub struct Entry {
     pub latency: Duration,
 }
 
+/// A kept notification, with what it holds in bytes (see [`size`]).
+type Slot = Option<(Arc<Entry>, usize)>;
+
 pub struct Feed {
-    keep: usize,
+    slots: Box<[Mutex<Slot>]>,
     max_bytes: usize,
-    kept: Mutex<Kept>,
+    /// What the slots hold in all, in bytes.
+    bytes: AtomicUsize,
+    /// Notifications numbered below this were let go to keep under `max_bytes`; one
+    /// arriving late, numbered below it, is not kept.
+    floor: AtomicU64,
+    /// Held by the one handler letting old notifications go for space.
+    making_room: Mutex<()>,
     events: broadcast::Sender<Arc<Entry>>,
-    /// Notifications handed to the [`Inbox`], and of those, the ones kept: what the
-    /// listener has answered, the API lists (see [`Feed::settled`]).
-    handed: AtomicU64,
-    taken: AtomicU64,
-    caught_up: Notify,
+    /// Pages listening: with none, a new notification is not broadcast (the broadcast's
+    /// lock is shared by all handlers).
+    pages: AtomicUsize,
 }
 
-#[derive(Default)]
-struct Kept {
-    /// Each with what it holds, in bytes (see [`size`]).
-    entries: VecDeque<(Arc<Entry>, usize)>,
-    /// What `entries` hold in all.
-    bytes: usize,
+fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl Feed {
@@ -60,124 +65,151 @@ impl Feed {
 
     fn bounded(keep: usize, max_bytes: usize) -> Feed {
         Feed {
-            keep: keep.max(1),
+            slots: (0..keep.max(1)).map(|_| Mutex::new(None)).collect(),
             max_bytes,
-            kept: Mutex::new(Kept::default()),
+            bytes: AtomicUsize::new(0),
+            floor: AtomicU64::new(0),
+            making_room: Mutex::new(()),
             events: broadcast::channel(EVENTS).0,
-            handed: AtomicU64::new(0),
-            taken: AtomicU64::new(0),
-            caught_up: Notify::new(),
+            pages: AtomicUsize::new(0),
         }
     }
 
-    /// Returns once every notification handed over until now is kept.
-    pub async fn settled(&self) {
-        let handed = self.handed.load(Ordering::Acquire);
-        loop {
-            // Made before the check, so that a wake-up between the two is not missed.
-            let caught_up = self.caught_up.notified();
-            if self.taken.load(Ordering::Acquire) >= handed {
-                return;
-            }
-            caught_up.await;
-        }
+    fn slot(&self, sequence: u64) -> MutexGuard<'_, Slot> {
+        // `slots` is never empty, and the index is below its length.
+        locked(&self.slots[(sequence % self.slots.len() as u64) as usize])
     }
 
-    fn kept(&self) -> MutexGuard<'_, Kept> {
-        self.kept.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Starts the task that keeps each notification the returned inbox is given; it ends
-    /// once the inbox and its clones are dropped.
-    pub fn inbox(self: &Arc<Self>) -> Inbox {
-        let (sender, mut receiver) = mpsc::channel(QUEUED);
-        let feed = self.clone();
-        tokio::spawn(async move {
-            while let Some((notification, latency)) = receiver.recv().await {
-                feed.add(notification, latency);
-                feed.taken.fetch_add(1, Ordering::Release);
-                feed.caught_up.notify_waiters();
-            }
-        });
-        Inbox {
-            sender,
-            feed: self.clone(),
-        }
-    }
-
-    /// Takes an answered notification; the oldest ones go when there are too many. The
-    /// newest is always kept, however large.
-    fn add(&self, notification: Notification, latency: Duration) {
+    /// Takes a notification just answered, on the handler's thread; what it let go (usually
+    /// the one `--ui-keep` before it) is freed here too. The newest is always kept, however
+    /// large.
+    pub fn add(&self, mut notification: Notification) {
+        let latency = Duration::try_from(OffsetDateTime::now_utc() - notification.received_at)
+            .unwrap_or_default();
+        shed(&mut notification);
         let size = size(&notification);
+        let sequence = notification.sequence;
         let entry = Arc::new(Entry {
             notification,
             latency,
         });
-        // Usually one, dropped once the lock is released: freeing a notification takes
-        // longer than the rest of what the lock guards, and a page asking waits for it.
-        let mut evicted = Vec::new();
-        {
-            let mut kept = self.kept();
-            kept.bytes += size;
-            kept.entries.push_back((entry.clone(), size));
-            while kept.entries.len() > 1
-                && (kept.entries.len() > self.keep || kept.bytes > self.max_bytes)
-            {
-                if let Some((old, old_size)) = kept.entries.pop_front() {
-                    kept.bytes -= old_size;
-                    evicted.push(old);
+        // What the slots hold changes under the slot's lock, in one step: whoever takes
+        // the notification out later finds it counted, and room is never made for bytes
+        // about to be freed.
+        let let_go = {
+            let mut slot = self.slot(sequence);
+            match slot.as_ref() {
+                // Answered so late that a later one has its slot: no longer among the latest.
+                Some((kept, _)) if kept.notification.sequence > sequence => None,
+                // Among the ones let go for room while it was on its way, and so is any
+                // older one still in its slot.
+                _ if sequence < self.floor.load(Ordering::Acquire) => {
+                    let older = slot.take();
+                    if let Some((_, older_size)) = &older {
+                        self.bytes.fetch_sub(*older_size, Ordering::AcqRel);
+                    }
+                    older
+                }
+                _ => {
+                    let older = slot.replace((entry.clone(), size));
+                    let older_size = older.as_ref().map_or(0, |(_, size)| *size);
+                    if size >= older_size {
+                        self.bytes.fetch_add(size - older_size, Ordering::AcqRel);
+                    } else {
+                        self.bytes.fetch_sub(older_size - size, Ordering::AcqRel);
+                    }
+                    older
                 }
             }
+        };
+        drop(let_go);
+        if self.bytes.load(Ordering::Acquire) > self.max_bytes {
+            self.make_room(sequence);
         }
-        drop(evicted);
-        // With no page open there is no receiver, and the send keeps nothing.
-        let _ = self.events.send(entry);
+        // Ordered with `subscribe`: a page that starts listening after this check lists
+        // the notification instead (see `subscribe`).
+        if self.pages.load(Ordering::SeqCst) > 0 {
+            let _ = self.events.send(entry);
+        }
     }
 
-    /// The notifications kept, oldest first.
+    /// Lets the oldest notifications go until the rest fit in `max_bytes`, `newest` and
+    /// any after it excepted.
+    fn make_room(&self, newest: u64) {
+        let mut let_go = Vec::new();
+        {
+            let _only_one = locked(&self.making_room);
+            // Older than the latest `--ui-keep`, a notification is out of its slot already
+            // (or will be when the one that takes the slot arrives).
+            let oldest_kept = newest.saturating_sub(self.slots.len() as u64 - 1);
+            let mut floor = self.floor.load(Ordering::Acquire).max(oldest_kept);
+            while floor < newest && self.bytes.load(Ordering::Acquire) > self.max_bytes {
+                let mut slot = self.slot(floor);
+                if slot
+                    .as_ref()
+                    .is_some_and(|(kept, _)| kept.notification.sequence == floor)
+                    && let Some((entry, size)) = slot.take()
+                {
+                    self.bytes.fetch_sub(size, Ordering::AcqRel);
+                    let_go.push(entry);
+                }
+                floor += 1;
+            }
+            self.floor.store(floor, Ordering::Release);
+        }
+        drop(let_go);
+    }
+
+    /// The notifications kept, oldest first: the latest `--ui-keep` (one whose slot's next
+    /// notification never came is out of that window, and out of the list).
     pub fn all(&self) -> Vec<Arc<Entry>> {
-        self.kept()
-            .entries
+        let mut all: Vec<Arc<Entry>> = self
+            .slots
             .iter()
-            .map(|(entry, _)| entry.clone())
-            .collect()
+            .filter_map(|slot| locked(slot).as_ref().map(|(entry, _)| entry.clone()))
+            .collect();
+        all.sort_unstable_by_key(|entry| entry.notification.sequence);
+        let newest = all.last().map_or(0, |entry| entry.notification.sequence);
+        let oldest = newest.saturating_sub(self.slots.len() as u64 - 1);
+        all.retain(|entry| entry.notification.sequence >= oldest);
+        all
     }
 
     /// Notification number `n` (its `#n`), while it is kept.
     pub fn find(&self, n: u64) -> Option<Arc<Entry>> {
-        self.kept()
-            .entries
-            .iter()
-            .rev()
-            .find(|(entry, _)| entry.notification.sequence == n)
+        self.slot(n)
+            .as_ref()
+            .filter(|(entry, _)| entry.notification.sequence == n)
             .map(|(entry, _)| entry.clone())
     }
 
-    /// Each notification added from now on.
-    pub fn subscribe(&self) -> broadcast::Receiver<Arc<Entry>> {
-        self.events.subscribe()
+    /// Each notification added from now on, until the subscription is dropped.
+    pub fn subscribe(self: &Arc<Self>) -> Subscription {
+        // Counted before subscribing: a notification added in between is broadcast to
+        // nobody, but it is in its slot already, so the page's listing has it.
+        self.pages.fetch_add(1, Ordering::SeqCst);
+        Subscription {
+            events: self.events.subscribe(),
+            feed: self.clone(),
+        }
     }
 }
 
-/// How handlers hand notifications to the feed: a queue emptied by one task. So handlers do
-/// not contend for the feed's lock, which on a busy machine stalled them all whenever the one
-/// holding it was put off its core. A handler waits only when [`QUEUED`] are waiting already.
-#[derive(Clone)]
-pub struct Inbox {
-    sender: mpsc::Sender<(Notification, Duration)>,
+/// A page listening (see [`Feed::subscribe`]).
+pub struct Subscription {
+    events: broadcast::Receiver<Arc<Entry>>,
     feed: Arc<Feed>,
 }
 
-impl Inbox {
-    /// Hands over a notification just answered, as the feed keeps it. What it sheds is freed
-    /// here, by the thread that made it, while it is still in that thread's cache.
-    pub async fn send(&self, mut notification: Notification) {
-        let latency = Duration::try_from(OffsetDateTime::now_utc() - notification.received_at)
-            .unwrap_or_default();
-        shed(&mut notification);
-        self.feed.handed.fetch_add(1, Ordering::AcqRel);
-        // The task ends only after the server, which holds this inbox, has stopped.
-        let _ = self.sender.send((notification, latency)).await;
+impl Subscription {
+    pub async fn recv(&mut self) -> Result<Arc<Entry>, RecvError> {
+        self.events.recv().await
+    }
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        self.feed.pages.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -232,7 +264,7 @@ mod tests {
     fn only_the_latest_are_kept() {
         let feed = Feed::new(3);
         for n in 1..=5 {
-            feed.add(numbered(n, "{}"), Duration::ZERO);
+            feed.add(numbered(n, "{}"));
         }
         let kept: Vec<u64> = feed.all().iter().map(|e| e.notification.sequence).collect();
         assert_eq!(kept, [3, 4, 5]);
@@ -249,13 +281,16 @@ mod tests {
         let text = format!("\"{}\"", "x".repeat(400));
         let feed = Feed::bounded(1000, 2 * size(&numbered(1, &text)));
         for n in 1..=3 {
-            feed.add(numbered(n, &text), Duration::ZERO);
+            feed.add(numbered(n, &text));
         }
         assert_eq!(sequences(&feed), [2, 3]);
         let huge = format!("\"{}\"", "x".repeat(2000));
-        feed.add(numbered(4, &huge), Duration::ZERO);
+        feed.add(numbered(4, &huge));
         assert_eq!(sequences(&feed), [4]);
-        assert_eq!(feed.kept().bytes, size(&numbered(4, &huge)));
+        assert_eq!(
+            feed.bytes.load(Ordering::Acquire),
+            size(&numbered(4, &huge))
+        );
     }
 
     #[test]
@@ -292,10 +327,64 @@ mod tests {
 
     #[tokio::test]
     async fn a_page_open_hears_of_each_new_one() {
-        let feed = Feed::new(10);
-        feed.add(numbered(1, "{}"), Duration::ZERO);
+        let feed = Arc::new(Feed::new(10));
+        feed.add(numbered(1, "{}"));
         let mut events = feed.subscribe();
-        feed.add(numbered(2, "{}"), Duration::ZERO);
+        feed.add(numbered(2, "{}"));
         assert_eq!(events.recv().await.unwrap().notification.sequence, 2);
+        drop(events);
+        assert_eq!(
+            feed.pages.load(Ordering::SeqCst),
+            0,
+            "a page gone still counts"
+        );
+    }
+
+    #[test]
+    fn one_answered_late_does_not_push_out_a_later_one() {
+        let feed = Feed::new(3);
+        for n in [1, 2, 4, 5, 6] {
+            feed.add(numbered(n, "{}"));
+        }
+        // Number 3 took longer than 4, 5 and 6: no longer among the latest three.
+        feed.add(numbered(3, "{}"));
+        assert_eq!(sequences(&feed), [4, 5, 6]);
+        assert_eq!(
+            feed.bytes.load(Ordering::Acquire),
+            3 * size(&numbered(1, "{}"))
+        );
+    }
+
+    /// Adds 1..=1000 from four threads at once, each taking every fourth.
+    fn add_from_threads(feed: &Feed) {
+        std::thread::scope(|scope| {
+            for thread in 0..4 {
+                scope.spawn(move || {
+                    for n in (1..=1000).filter(|n| n % 4 == thread) {
+                        feed.add(numbered(n, "{}"));
+                    }
+                });
+            }
+        });
+    }
+
+    #[test]
+    fn handlers_keeping_at_once_keep_exactly_the_latest() {
+        let feed = Feed::new(100);
+        add_from_threads(&feed);
+        assert_eq!(sequences(&feed), (901..=1000).collect::<Vec<u64>>());
+    }
+
+    #[test]
+    fn handlers_keeping_at_once_stay_within_the_bytes() {
+        let one = size(&numbered(1, "{}"));
+        let feed = Feed::bounded(100, 60 * one);
+        add_from_threads(&feed);
+        let kept = sequences(&feed);
+        // Give or take the ones other threads were keeping while room was made.
+        assert!((56..=64).contains(&kept.len()), "{}", kept.len());
+        assert_eq!(kept.last(), Some(&1000));
+        assert!(kept[0] > 900, "{kept:?}");
+        assert_eq!(feed.bytes.load(Ordering::Acquire), kept.len() * one);
     }
 }

@@ -23,7 +23,7 @@ use futures_util::Stream;
 use reqwest::Url;
 use tokio::sync::broadcast::error::RecvError;
 
-pub use feed::{Feed, Inbox};
+pub use feed::Feed;
 use view::View;
 
 use super::watchdog::{self, Limits};
@@ -208,14 +208,12 @@ async fn info(State(ui): State<Arc<Ui>>) -> Response {
 }
 
 async fn list(State(ui): State<Arc<Ui>>) -> Response {
-    ui.feed.settled().await;
     let entries = ui.feed.all();
     let views: Vec<View> = entries.iter().map(|entry| View::of(entry, false)).collect();
     Json(views).into_response()
 }
 
 async fn one(State(ui): State<Arc<Ui>>, Path(n): Path<u64>) -> Response {
-    ui.feed.settled().await;
     match ui.feed.find(n) {
         Some(entry) => Json(View::of(&entry, true)).into_response(),
         None => not_kept(n),
