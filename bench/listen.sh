@@ -7,8 +7,10 @@
 # file holds exactly one line per 2xx response.
 #
 # The servers run side by side, get one warm-up round each, then take turns under load
-# (each round in another order), ROUNDS times; the medians are compared, so one burst of
-# other work on the machine does not decide the ratio.
+# (each round in another order), ROUNDS times. The machine's speed drifts (other work on
+# the host moved the bare server alone between 33,000 and 82,000 req/s within one run),
+# so each server is compared with the bare one in the same round, and the median of those
+# ratios is the result: one burst of other work does not decide it.
 #
 # Usage: bench/listen.sh [REQUESTS_PER_ROUND]   (default 30000; env CONCURRENCY=64, ROUNDS=9)
 set -euo pipefail
@@ -109,14 +111,23 @@ median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1
 BARE_MEDIAN=$(median "${BARE[@]}")
 LISTEN_MEDIAN=$(median "${LISTEN[@]}")
 UI_MEDIAN=$(median "${UI[@]}")
-RATIO=$(python3 -c "print(f'{$LISTEN_MEDIAN / $BARE_MEDIAN:.2f}')")
-UI_RATIO=$(python3 -c "print(f'{$UI_MEDIAN / $BARE_MEDIAN:.2f}')")
+# The median of each round's ratio to that round's bare server, and the ratios.
+ratios() {
+    python3 - "$1" "$2" <<'PY'
+import statistics, sys
+bare, other = ([float(v) for v in arg.split()] for arg in sys.argv[1:])
+ratios = [o / b for o, b in zip(other, bare)]
+print(f"{statistics.median(ratios):.2f} (rounds: {' '.join(f'{r:.2f}' for r in ratios)})")
+PY
+}
+RATIO=$(ratios "${BARE[*]}" "${LISTEN[*]}")
+UI_RATIO=$(ratios "${BARE[*]}" "${UI[*]}")
 echo "load:                $ROUNDS rounds (after a warm-up) of $REQUESTS POSTs at concurrency $CONCURRENCY (oha, 127.0.0.1)"
 echo "bare axum server:    $BARE_MEDIAN req/s (median; rounds: ${BARE[*]})"
 echo "hooks listen:        $LISTEN_MEDIAN req/s (median; rounds: ${LISTEN[*]}) --json --record, stdout to /dev/null"
 echo "hooks listen --ui:   $UI_MEDIAN req/s (median; rounds: ${UI[*]}) the same, and the inspector with no page open"
-echo "ratio:               $RATIO (target >= 0.7)"
-echo "ratio with --ui:     $UI_RATIO (target >= 0.7)"
+echo "ratio:               $RATIO, target >= 0.7"
+echo "ratio with --ui:     $UI_RATIO, target >= 0.7"
 echo "record file lines:   $RECORDED for $LISTEN_OK_TOTAL 2xx responses; with --ui $UI_RECORDED for $UI_OK_TOTAL"
 if [ "$RECORDED" -ne "$LISTEN_OK_TOTAL" ] || [ "$UI_RECORDED" -ne "$UI_OK_TOTAL" ]; then
     echo "FAIL: a record file does not hold one line per 2xx response" >&2
