@@ -277,7 +277,7 @@ fn a_server_error_exits_1_naming_url_status_and_the_servers_text() {
 
 #[test]
 fn an_unreachable_server_exits_1_naming_the_url() {
-    let port = free_port();
+    let (_refusing, port) = refusing_port();
     hooks()
         .args(["callbacks", "list"])
         .env("HOOKS_BASE_URL", format!("http://127.0.0.1:{port}"))

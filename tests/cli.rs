@@ -265,11 +265,12 @@ fn a_config_error_does_not_quote_the_token() {
 
 #[test]
 fn a_password_in_the_base_url_is_masked_in_errors() {
+    let (_refusing, port) = refusing_port();
     hooks()
         .args(["callbacks", "list", "--partner", PARTNER, "--token", "t"])
         .args([
             "--base-url",
-            &format!("http://user:PASSWORD123@127.0.0.1:{}/", free_port()),
+            &format!("http://user:PASSWORD123@127.0.0.1:{port}/"),
         ])
         .assert()
         .code(1)

@@ -1179,7 +1179,7 @@ fn url_credentials_are_sent_as_basic_auth() {
 
 #[test]
 fn a_url_password_is_never_printed() {
-    let port = free_port();
+    let (_refusing, port) = refusing_port();
     let url = format!("http://user:hunter2pass@127.0.0.1:{port}/");
     for args in [
         &["clubcollect/realtime"][..],

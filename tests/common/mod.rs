@@ -362,6 +362,23 @@ pub fn free_port() -> u16 {
         .port()
 }
 
+/// A port on 127.0.0.1 that refuses every connection for as long as the returned socket
+/// lives: bound, so no other test's server can take it meanwhile, but not listening.
+pub fn refusing_port() -> (socket2::Socket, u16) {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::IPV4, Type::STREAM, None).expect("a TCP socket");
+    socket
+        .bind(&std::net::SocketAddr::from(([127, 0, 0, 1], 0)).into())
+        .expect("bind 127.0.0.1:0");
+    let port = socket
+        .local_addr()
+        .ok()
+        .and_then(|address| address.as_socket())
+        .expect("a bound address")
+        .port();
+    (socket, port)
+}
+
 /// Runs `hooks ARGS` with a pseudo-terminal as its stdin, stdout and stderr (util-linux
 /// `script`, on every Debian), `envs` added to an empty environment, typing `keys`; returns
 /// what the terminal showed.
