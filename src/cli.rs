@@ -82,11 +82,24 @@ const GLOBAL_OPTIONS: &str = "Global options";
 #[command(next_help_heading = GLOBAL_OPTIONS)]
 pub struct GlobalArgs {
     /// Base URL of the Callback API, e.g. https://api.partner.example
-    #[arg(long, global = true, env = "HOOKS_BASE_URL", value_name = "URL")]
+    // Help never shows a variable's value: this one may carry a password.
+    #[arg(
+        long,
+        global = true,
+        env = "HOOKS_BASE_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
     pub base_url: Option<String>,
 
     /// Your partnerUniqueID (a GUID)
-    #[arg(long, global = true, env = "HOOKS_PARTNER", value_name = "ID")]
+    #[arg(
+        long,
+        global = true,
+        env = "HOOKS_PARTNER",
+        value_name = "ID",
+        hide_env_values = true
+    )]
     pub partner: Option<String>,
 
     /// API token, sent as `Authorization: Bearer <token>`
@@ -101,7 +114,13 @@ pub struct GlobalArgs {
     pub token: Option<String>,
 
     /// Named profile from the config file (base_url, partner, token); flags and variables win
-    #[arg(long, global = true, env = "HOOKS_PROFILE", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "HOOKS_PROFILE",
+        value_name = "NAME",
+        hide_env_values = true
+    )]
     pub profile: Option<String>,
 
     /// Machine output on stdout: one JSON document, or one object per line for streams
@@ -117,7 +136,13 @@ pub struct GlobalArgs {
     pub verbose: bool,
 
     /// Also read provider definitions from DIR (a definition folder, or folders of them)
-    #[arg(long, global = true, env = "HOOKS_PROVIDERS", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "HOOKS_PROVIDERS",
+        value_name = "DIR",
+        hide_env_values = true
+    )]
     pub providers: Option<PathBuf>,
 }
 

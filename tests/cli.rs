@@ -264,6 +264,19 @@ fn a_config_error_does_not_quote_the_token() {
 }
 
 #[test]
+fn help_never_shows_a_variables_value() {
+    hooks()
+        .args(["callbacks", "list", "--help"])
+        .env("HOOKS_BASE_URL", "http://user:PASSWORD123@127.0.0.1:1/")
+        .env("HOOKS_PARTNER", "partner-from-env")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("HOOKS_BASE_URL]"))
+        .stdout(predicate::str::contains("PASSWORD123").not())
+        .stdout(predicate::str::contains("partner-from-env").not());
+}
+
+#[test]
 fn a_password_in_the_base_url_is_masked_in_errors() {
     let (_refusing, port) = refusing_port();
     hooks()
