@@ -862,6 +862,8 @@ fn forward_to_refuses_a_loop_after_one_hop() {
 #[test]
 fn forward_to_its_own_address_is_a_usage_error() {
     let port = free_port().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("never.jsonl");
     for (host, target) in [
         ("127.0.0.1", format!("http://localhost:{port}/hook")),
         ("0.0.0.0", format!("http://127.0.0.1:{port}/")),
@@ -869,9 +871,16 @@ fn forward_to_its_own_address_is_a_usage_error() {
         hooks()
             .args(["listen", "--host", host, "--port", &port])
             .args(["--forward-to", &target])
+            .arg("--record")
+            .arg(&record)
             .assert()
             .code(2)
             .stderr(predicates::str::contains("is this listener's own address"));
+        assert!(
+            !record.exists(),
+            "a refused start left {}",
+            record.display()
+        );
     }
 }
 

@@ -199,7 +199,6 @@ impl Listener {
             Error::usage(format!("--status {} is not an HTTP status", options.status))
         })?;
         let tls = options.tls.as_ref().map(tls::Tls::load).transpose()?;
-        let record = RecordFile::for_flag(options.record.as_ref())?;
         let (socket, addr) = watchdog::bind(
             &options.host,
             options.port,
@@ -209,6 +208,8 @@ impl Listener {
         if let Some(target) = &options.forward_to {
             forward::refuse_own_address(target, addr)?;
         }
+        // Made once the listener can start, so a refused start leaves no empty file behind.
+        let record = RecordFile::for_flag(options.record.as_ref())?;
         let (sender, notifications) = mpsc::channel(QUEUE);
         let shared = Arc::new(Shared::new(
             Settings {
