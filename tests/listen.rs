@@ -51,6 +51,7 @@ struct Http {
 
 struct Answer {
     status: u16,
+    headers: reqwest::header::HeaderMap,
     body: String,
 }
 
@@ -79,6 +80,7 @@ impl Http {
             let status = response.status().as_u16();
             Answer {
                 status,
+                headers: response.headers().clone(),
                 body: response.text().await.unwrap(),
             }
         })
@@ -915,6 +917,32 @@ fn forward_to_passes_a_redirect_back_instead_of_following_it() {
     );
     // The answer came back after the app's: a followed redirect would have arrived first.
     assert!(elsewhere.requests().is_empty());
+}
+
+/// An app that compresses its answer (the sender's Accept-Encoding goes on to it) is
+/// answered for with the same bytes and the encoding that says how to read them.
+#[test]
+fn forward_to_passes_the_answers_encoding_back() {
+    let app = serve(axum::Router::new().fallback(|| async {
+        (
+            [("content-encoding", "gzip"), ("content-type", "text/plain")],
+            "bytes as the app encoded them",
+        )
+    }));
+    let (mut running, url) = listen(true, &["--forward-to", &app]);
+    let answer = Http::new().post_with(
+        &url,
+        &[
+            ("content-type", "application/json"),
+            ("accept-encoding", "gzip"),
+        ],
+        &document(EVENT),
+    );
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.headers["content-encoding"], "gzip");
+    assert_eq!(answer.headers["content-type"], "text/plain");
+    assert_eq!(answer.body, "bytes as the app encoded them");
+    assert_eq!(running.stdout_json()["forward"]["status"], 200);
 }
 
 /// The notification's own Authorization is forwarded as received; the URL's user and

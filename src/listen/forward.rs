@@ -1,5 +1,5 @@
 //! `--forward-to`: each valid notification goes on to the user's app, and the app's answer
-//! goes back to the sender as the app gave it (status, content type, body). One hop only:
+//! goes back to the sender as the app gave it (status, content type and encoding, body). One hop only:
 //! what a hooks listener forwards carries [`HOP_HEADER`], which a forwarding listener
 //! refuses, and a target that is the listener itself is refused at start.
 
@@ -58,6 +58,7 @@ pub struct Forwarder {
 struct Answer {
     status: StatusCode,
     content_type: Option<HeaderValue>,
+    content_encoding: Option<HeaderValue>,
     location: Option<HeaderValue>,
     body: AnswerBody,
 }
@@ -75,6 +76,7 @@ impl Answer {
         let mut answer = Answer {
             status: response.status(),
             content_type: headers.get(header::CONTENT_TYPE).cloned(),
+            content_encoding: headers.get(header::CONTENT_ENCODING).cloned(),
             location: headers.get(header::LOCATION).cloned(),
             body: AnswerBody::Whole(Bytes::new()),
         };
@@ -112,6 +114,7 @@ impl Answer {
         Reply {
             status: self.status,
             content_type: self.content_type,
+            content_encoding: self.content_encoding,
             body,
         }
     }

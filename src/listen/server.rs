@@ -87,6 +87,8 @@ impl Shared {
 pub struct Reply {
     pub status: StatusCode,
     pub content_type: Option<header::HeaderValue>,
+    /// A forwarded answer's own: its body goes back encoded as the app encoded it.
+    pub content_encoding: Option<header::HeaderValue>,
     pub body: Body,
 }
 
@@ -95,6 +97,7 @@ impl Reply {
         Reply {
             status,
             content_type: Some(header::HeaderValue::from_static("application/json")),
+            content_encoding: None,
             body: Body::from(Bytes::from_static(b"{}")),
         }
     }
@@ -114,6 +117,11 @@ impl IntoResponse for Reply {
             response
                 .headers_mut()
                 .insert(header::CONTENT_TYPE, content_type);
+        }
+        if let Some(encoding) = self.content_encoding {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_ENCODING, encoding);
         }
         if self.status == StatusCode::METHOD_NOT_ALLOWED {
             response
