@@ -1178,6 +1178,27 @@ fn url_credentials_are_sent_as_basic_auth() {
 }
 
 #[test]
+fn plain_http_goes_through_the_proxy_the_environment_names() {
+    let target = Recorder::ok();
+    let proxy = Recorder::ok();
+    hooks()
+        .args(["replay", "clubcollect/realtime", "--to", &target.url])
+        .env("HTTP_PROXY", &proxy.url)
+        .write_stdin("")
+        .assert()
+        .success();
+    assert!(target.requests().is_empty(), "the proxy was bypassed");
+    let through = proxy.requests();
+    assert_eq!(through.len(), 1);
+    // A proxy is asked for the whole URL.
+    assert!(
+        through[0].uri.starts_with(&target.url),
+        "{}",
+        through[0].uri
+    );
+}
+
+#[test]
 fn a_url_password_is_never_printed() {
     let (_refusing, port) = refusing_port();
     let url = format!("http://user:hunter2pass@127.0.0.1:{port}/");

@@ -28,14 +28,22 @@ pub struct Target {
     host: HeaderValue,
 }
 
+/// Whether a proxy for plain HTTP is set in the environment, as reqwest reads it.
+fn http_proxy_set() -> bool {
+    ["http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"]
+        .iter()
+        .any(|name| std::env::var_os(name).is_some_and(|value| !value.is_empty()))
+}
+
 /// One worker's connection: opened on first use, and again after it failed or closed.
 #[derive(Default)]
 pub struct Connection(Option<SendRequest<Full<Bytes>>>);
 
 impl Target {
-    /// For `http://` URLs only; https goes through reqwest and its TLS.
+    /// For `http://` URLs only; https goes through reqwest and its TLS, and so does plain
+    /// HTTP when a proxy is set for it (reqwest reads the same variables, and `NO_PROXY`).
     pub fn for_url(url: &Url) -> Option<Target> {
-        if url.scheme() != "http" {
+        if url.scheme() != "http" || http_proxy_set() {
             return None;
         }
         let host = url.host_str()?;
