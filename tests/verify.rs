@@ -11,7 +11,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use common::{Recorder, hooks, serve};
+use common::{Recorder, Running, hooks, serve};
 use serde_json::Value;
 
 /// The receiver's key: not the fixtures' example key, which a receiver must not take.
@@ -799,4 +799,62 @@ fn a_junit_reader_ci_tools_use_reads_the_verdicts_back() {
         count("failed") > 0 && count("skipped") > 0,
         "every kind of testcase is read"
     );
+}
+
+/// Ctrl-C during a run: the report grades the checks done, counts the rest as not run, the
+/// JUnit file holds the checks done, and the exit code is 130.
+#[test]
+fn ctrl_c_reports_the_checks_done_and_exits_130() {
+    // Answers the first request, then holds every other one unanswered, saying it has.
+    let (arrived, arrivals) = std::sync::mpsc::channel::<()>();
+    let answered = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let url = serve(axum::Router::new().fallback(move || {
+        let arrived = arrived.clone();
+        let first = !answered.swap(true, std::sync::atomic::Ordering::SeqCst);
+        async move {
+            let _ = arrived.send(());
+            if !first {
+                std::future::pending::<()>().await;
+            }
+            StatusCode::OK
+        }
+    }));
+    let dir = tempfile::tempdir().unwrap();
+    let junit = dir.path().join("verify.xml");
+    let junit_arg = junit.to_str().unwrap();
+    let args = [
+        "--json",
+        "verify",
+        &url,
+        "--provider",
+        "document-status",
+        "--deadline",
+        "60s",
+        "--junit",
+        junit_arg,
+    ];
+    let mut running = Running::start(&args, &[]);
+    for _ in 0..2 {
+        arrivals
+            .recv_timeout(Duration::from_secs(30))
+            .expect("verify sends its checks");
+    }
+    std::process::Command::new("kill")
+        .args(["-INT", &running.child.id().to_string()])
+        .status()
+        .expect("kill -INT");
+    assert_eq!(running.wait_exit(), Some(130));
+    let report = running.stdout_json();
+    assert_eq!(report["interrupted"], true, "{report}");
+    assert_eq!(report["passed"], false, "{report}");
+    let done = report["checks"].as_array().unwrap().len();
+    assert_eq!(report["summary"]["checks"], done);
+    assert!(
+        report["summary"]["not_run"].as_u64().unwrap() >= 1,
+        "{report}"
+    );
+    let xml = std::fs::read_to_string(&junit).expect("the JUnit file is written");
+    assert_eq!(xml.matches("<testcase").count(), done, "{xml}");
+    let stderr = running.rest_of_stderr().join("\n");
+    assert!(!stderr.contains("error:"), "{stderr}");
 }

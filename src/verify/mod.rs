@@ -23,6 +23,7 @@ use crate::output::{Output, counted};
 use crate::providers::definition::{Definition, KindFrom};
 use crate::providers::generate::{KeyPlacement, confirms, freshen, key_placement};
 use crate::providers::{Provider, credential_place, field_at, fixture_headers};
+use crate::signals;
 use crate::signature::{Key, Scheme, signing_key};
 use crate::timefmt;
 use checks::{Check, Probe};
@@ -430,13 +431,19 @@ pub async fn run(args: VerifyArgs, out: Output) -> Result<()> {
         record,
     };
     let sender = Sender::new(url, deadline, sending, secrets, out);
+    // From here Ctrl-C ends the run with the report of the checks done.
+    let mut interrupts = signals::interrupts()?;
+    let total = checks.len();
     let mut results: Vec<(Check, Outcome)> = Vec::new();
     for check in checks {
         let started = Instant::now();
         let mut outcome = if check.family.probe == Probe::NoRedirect {
             no_redirect(&results)
         } else {
-            probe(&subject, &sender, &check).await
+            tokio::select! {
+                outcome = probe(&subject, &sender, &check) => outcome,
+                _ = interrupts.recv() => break,
+            }
         };
         outcome.elapsed = started.elapsed();
         let answered = |outcome: &Outcome| {
@@ -469,7 +476,8 @@ pub async fn run(args: VerifyArgs, out: Output) -> Result<()> {
         }
         results.push((check, outcome));
     }
-    let report = report::Report::new(&subject, &sender, &results);
+    let not_run = total - results.len();
+    let report = report::Report::new(&subject, &sender, &results, not_run);
     if let Some(path) = &args.junit {
         std::fs::write(path, report.junit()).map_err(|e| {
             Error::failure(format!(
@@ -479,6 +487,9 @@ pub async fn run(args: VerifyArgs, out: Output) -> Result<()> {
         })?;
     }
     report.print(out);
+    if not_run > 0 {
+        return Err(Error::Interrupted);
+    }
     match report.failed_required() {
         0 => Ok(()),
         failed => Err(Error::failure(format!(

@@ -18,6 +18,8 @@ pub struct Report<'a> {
     /// The receiver's URL, its password masked.
     url: String,
     results: Vec<Row<'a>>,
+    /// Checks not run because the user pressed Ctrl-C.
+    not_run: usize,
 }
 
 /// One check's result, as every form of the report shows it.
@@ -29,8 +31,15 @@ struct Row<'a> {
 }
 
 impl<'a> Report<'a> {
-    pub fn new(subject: &Subject, sender: &Sender, results: &'a [(Check, Outcome)]) -> Report<'a> {
+    /// The report of `results`; `not_run` checks were left when the user pressed Ctrl-C.
+    pub fn new(
+        subject: &Subject,
+        sender: &Sender,
+        results: &'a [(Check, Outcome)],
+        not_run: usize,
+    ) -> Report<'a> {
         Report {
+            not_run,
             provider: subject.provider.as_str(),
             url: sender.hide(redacted(&sender.url).as_str()).into_owned(),
             results: results
@@ -76,6 +85,9 @@ impl<'a> Report<'a> {
         if skipped > 0 {
             summary.push_str(&format!(", {skipped} skipped"));
         }
+        if self.not_run > 0 {
+            summary.push_str(&format!("; {} not run (Ctrl-C)", self.not_run));
+        }
         summary
     }
 
@@ -106,10 +118,12 @@ impl<'a> Report<'a> {
             .collect();
         let paint = out.stdout();
         out.line(table(&header, &rows, paint));
-        let verdict = if self.failed_required() == 0 {
-            paint.paint("passed", style::PASSED)
-        } else {
+        let verdict = if self.failed_required() > 0 {
             paint.paint("failed", style::FAILED)
+        } else if self.not_run > 0 {
+            paint.paint("interrupted", style::WARNING)
+        } else {
+            paint.paint("passed", style::PASSED)
         };
         out.line(format!(
             "{verdict}: {} at {}, {}",
@@ -123,9 +137,11 @@ impl<'a> Report<'a> {
         json!({
             "url": self.url,
             "provider": self.provider,
-            "passed": self.failed_required() == 0,
+            "passed": self.failed_required() == 0 && self.not_run == 0,
+            "interrupted": self.not_run > 0,
             "summary": {
                 "checks": self.results.len(),
+                "not_run": self.not_run,
                 "passed": self.count(Verdict::Passed),
                 "failed": self.count(Verdict::Failed),
                 "failed_required": self.failed_required(),
