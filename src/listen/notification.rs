@@ -506,7 +506,16 @@ impl Notification {
 
     /// Its record line, escaped once for the two lines that carry it (see [`Escaped`]).
     pub fn escaped(&self) -> Escaped {
-        self.record_line().escape()
+        Escaped::new(
+            &rfc3339(self.received_at),
+            &self.method,
+            &self.path,
+            self.query.as_deref(),
+            self.headers
+                .iter()
+                .map(|(name, value)| (name, header_text(value))),
+            &self.raw,
+        )
     }
 
     /// `{"received_at":…,"method":…,"path":…,"query":…` with secrets masked.

@@ -43,28 +43,16 @@ impl RecordLine<'_> {
     /// The line as `serde_json` writes it (a test holds them equal), by the listener's
     /// faster escaper, in pieces the `--json` line reuses where nothing in them is masked.
     pub fn escape(&self) -> Escaped {
-        let mut bytes = Vec::with_capacity(160 + self.headers.len() * 48 + self.body.len() * 9 / 8);
-        request_fields(
-            &mut bytes,
+        Escaped::new(
             &self.received_at,
             &self.method,
             &self.path,
             self.query.as_deref(),
-        );
-        let headers_at = bytes.len();
-        json::header_pairs(
-            &mut bytes,
             self.headers
                 .iter()
                 .map(|(name, value)| (name.clone(), value)),
-        );
-        let raw_at = bytes.len();
-        json::string(&mut bytes, &self.body);
-        Escaped {
-            bytes,
-            headers_at,
-            raw_at,
-        }
+            &self.body,
+        )
     }
 }
 
@@ -78,6 +66,28 @@ pub struct Escaped {
 }
 
 impl Escaped {
+    /// The pieces of a record line with these fields, written as `serde_json` writes them.
+    pub fn new<N: json::Name, V: AsRef<str>>(
+        received_at: &str,
+        method: &str,
+        path: &str,
+        query: Option<&str>,
+        headers: impl Iterator<Item = (N, V)>,
+        body: &str,
+    ) -> Escaped {
+        let mut bytes = Vec::with_capacity(160 + headers.size_hint().0 * 48 + body.len() * 9 / 8);
+        request_fields(&mut bytes, received_at, method, path, query);
+        let headers_at = bytes.len();
+        json::header_pairs(&mut bytes, headers);
+        let raw_at = bytes.len();
+        json::string(&mut bytes, body);
+        Escaped {
+            bytes,
+            headers_at,
+            raw_at,
+        }
+    }
+
     pub fn request(&self) -> &[u8] {
         &self.bytes[..self.headers_at]
     }
@@ -303,6 +313,31 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert!(text.starts_with("{\"received_at\":"), "{text}");
         assert!(text.ends_with("}\n") && text.matches('\n').count() == 1);
+    }
+
+    /// A notification's line, escaped straight from its header map, is its record line
+    /// as serde writes it: repeated headers in order, bytes that are not UTF-8 as `\xNN`.
+    #[test]
+    fn a_notifications_line_is_its_record_line_as_serde_writes_it() {
+        use axum::http::{HeaderMap, HeaderValue};
+        let mut headers = HeaderMap::new();
+        headers.append("x-b", HeaderValue::from_static("1"));
+        headers.append("content-type", HeaderValue::from_static("application/json"));
+        headers.append("x-b", HeaderValue::from_static("two \"quoted\"\t"));
+        headers.append("x-latin", HeaderValue::from_bytes(b"caf\xe9").unwrap());
+        let notification = Notification {
+            query: Some("q=\"1\"".to_string()),
+            headers,
+            ..Notification::example_with("{\"a\":\"\\u00e9\"}")
+        };
+        let mut written = Vec::new();
+        line(&mut written, &notification.escaped());
+        let mut expected = serde_json::to_vec(&notification.record_line()).unwrap();
+        expected.push(b'\n');
+        assert_eq!(
+            String::from_utf8(written).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
     }
 
     /// The listener's escaper writes a record line byte for byte as serde writes the
