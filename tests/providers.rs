@@ -263,6 +263,21 @@ fn bad_toml_is_refused() {
 }
 
 #[test]
+fn a_field_that_is_not_a_json_pointer_is_refused() {
+    refused(
+        |dir| {
+            let path = dir.join("github/provider.toml");
+            let text = std::fs::read_to_string(&path).unwrap();
+            let broken = text.replace("[recognize]\n", "[recognize]\nfields = [\"api_key\"]\n");
+            assert_ne!(broken, text);
+            std::fs::write(&path, broken).unwrap();
+        },
+        "github/provider.toml",
+        "`api_key` is not a JSON pointer: it must be empty or start with `/`",
+    );
+}
+
+#[test]
 fn a_schema_that_does_not_compile_is_refused() {
     refused(
         |dir| std::fs::write(dir.join("github/schemas/ping.json"), r#"{"type": 12}"#).unwrap(),

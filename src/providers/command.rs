@@ -117,7 +117,7 @@ fn details(provider: Provider, definition: &Definition) -> Value {
         "credential": manifest.credential.as_ref().map(|_| credential_place(provider)),
         "signature": manifest.signature.as_ref().map(|rule| json!({"scheme": rule.scheme.as_str(), "secret_env": rule.secret_env})),
         "idempotency_key": manifest.idempotency_key,
-        "fresh_ids": manifest.fresh_ids.iter().map(|(field, generator)| (field.clone(), Value::from(format!("{generator:?}").to_lowercase()))).collect::<serde_json::Map<_, _>>(),
+        "fresh_ids": manifest.fresh_ids.iter().map(|(field, generator)| (field.to_string(), Value::from(format!("{generator:?}").to_lowercase()))).collect::<serde_json::Map<_, _>>(),
         "carry_unconfirmed": manifest.delivery.carry_unconfirmed,
         "confirm": definition.confirm.map_or_else(|| "2xx".to_string(), |s| s.to_string()),
     });

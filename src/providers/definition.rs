@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::pointer::Pointer;
 use crate::signature::Scheme;
 
 #[derive(Debug, Deserialize)]
@@ -27,13 +28,13 @@ pub struct Manifest {
     pub credential: Option<CredentialRule>,
     /// How the provider signs its deliveries (`replay` signs them so).
     pub signature: Option<SignatureRule>,
-    pub idempotency_key: Option<String>,
+    pub idempotency_key: Option<Pointer>,
     #[serde(default)]
     pub summary: Vec<SummaryLine>,
     #[serde(default)]
     pub follow_up: Vec<FollowUp>,
     #[serde(default)]
-    pub fresh_ids: BTreeMap<String, Generator>,
+    pub fresh_ids: BTreeMap<Pointer, Generator>,
     #[serde(default)]
     pub delivery: DeliveryRule,
     /// Fixture name (the file name without `.json`) → description for `fixtures list`.
@@ -69,15 +70,15 @@ pub struct Rules {
 pub struct Rule {
     /// JSON pointers that must all be present.
     #[serde(default)]
-    pub fields: Vec<String>,
+    pub fields: Vec<Pointer>,
     /// JSON pointers of which at least one must be present.
     #[serde(default)]
-    pub any_fields: Vec<String>,
+    pub any_fields: Vec<Pointer>,
     /// A request header that must be present (any case).
     pub header: Option<String>,
     /// Fields whose string value must be one of the listed.
     #[serde(default)]
-    pub values: BTreeMap<String, Vec<String>>,
+    pub values: BTreeMap<Pointer, Vec<String>>,
     /// The `Authorization` header uses this scheme.
     pub authorization_scheme: Option<String>,
     /// Alternatives: when given, at least one must hold as well.
@@ -89,7 +90,7 @@ pub struct Rule {
 #[serde(deny_unknown_fields, rename_all = "lowercase")]
 pub enum KindFrom {
     /// The string value of this JSON pointer.
-    Field(String),
+    Field(Pointer),
     /// The value of this request header.
     Header(String),
 }
@@ -111,14 +112,14 @@ pub struct KindManifest {
 pub struct When {
     /// Array lengths (a missing or non-array field counts 0).
     #[serde(default)]
-    pub len: BTreeMap<String, usize>,
+    pub len: BTreeMap<Pointer, usize>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, tag = "place", rename_all = "lowercase")]
 pub enum CredentialRule {
     /// A body field holds the key.
-    Body { field: String },
+    Body { field: Pointer },
     /// `Authorization: <scheme> <key>`.
     Authorization { scheme: String },
 }
@@ -136,7 +137,7 @@ pub struct SignatureRule {
 #[serde(deny_unknown_fields)]
 pub struct SummaryLine {
     pub label: String,
-    pub field: String,
+    pub field: Pointer,
     /// A status value → its colour (green, red, yellow, magenta, blue, cyan).
     #[serde(default)]
     pub colors: BTreeMap<String, String>,
@@ -146,7 +147,7 @@ pub struct SummaryLine {
 #[serde(deny_unknown_fields)]
 pub struct FollowUp {
     /// A string or an array of strings: one call per value.
-    pub field: String,
+    pub field: Pointer,
     /// The call, `{id}` standing for the value.
     pub call: String,
     #[serde(default)]
@@ -186,7 +187,7 @@ pub struct DeliveryRule {
     pub confirm: Option<String>,
     /// With `replay --rounds`: ids in these fields not confirmed go into the next round.
     #[serde(default)]
-    pub carry_unconfirmed: Vec<String>,
+    pub carry_unconfirmed: Vec<Pointer>,
     /// Deliveries may arrive out of order: successive changes of one entity.
     pub order: Option<Order>,
 }
@@ -196,10 +197,10 @@ pub struct DeliveryRule {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Order {
-    /// The entity's id (a JSON pointer).
-    pub entity: String,
-    /// When it changed, RFC 3339 (a JSON pointer).
-    pub time: String,
+    /// The entity's id.
+    pub entity: Pointer,
+    /// When it changed, RFC 3339.
+    pub time: Pointer,
 }
 
 /// A notification kind with its compiled schema (`manifest.kinds[i]` is `kinds[i]`).
@@ -297,4 +298,35 @@ pub fn load(
         fixtures: Vec::new(),
         builtin: false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A field named without its leading `/` would be a rule that never matches.
+    #[test]
+    fn a_field_that_is_not_a_pointer_is_refused_naming_the_file() {
+        let manifest = r#"
+            name = "partner"
+            priority = 1
+            kind_from = { header = "x-kind" }
+
+            [recognize]
+            fields = ["api_key"]
+        "#;
+        let error = load("providers/partner", manifest, |_| Err("no schemas".into()))
+            .err()
+            .unwrap();
+        assert!(
+            error.starts_with("providers/partner/provider.toml: "),
+            "{error}"
+        );
+        assert!(
+            error.contains("`api_key` is not a JSON pointer: it must be empty or start with `/`"),
+            "{error}"
+        );
+        let fixed = manifest.replace("\"api_key\"", "\"/api_key\"");
+        assert!(load("providers/partner", &fixed, |_| Err("no schemas".into())).is_ok());
+    }
 }

@@ -6,12 +6,13 @@ use serde_json::Value;
 
 use super::Provider;
 use super::definition::{CredentialRule, Definition};
+use super::pointer::Pointer;
 
 /// Where a provider puts the partner's API key, per its definition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyPlacement<'a> {
-    /// A body field (a JSON pointer).
-    BodyField(&'a str),
+    /// A body field.
+    BodyField(&'a Pointer),
     /// `Authorization: <scheme> KEY`.
     Authorization(&'a str),
 }
@@ -31,7 +32,7 @@ pub fn freshen(provider: Provider, body: &mut Value) -> bool {
     };
     let mut changed = false;
     for (field, generator) in &definition.manifest.fresh_ids {
-        match body.pointer_mut(field) {
+        match field.find_mut(body) {
             Some(Value::Array(items)) => items
                 .iter_mut()
                 .for_each(|item| *item = generator.make().into()),
@@ -44,7 +45,7 @@ pub fn freshen(provider: Provider, body: &mut Value) -> bool {
 }
 
 /// The fields whose unconfirmed ids the provider carries into its next round.
-pub fn carried_fields(provider: Provider) -> &'static [String] {
+pub fn carried_fields(provider: Provider) -> &'static [Pointer] {
     provider
         .definition()
         .map_or(&[], |definition: &Definition| {
@@ -68,7 +69,8 @@ pub fn carried_ids(provider: Provider, body: &Value) -> Vec<Vec<String>> {
     carried_fields(provider)
         .iter()
         .map(|field| {
-            super::field_at(body, field)
+            field
+                .find(body)
                 .and_then(Value::as_array)
                 .map(|ids| {
                     ids.iter()
@@ -90,7 +92,7 @@ pub fn carry_into(provider: Provider, body: &mut Value, carried: &[Vec<String>])
         }
         let mut ids: Vec<String> = carried.clone();
         ids.extend(own.into_iter().filter(|id| !carried.contains(id)));
-        if let Some(slot) = body.pointer_mut(field) {
+        if let Some(slot) = field.find_mut(body) {
             *slot = Value::Array(ids.into_iter().map(Value::String).collect());
         }
     }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
 
+use super::pointer::Pointer;
 use crate::cli::ImportArgs;
 use crate::error::{Error, Result};
 use crate::output::{Output, counted};
@@ -490,7 +491,7 @@ fn write_folder(
     let mut descriptions = toml::Table::new();
     match &by_field {
         Some(field) => {
-            let pointer = format!("/{field}");
+            let pointer = Pointer::top_level(field).to_string();
             let values: Vec<toml::Value> = operations
                 .iter()
                 .filter_map(|o| constant(&o.schema, field))
@@ -506,7 +507,7 @@ fn write_folder(
         None => {
             let required: Vec<toml::Value> = common_required(operations)
                 .into_iter()
-                .map(|f| toml::Value::String(format!("/{f}")))
+                .map(|f| toml::Value::String(Pointer::top_level(&f).to_string()))
                 .collect();
             recognize.insert("fields".into(), toml::Value::Array(required));
         }

@@ -15,6 +15,7 @@ pub mod definition;
 pub mod folder;
 pub mod generate;
 pub mod import;
+pub mod pointer;
 
 use definition::{CredentialRule, Definition, KindFrom, Rule};
 
@@ -188,67 +189,20 @@ pub fn fixture_headers(provider: &str, fixture: &str) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-/// The value at a JSON pointer, as `Value::pointer` finds it but without allocating a string
-/// per segment: recognition and summaries look up fields on every request.
-pub fn field_at<'v>(body: &'v Value, pointer: &str) -> Option<&'v Value> {
-    if pointer.is_empty() {
-        return Some(body);
-    }
-    pointer
-        .strip_prefix('/')?
-        .split('/')
-        .try_fold(body, |target, segment| {
-            let segment = if segment.contains('~') {
-                Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
-            } else {
-                Cow::Borrowed(segment)
-            };
-            match target {
-                Value::Object(map) => member(map, &segment),
-                Value::Array(items) => array_index(&segment).and_then(|index| items.get(index)),
-                _ => None,
-            }
-        })
-}
-
-/// Objects with at most this many members are searched by comparing names.
-const COMPARED: usize = 16;
-
-/// The member of `object` named `name`. serde_json's map hashes the name with SipHash on
-/// every lookup, which for a notification's dozen short names costs several times more than
-/// comparing them (most differ in length), and recognition looks up dozens per request.
-fn member<'v>(object: &'v serde_json::Map<String, Value>, name: &str) -> Option<&'v Value> {
-    if object.len() > COMPARED {
-        return object.get(name);
-    }
-    object
-        .iter()
-        .find_map(|(key, value)| (key == name).then_some(value))
-}
-
-/// A JSON pointer's array index: decimal digits without a sign or a leading zero (RFC 6901).
-fn array_index(segment: &str) -> Option<usize> {
-    if segment.starts_with('+') || (segment.starts_with('0') && segment.len() > 1) {
-        return None;
-    }
-    segment.parse().ok()
-}
-
 fn holds<'h>(rule: &Rule, body: &Value, header: &impl Fn(&str) -> Option<&'h str>) -> bool {
-    rule.fields
-        .iter()
-        .all(|field| field_at(body, field).is_some())
+    rule.fields.iter().all(|field| field.find(body).is_some())
         && (rule.any_fields.is_empty()
             || rule
                 .any_fields
                 .iter()
-                .any(|field| field_at(body, field).is_some()))
+                .any(|field| field.find(body).is_some()))
         && rule
             .header
             .as_deref()
             .is_none_or(|name| header(name).is_some())
         && rule.values.iter().all(|(field, allowed)| {
-            field_at(body, field)
+            field
+                .find(body)
                 .and_then(Value::as_str)
                 .is_some_and(|value| allowed.iter().any(|a| a == value))
         })
@@ -272,7 +226,7 @@ where
         return None;
     }
     match &manifest.kind_from {
-        Some(KindFrom::Field(field)) => field_at(body, field).and_then(Value::as_str),
+        Some(KindFrom::Field(field)) => field.find(body).and_then(Value::as_str),
         Some(KindFrom::Header(name)) => header(name),
         None => manifest
             .kinds
@@ -280,7 +234,8 @@ where
             .find(|kind| {
                 kind.when.as_ref().is_none_or(|when| {
                     when.len.iter().all(|(field, len)| {
-                        field_at(body, field)
+                        field
+                            .find(body)
                             .and_then(Value::as_array)
                             .map_or(0, Vec::len)
                             == *len
@@ -302,7 +257,7 @@ fn warnings(definition: &Definition, kind: &str, body: &Value) -> Vec<String> {
         let names: Vec<&str> = definition.kinds.iter().map(|k| k.name.as_str()).collect();
         let place = match &definition.manifest.kind_from {
             Some(KindFrom::Header(name)) => format!("header {name}"),
-            Some(KindFrom::Field(field)) => field_name(field).to_string(),
+            Some(KindFrom::Field(field)) => field_name(field.as_str()).to_string(),
             None => "kind".to_string(),
         };
         return vec![format!(
@@ -412,7 +367,7 @@ pub fn credential<'a>(
         .and_then(|definition| definition.manifest.credential.as_ref());
     match rule {
         None => Credential::Undefined,
-        Some(CredentialRule::Body { field }) => match field_at(body, field) {
+        Some(CredentialRule::Body { field }) => match field.find(body) {
             None => Credential::Missing,
             Some(key) if key.is_null() => Credential::Missing,
             Some(key) => match key.as_str() {
@@ -435,7 +390,7 @@ pub fn credential_place(provider: Provider) -> String {
         .definition()
         .and_then(|definition| definition.manifest.credential.as_ref());
     match rule {
-        Some(CredentialRule::Body { field }) => format!("body's {}", field_name(field)),
+        Some(CredentialRule::Body { field }) => format!("body's {}", field_name(field.as_str())),
         Some(CredentialRule::Authorization { scheme }) => {
             format!("Authorization: {scheme} header")
         }
@@ -445,8 +400,8 @@ pub fn credential_place(provider: Provider) -> String {
 
 /// The id under which a provider redelivers the same event (its `idempotency_key`).
 pub fn idempotency_key(provider: Provider, body: &Value) -> Option<String> {
-    let field = provider.definition()?.manifest.idempotency_key.as_deref()?;
-    match field_at(body, field) {
+    let field = provider.definition()?.manifest.idempotency_key.as_ref()?;
+    match field.find(body) {
         None => None,
         Some(id) if id.is_null() => None,
         Some(id) => Some(id.as_str().map_or_else(|| id.to_string(), str::to_string)),
@@ -485,7 +440,7 @@ pub fn summary(provider: Provider, body: &Value) -> Vec<Detail> {
     let manifest = &definition.manifest;
     let mut details = Vec::new();
     for summary in &manifest.summary {
-        let Some(value) = field_at(body, &summary.field) else {
+        let Some(value) = summary.field.find(body) else {
             continue;
         };
         details.push(match value {
@@ -506,7 +461,7 @@ pub fn summary(provider: Provider, body: &Value) -> Vec<Detail> {
     let mut calls = Vec::new();
     let mut note = "";
     for follow_up in &manifest.follow_up {
-        let ids: Vec<String> = match field_at(body, &follow_up.field) {
+        let ids: Vec<String> = match follow_up.field.find(body) {
             Some(Value::Array(items)) => items.iter().map(text).collect(),
             Some(Value::Null) | None => Vec::new(),
             Some(other) => vec![text(other)],
@@ -639,50 +594,6 @@ mod tests {
 
     fn named(name: &str) -> Provider {
         Provider::named(name).unwrap()
-    }
-
-    #[test]
-    fn field_at_finds_what_value_pointer_finds() {
-        let mut body = json!({
-            "a": {"b": [10, {"c": "deep"}], "x/y": 1, "m~n": 2, "": 3},
-            "list": [0, 1, 2],
-        });
-        // Past the size up to which names are compared rather than hashed.
-        let big: serde_json::Map<String, Value> = (0..=COMPARED)
-            .map(|n| (format!("k{n}"), json!(n)))
-            .collect();
-        body["big"] = Value::Object(big);
-        let last = format!("/big/k{COMPARED}");
-        for pointer in [
-            "/big/k0",
-            &last,
-            "/big/k99",
-            "/a/c",
-            "",
-            "/a",
-            "/a/b",
-            "/a/b/0",
-            "/a/b/1/c",
-            "/a/b/2",
-            "/a/x~1y",
-            "/a/m~0n",
-            "/a/",
-            "/list/01",
-            "/list/+1",
-            "/list/-1",
-            "/list/2",
-            "/list/3",
-            "/missing",
-            "a",
-            "/a/b/1/c/d",
-            "/list/1/x",
-        ] {
-            assert_eq!(
-                field_at(&body, pointer),
-                body.pointer(pointer),
-                "pointer {pointer:?}"
-            );
-        }
     }
 
     fn with_authorization(body: &Value, authorization: Option<&'static str>) -> Recognition {

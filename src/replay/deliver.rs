@@ -542,7 +542,7 @@ impl Shared {
         let text = match serde_json::from_slice::<Value>(body) {
             Ok(mut document @ Value::Object(_)) => {
                 if let Some(KeyPlacement::BodyField(field)) = key_placement(source.provider)
-                    && let Some(Value::String(key)) = document.pointer_mut(field)
+                    && let Some(Value::String(key)) = field.find_mut(&mut document)
                 {
                     *key = mask(key);
                 }

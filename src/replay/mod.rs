@@ -29,6 +29,7 @@ use crate::output::Output;
 use crate::payload::apply_assignment;
 use crate::providers::Provider;
 use crate::providers::generate::{KeyPlacement, carried_fields, key_placement};
+use crate::providers::pointer::Pointer;
 use crate::signature::{Key, signing_key};
 use crate::timefmt;
 use source::{Reading, Source};
@@ -351,11 +352,7 @@ fn prepare(
 
 /// The member at `pointer` in `document`, created (as a member of its parent object) when
 /// absent: where `--api-key` goes in a body.
-fn pointer_slot<'a>(document: &'a mut Value, pointer: &str) -> Option<&'a mut Value> {
-    let (parent, last) = pointer.rsplit_once('/')?;
-    let last = last.replace("~1", "/").replace("~0", "~");
-    document
-        .pointer_mut(parent)?
-        .as_object_mut()
-        .map(|map| map.entry(last).or_insert(Value::Null))
+fn pointer_slot<'a>(document: &'a mut Value, pointer: &Pointer) -> Option<&'a mut Value> {
+    let (object, name) = pointer.parent_mut(document)?;
+    Some(object.entry(name).or_insert(Value::Null))
 }

@@ -22,7 +22,8 @@ use crate::listen::record::RecordFile;
 use crate::output::{Output, counted};
 use crate::providers::definition::{Definition, KindFrom};
 use crate::providers::generate::{KeyPlacement, confirms, freshen, key_placement};
-use crate::providers::{Provider, credential_place, field_at, fixture_headers};
+use crate::providers::pointer::Pointer;
+use crate::providers::{Provider, credential_place, fixture_headers};
 use crate::signals;
 use crate::signature::{Key, Scheme, signing_key};
 use crate::timefmt;
@@ -358,19 +359,15 @@ fn wrong_key(key: &str) -> String {
     wrong
 }
 
-fn set_field(body: &mut Value, pointer: &str, value: Value) {
-    if let Some(slot) = body.pointer_mut(pointer) {
+fn set_field(body: &mut Value, pointer: &Pointer, value: Value) {
+    if let Some(slot) = pointer.find_mut(body) {
         *slot = value;
     }
 }
 
-fn remove_field(body: &mut Value, pointer: &str) {
-    let Some((parent, last)) = pointer.rsplit_once('/') else {
-        return;
-    };
-    let last = last.replace("~1", "/").replace("~0", "~");
-    if let Some(Value::Object(map)) = body.pointer_mut(parent) {
-        map.shift_remove(&last);
+fn remove_field(body: &mut Value, pointer: &Pointer) {
+    if let Some((object, name)) = pointer.parent_mut(body) {
+        object.shift_remove(name);
     }
 }
 
@@ -597,9 +594,9 @@ async fn probe(subject: &Subject, sender: &Sender, check: &Check) -> Outcome {
                         .definition
                         .manifest
                         .idempotency_key
-                        .as_deref()
+                        .as_ref()
                         .map_or(String::new(), |key| {
-                            format!(" by {}", key.trim_start_matches('/'))
+                            format!(" by {}", key.as_str().trim_start_matches('/'))
                         });
                     format!(
                         "the first delivery was confirmed, the same one again was not: {failure}; \
@@ -645,7 +642,7 @@ async fn probe(subject: &Subject, sender: &Sender, check: &Check) -> Outcome {
             };
             let (mut newer, newer_request) = subject.notification(fixture, Presented::Right);
             let (mut older, older_request) = subject.notification(fixture, Presented::Right);
-            if let Some(entity) = field_at(&newer, &order.entity).cloned() {
+            if let Some(entity) = order.entity.find(&newer).cloned() {
                 set_field(&mut older, &order.entity, entity);
             }
             let now = time::OffsetDateTime::now_utc();
