@@ -1,8 +1,8 @@
 //! Compact JSON text for the two lines written per request (the `--record` line and the
 //! `--json` line), byte for byte what `serde_json::to_writer` writes. Written by hand
-//! because serde_json escapes a string one byte at a time, and every body is escaped
-//! twice per request (its raw text in both lines): this tests eight bytes at a time and
-//! copies the runs that need no escape whole.
+//! because serde_json escapes a string one byte at a time, and every request's raw body
+//! is escaped (once, for both lines): this tests eight bytes at a time and copies the
+//! runs that need no escape whole.
 
 use std::borrow::Cow;
 use std::ops::Range;
