@@ -52,7 +52,7 @@ pub fn run(args: ImportArgs, out: Output) -> Result<()> {
     }
     let mut skipped = Vec::new();
     let operations = operations(&document, &mut skipped);
-    let written = write_folder(&folder, &args.name, &document, &operations)?;
+    let written = write_folder(&folder, &args.name, &document, &operations, &mut skipped)?;
     for line in &skipped {
         out.warn(format!("not mapped: {line}"));
     }
@@ -470,6 +470,7 @@ fn write_folder(
     name: &str,
     document: &Value,
     operations: &[Operation],
+    skipped: &mut Vec<String>,
 ) -> Result<Vec<String>> {
     let fail = |path: &Path, e: std::io::Error| {
         Error::usage(format!("cannot write {}: {e}", path.display()))
@@ -509,6 +510,14 @@ fn write_folder(
                 .into_iter()
                 .map(|f| toml::Value::String(Pointer::top_level(&f).to_string()))
                 .collect();
+            if required.is_empty() {
+                skipped.push(
+                    "recognition: no field is required by every kind's schema, so \
+                     provider.toml's [recognize] claims every body; give it the fields or \
+                     header only this provider's notifications carry"
+                        .to_string(),
+                );
+            }
             recognize.insert("fields".into(), toml::Value::Array(required));
         }
     }
