@@ -13,8 +13,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use axum::http::{HeaderMap, HeaderValue};
-use bytes::BytesMut;
+use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use time::OffsetDateTime;
 use tokio::sync::broadcast::{self, error::RecvError};
 
@@ -28,10 +27,92 @@ pub const KEPT_BYTES: usize = 64 * 1024 * 1024;
 /// Notifications a page may fall behind by before it is told to reload the list.
 const EVENTS: usize = 1024;
 
-/// A notification as answered, and how long answering it took.
+/// A notification as answered, and how long answering it took. Kept lean, since it is freed
+/// a thousand notifications later, usually by the other thread: its headers in one buffer
+/// (see [`Headers`]), its body as text only (a parsed body is a tree of small allocations,
+/// many times the text for `[0,0,…]`). A page asking for it gets both back whole.
 pub struct Entry {
-    pub notification: Notification,
+    /// Without its headers and parsed body.
+    notification: Notification,
+    headers: Headers,
     pub latency: Duration,
+}
+
+impl Entry {
+    pub fn new(mut notification: Notification, latency: Duration) -> Entry {
+        let headers = Headers::new(&std::mem::take(&mut notification.headers));
+        notification.body = None;
+        Entry {
+            notification,
+            headers,
+            latency,
+        }
+    }
+
+    /// The notification's `#n`.
+    pub fn sequence(&self) -> u64 {
+        self.notification.sequence
+    }
+
+    /// The notification as it was answered: headers and parsed body back in.
+    pub fn notification(&self) -> Notification {
+        Notification {
+            headers: self.headers.map(),
+            body: serde_json::from_str(&self.notification.raw).ok(),
+            ..self.notification.clone()
+        }
+    }
+
+    /// Roughly what it holds, in bytes: its headers and its body text.
+    fn size(&self) -> usize {
+        self.headers.0.len() + self.notification.raw.len()
+    }
+}
+
+/// A notification's headers in one buffer: each name and value as it arrived, after its
+/// length. As parsed, the values are slices of the connection's read buffer, and one kept
+/// would keep that whole buffer (up to hundreds of KiB, however short the value) alive; a
+/// header map also takes several allocations, each one freed cold when the entry goes.
+struct Headers(Box<[u8]>);
+
+impl Headers {
+    fn new(map: &HeaderMap) -> Headers {
+        let parts = || {
+            map.iter()
+                .flat_map(|(name, value)| [name.as_str().as_bytes(), value.as_bytes()])
+        };
+        let mut bytes = Vec::with_capacity(parts().map(|part| 4 + part.len()).sum());
+        for part in parts() {
+            // A header section is far smaller than 4 GiB (hyper bounds it).
+            bytes.extend_from_slice(&(part.len() as u32).to_le_bytes());
+            bytes.extend_from_slice(part);
+        }
+        Headers(bytes.into_boxed_slice())
+    }
+
+    /// The headers again, in their order, repeats kept.
+    fn map(&self) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        let mut rest = &self.0[..];
+        while let (Some(name), Some(value)) = (next_part(&mut rest), next_part(&mut rest)) {
+            // Both were a valid name and value when they were taken apart.
+            if let (Ok(name), Ok(value)) =
+                (HeaderName::from_bytes(name), HeaderValue::from_bytes(value))
+            {
+                map.append(name, value);
+            }
+        }
+        map
+    }
+}
+
+/// The part at the start of `rest` (its length first), and `rest` moved past it.
+fn next_part<'b>(rest: &mut &'b [u8]) -> Option<&'b [u8]> {
+    let (len, after) = rest.split_first_chunk::<4>()?;
+    let len = u32::from_le_bytes(*len) as usize;
+    let part = after.get(..len)?;
+    *rest = &after[len..];
+    Some(part)
 }
 
 /// A kept notification, with what it holds in bytes (see [`size`]).
@@ -83,16 +164,12 @@ impl Feed {
     /// Takes a notification just answered, on the handler's thread; what it let go (usually
     /// the one `--ui-keep` before it) is freed here too. The newest is always kept, however
     /// large.
-    pub fn add(&self, mut notification: Notification) {
+    pub fn add(&self, notification: Notification) {
         let latency = Duration::try_from(OffsetDateTime::now_utc() - notification.received_at)
             .unwrap_or_default();
-        shed(&mut notification);
-        let size = size(&notification);
         let sequence = notification.sequence;
-        let entry = Arc::new(Entry {
-            notification,
-            latency,
-        });
+        let entry = Arc::new(Entry::new(notification, latency));
+        let size = entry.size();
         // What the slots hold changes under the slot's lock, in one step: whoever takes
         // the notification out later finds it counted, and room is never made for bytes
         // about to be freed.
@@ -100,7 +177,7 @@ impl Feed {
             let mut slot = self.slot(sequence);
             match slot.as_ref() {
                 // Answered so late that a later one has its slot: no longer among the latest.
-                Some((kept, _)) if kept.notification.sequence > sequence => None,
+                Some((kept, _)) if kept.sequence() > sequence => None,
                 // Among the ones let go for room while it was on its way, and so is any
                 // older one still in its slot.
                 _ if sequence < self.floor.load(Ordering::Acquire) => {
@@ -147,7 +224,7 @@ impl Feed {
                 let mut slot = self.slot(floor);
                 if slot
                     .as_ref()
-                    .is_some_and(|(kept, _)| kept.notification.sequence == floor)
+                    .is_some_and(|(kept, _)| kept.sequence() == floor)
                     && let Some((entry, size)) = slot.take()
                 {
                     self.bytes.fetch_sub(size, Ordering::AcqRel);
@@ -168,10 +245,10 @@ impl Feed {
             .iter()
             .filter_map(|slot| locked(slot).as_ref().map(|(entry, _)| entry.clone()))
             .collect();
-        all.sort_unstable_by_key(|entry| entry.notification.sequence);
-        let newest = all.last().map_or(0, |entry| entry.notification.sequence);
+        all.sort_unstable_by_key(|entry| entry.sequence());
+        let newest = all.last().map_or(0, |entry| entry.sequence());
         let oldest = newest.saturating_sub(self.slots.len() as u64 - 1);
-        all.retain(|entry| entry.notification.sequence >= oldest);
+        all.retain(|entry| entry.sequence() >= oldest);
         all
     }
 
@@ -179,7 +256,7 @@ impl Feed {
     pub fn find(&self, n: u64) -> Option<Arc<Entry>> {
         self.slot(n)
             .as_ref()
-            .filter(|(entry, _)| entry.notification.sequence == n)
+            .filter(|(entry, _)| entry.sequence() == n)
             .map(|(entry, _)| entry.clone())
     }
 
@@ -213,45 +290,14 @@ impl Drop for Subscription {
     }
 }
 
-/// Makes a notification what the feed keeps: its headers in a buffer of their own, its body
-/// as text only. A parsed body is a tree of small allocations (many times the text for
-/// `[0,0,…]`), and a thousand of them kept made every request slower to allocate for; a page
-/// asking for one parses its text again.
-fn shed(notification: &mut Notification) {
-    own_headers(&mut notification.headers);
-    notification.body = None;
-}
-
-/// Gives the header values a buffer of their own, one for all of them. As parsed, they are
-/// slices of the connection's read buffer, and one kept would keep that whole buffer (up to
-/// hundreds of KiB, however short the value) alive for as long as the notification is kept.
-fn own_headers(headers: &mut HeaderMap) {
-    let mut copy = BytesMut::with_capacity(headers.values().map(HeaderValue::len).sum());
-    for value in headers.values() {
-        copy.extend_from_slice(value.as_bytes());
-    }
-    let mut copy = copy.freeze();
-    for value in headers.values_mut() {
-        if let Ok(owned) = HeaderValue::from_maybe_shared(copy.split_to(value.len())) {
-            *value = owned;
-        }
-    }
-}
-
-/// Roughly what a kept notification holds, in bytes: its headers and its body text.
-fn size(notification: &Notification) -> usize {
-    let headers: usize = notification
-        .headers
-        .iter()
-        .map(|(name, value)| name.as_str().len() + value.len())
-        .sum();
-    headers + notification.raw.len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use bytes::Bytes;
+
+    fn size(notification: Notification) -> usize {
+        Entry::new(notification, Duration::ZERO).size()
+    }
 
     fn numbered(sequence: u64, raw: &str) -> Notification {
         Notification {
@@ -266,20 +312,20 @@ mod tests {
         for n in 1..=5 {
             feed.add(numbered(n, "{}"));
         }
-        let kept: Vec<u64> = feed.all().iter().map(|e| e.notification.sequence).collect();
+        let kept: Vec<u64> = feed.all().iter().map(|e| e.sequence()).collect();
         assert_eq!(kept, [3, 4, 5]);
         assert!(feed.find(2).is_none());
-        assert_eq!(feed.find(4).unwrap().notification.sequence, 4);
+        assert_eq!(feed.find(4).unwrap().sequence(), 4);
     }
 
     fn sequences(feed: &Feed) -> Vec<u64> {
-        feed.all().iter().map(|e| e.notification.sequence).collect()
+        feed.all().iter().map(|e| e.sequence()).collect()
     }
 
     #[test]
     fn what_is_kept_is_bounded_in_bytes_but_the_newest_stays() {
         let text = format!("\"{}\"", "x".repeat(400));
-        let feed = Feed::bounded(1000, 2 * size(&numbered(1, &text)));
+        let feed = Feed::bounded(1000, 2 * size(numbered(1, &text)));
         for n in 1..=3 {
             feed.add(numbered(n, &text));
         }
@@ -287,29 +333,29 @@ mod tests {
         let huge = format!("\"{}\"", "x".repeat(2000));
         feed.add(numbered(4, &huge));
         assert_eq!(sequences(&feed), [4]);
-        assert_eq!(
-            feed.bytes.load(Ordering::Acquire),
-            size(&numbered(4, &huge))
-        );
+        assert_eq!(feed.bytes.load(Ordering::Acquire), size(numbered(4, &huge)));
     }
 
     #[test]
     fn headers_count_not_only_the_body() {
-        let empty = size(&numbered(1, "{}"));
+        let empty = size(numbered(1, "{}"));
         let mut long_header = numbered(1, "{}");
         let value = "a".repeat(10_000);
         long_header
             .headers
             .insert("x-long", HeaderValue::from_str(&value).unwrap());
-        assert!(size(&long_header) >= empty + value.len());
+        assert!(size(long_header) >= empty + value.len());
     }
 
     #[test]
     fn the_body_is_kept_as_text_only() {
-        let mut notification = numbered(1, r#"{"a": [0, 0, 0]}"#);
-        shed(&mut notification);
-        assert!(notification.body.is_none());
-        assert_eq!(notification.raw, r#"{"a": [0, 0, 0]}"#);
+        let entry = Entry::new(numbered(1, r#"{"a": [0, 0, 0]}"#), Duration::ZERO);
+        assert!(entry.notification.body.is_none());
+        assert_eq!(entry.notification.raw, r#"{"a": [0, 0, 0]}"#);
+        assert_eq!(
+            entry.notification().body,
+            Some(serde_json::json!({"a": [0, 0, 0]}))
+        );
     }
 
     #[test]
@@ -320,9 +366,32 @@ mod tests {
             "x-short",
             HeaderValue::from_maybe_shared(buffer.slice(..8)).unwrap(),
         );
-        shed(&mut notification);
-        assert_eq!(notification.headers["x-short"], "aaaaaaaa");
+        let entry = Entry::new(notification, Duration::ZERO);
         assert!(buffer.is_unique(), "the kept headers hold the read buffer");
+        assert_eq!(entry.notification().headers["x-short"], "aaaaaaaa");
+    }
+
+    #[test]
+    fn kept_headers_come_back_as_they_arrived() {
+        let mut headers = HeaderMap::new();
+        headers.append("x-b", HeaderValue::from_static("1"));
+        headers.append("content-type", HeaderValue::from_static("application/json"));
+        headers.append("x-b", HeaderValue::from_static("two"));
+        headers.append("x-empty", HeaderValue::from_static(""));
+        headers.append("x-latin", HeaderValue::from_bytes(b"caf\xe9").unwrap());
+        let notification = Notification {
+            headers: headers.clone(),
+            ..numbered(1, "{}")
+        };
+        let back = Entry::new(notification, Duration::ZERO)
+            .notification()
+            .headers;
+        let pairs = |map: &HeaderMap| -> Vec<(String, Vec<u8>)> {
+            map.iter()
+                .map(|(name, value)| (name.to_string(), value.as_bytes().to_vec()))
+                .collect()
+        };
+        assert_eq!(pairs(&back), pairs(&headers));
     }
 
     #[tokio::test]
@@ -331,7 +400,7 @@ mod tests {
         feed.add(numbered(1, "{}"));
         let mut events = feed.subscribe();
         feed.add(numbered(2, "{}"));
-        assert_eq!(events.recv().await.unwrap().notification.sequence, 2);
+        assert_eq!(events.recv().await.unwrap().sequence(), 2);
         drop(events);
         assert_eq!(
             feed.pages.load(Ordering::SeqCst),
@@ -351,7 +420,7 @@ mod tests {
         assert_eq!(sequences(&feed), [4, 5, 6]);
         assert_eq!(
             feed.bytes.load(Ordering::Acquire),
-            3 * size(&numbered(1, "{}"))
+            3 * size(numbered(1, "{}"))
         );
     }
 
@@ -377,7 +446,7 @@ mod tests {
 
     #[test]
     fn handlers_keeping_at_once_stay_within_the_bytes() {
-        let one = size(&numbered(1, "{}"));
+        let one = size(numbered(1, "{}"));
         let feed = Feed::bounded(100, 60 * one);
         add_from_threads(&feed);
         let kept = sequences(&feed);

@@ -208,14 +208,22 @@ async fn info(State(ui): State<Arc<Ui>>) -> Response {
 }
 
 async fn list(State(ui): State<Arc<Ui>>) -> Response {
-    let entries = ui.feed.all();
-    let views: Vec<View> = entries.iter().map(|entry| View::of(entry, false)).collect();
+    let kept: Vec<_> = ui
+        .feed
+        .all()
+        .iter()
+        .map(|entry| (entry.notification(), entry.latency))
+        .collect();
+    let views: Vec<View> = kept
+        .iter()
+        .map(|(notification, latency)| View::of(notification, *latency, false))
+        .collect();
     Json(views).into_response()
 }
 
 async fn one(State(ui): State<Arc<Ui>>, Path(n): Path<u64>) -> Response {
     match ui.feed.find(n) {
-        Some(entry) => Json(View::of(&entry, true)).into_response(),
+        Some(entry) => Json(View::of(&entry.notification(), entry.latency, true)).into_response(),
         None => not_kept(n),
     }
 }
@@ -238,7 +246,7 @@ async fn events(
         let event = match events.recv().await {
             Ok(entry) => Event::default()
                 .event("notification")
-                .json_data(View::of(&entry, false))
+                .json_data(View::of(&entry.notification(), entry.latency, false))
                 .unwrap_or_else(|e| Event::default().event("error").data(e.to_string())),
             Err(RecvError::Lagged(skipped)) => {
                 Event::default().event("lagged").data(skipped.to_string())

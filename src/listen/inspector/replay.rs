@@ -128,7 +128,7 @@ pub async fn replay(State(ui): State<Arc<Ui>>, Path(n): Path<u64>, body: Bytes) 
             }
         }
     };
-    let notification = &entry.notification;
+    let notification = &entry.notification();
     let replayer = &ui.replay;
     let target = match edits
         .to

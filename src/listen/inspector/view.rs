@@ -3,11 +3,11 @@
 //! from the notification the handler made, with the terminal's own masking methods.
 
 use std::borrow::Cow;
+use std::time::Duration;
 
 use serde::Serialize;
 use serde_json::Value;
 
-use super::feed::Entry;
 use crate::listen::record::RecordLine;
 use crate::listen::{Auth, Notification};
 use crate::output::Paint;
@@ -49,14 +49,9 @@ pub struct Forward<'a> {
 }
 
 impl<'a> View<'a> {
-    /// The view of `entry`; with `full`, the parsed body too.
-    pub fn of(entry: &'a Entry, full: bool) -> View<'a> {
-        let notification = &entry.notification;
-        // The feed keeps each body as text; the summary lines and the JSON shown want it parsed.
-        let parsed = Notification {
-            body: serde_json::from_str(&notification.raw).ok(),
-            ..notification.clone()
-        };
+    /// The view of a kept `notification` (see [`Entry::notification`]) that took `latency`
+    /// to answer; with `full`, the parsed body too.
+    pub fn of(notification: &'a Notification, latency: Duration, full: bool) -> View<'a> {
         View {
             n: notification.sequence,
             request: notification.shown_record_line(),
@@ -67,7 +62,7 @@ impl<'a> View<'a> {
             duplicate_of: notification.duplicate_of.map(|earlier| earlier.sequence),
             status: notification.status,
             valid: notification.valid,
-            latency_ms: entry.latency.as_secs_f64() * 1000.0,
+            latency_ms: latency.as_secs_f64() * 1000.0,
             warnings: notification
                 .warnings
                 .iter()
@@ -82,14 +77,19 @@ impl<'a> View<'a> {
                     .as_deref()
                     .map(|error| notification.hide(error)),
             }),
-            summary: parsed.human_head(Paint(false), false),
-            json: if full { parsed.shown_body() } else { None },
+            summary: notification.human_head(Paint(false), false),
+            json: if full {
+                notification.shown_body()
+            } else {
+                None
+            },
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::feed::Entry;
     use super::*;
     use crate::output::mask;
     use crate::providers::Provider;
@@ -105,14 +105,11 @@ mod tests {
             ..Notification::example_with(&body.to_string())
         };
         notification.find_secrets(None);
-        let entry = Entry {
-            notification,
-            latency: std::time::Duration::from_millis(3),
-        };
-        let text = serde_json::to_string(&View::of(&entry, true)).unwrap();
+        let kept = Entry::new(notification.clone(), Duration::from_millis(3)).notification();
+        let text = serde_json::to_string(&View::of(&kept, Duration::from_millis(3), true)).unwrap();
         assert!(!text.contains(key) && !text.contains("abcdefgh"), "{text}");
         let view: Value = serde_json::from_str(&text).unwrap();
-        let terminal: Value = serde_json::from_str(&entry.notification.to_json_line()).unwrap();
+        let terminal: Value = serde_json::from_str(&notification.to_json_line()).unwrap();
         for field in ["received_at", "method", "path", "query", "headers"] {
             assert_eq!(view[field], terminal[field], "{field}");
         }
