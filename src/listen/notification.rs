@@ -781,6 +781,18 @@ impl Notification {
             .collect()
     }
 
+    /// Headers that are easy to get wrong when copied: a name repeated around another,
+    /// quotes and a tab, an empty value, bytes that are not UTF-8.
+    pub fn awkward_headers() -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.append("x-b", HeaderValue::from_static("1"));
+        headers.append("content-type", HeaderValue::from_static("application/json"));
+        headers.append("x-b", HeaderValue::from_static("two \"quoted\"\t"));
+        headers.append("x-empty", HeaderValue::from_static(""));
+        headers.append("x-latin", HeaderValue::from_bytes(b"caf\xe9").unwrap());
+        headers
+    }
+
     /// A valid POST of `{}` to /hook, for tests to adjust.
     pub fn example() -> Notification {
         Notification {

@@ -319,15 +319,9 @@ mod tests {
     /// as serde writes it: repeated headers in order, bytes that are not UTF-8 as `\xNN`.
     #[test]
     fn a_notifications_line_is_its_record_line_as_serde_writes_it() {
-        use axum::http::{HeaderMap, HeaderValue};
-        let mut headers = HeaderMap::new();
-        headers.append("x-b", HeaderValue::from_static("1"));
-        headers.append("content-type", HeaderValue::from_static("application/json"));
-        headers.append("x-b", HeaderValue::from_static("two \"quoted\"\t"));
-        headers.append("x-latin", HeaderValue::from_bytes(b"caf\xe9").unwrap());
         let notification = Notification {
             query: Some("q=\"1\"".to_string()),
-            headers,
+            headers: Notification::awkward_headers(),
             ..Notification::example_with("{\"a\":\"\\u00e9\"}")
         };
         let mut written = Vec::new();

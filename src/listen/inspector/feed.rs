@@ -373,12 +373,7 @@ mod tests {
 
     #[test]
     fn kept_headers_come_back_as_they_arrived() {
-        let mut headers = HeaderMap::new();
-        headers.append("x-b", HeaderValue::from_static("1"));
-        headers.append("content-type", HeaderValue::from_static("application/json"));
-        headers.append("x-b", HeaderValue::from_static("two"));
-        headers.append("x-empty", HeaderValue::from_static(""));
-        headers.append("x-latin", HeaderValue::from_bytes(b"caf\xe9").unwrap());
+        let headers = Notification::awkward_headers();
         let notification = Notification {
             headers: headers.clone(),
             ..numbered(1, "{}")
