@@ -490,6 +490,18 @@ fn bad_input_is_answered_and_the_listener_keeps_serving() {
     let line = running.stdout_json();
     assert_eq!(line["raw"], r#"{"a":"\xff\xfe"}"#);
 
+    // Nested past the parser's depth limit: refused, not followed down until the stack ends.
+    let deep = "[".repeat(500);
+    assert_eq!(http.send("POST", &url, &[], deep.into_bytes()).status, 400);
+    let line = running.stdout_json();
+    assert!(
+        line["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("recursion limit exceeded"),
+        "{line}"
+    );
+
     let big = format!("{{\"pad\":\"{}\"}}", "x".repeat(2000));
     assert_eq!(http.send("POST", &url, &[], big.into_bytes()).status, 413);
     let line = running.stdout_json();

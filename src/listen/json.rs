@@ -1,140 +1,37 @@
-//! Compact JSON text for the two lines written per request (the `--record` line and the
-//! `--json` line), byte for byte what `serde_json::to_writer` writes. Written by hand
-//! because serde_json escapes a string one byte at a time, and every request's raw body
-//! is escaped (once, for both lines): this tests eight bytes at a time and copies the
-//! runs that need no escape whole.
+//! JSON on the listener's hot path: the body parsed ([`parse`]), and compact JSON text for
+//! the two lines written per request (the `--record` line and the `--json` line), byte for
+//! byte what `serde_json::to_writer` writes. Written here, not by
+//! serde, because serde_json escapes a string one byte at a time, and every request's raw
+//! body is escaped (once, for both lines): strings go through `json_escape_simd`, which
+//! tests 16 or 32 bytes at a time and copies the runs that need no escape whole.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
 use axum::http::HeaderName;
-use serde_json::Value;
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
 
 use crate::output::is_credential_name;
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
-/// The high bit of each byte of `word` (read little-endian) that is `"`, `\` or a control
-/// character below 0x20. Bytes above a flagged one may be flagged too (a borrow carries
-/// into them), but the lowest flag is always exact, and that is the only one used.
-fn escape_mask(word: u64) -> u64 {
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x;
-    let below_space = word.wrapping_sub(ONES * 0x20) & !word;
-    let quote = zero_byte(word ^ (ONES * u64::from(b'"')));
-    let backslash = zero_byte(word ^ (ONES * u64::from(b'\\')));
-    (below_space | quote | backslash) & HIGH
-}
-
-/// Writes the escape for `byte` at the start of `buf`; how many bytes it took, 0 when
-/// `byte` needs none.
-fn write_escape(buf: &mut [u8], byte: u8) -> usize {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let short = match byte {
-        b'"' => b'"',
-        b'\\' => b'\\',
-        b'\n' => b'n',
-        b'\r' => b'r',
-        b'\t' => b't',
-        0x08 => b'b',
-        0x0c => b'f',
-        0x00..=0x1f => {
-            let code = [
-                b'\\',
-                b'u',
-                b'0',
-                b'0',
-                HEX[usize::from(byte >> 4)],
-                HEX[usize::from(byte & 0xf)],
-            ];
-            buf[..6].copy_from_slice(&code);
-            return 6;
-        }
-        _ => return 0,
-    };
-    buf[..2].copy_from_slice(&[b'\\', short]);
-    2
-}
-
-/// Whether any byte of `bytes` needs an escape.
-fn needs_escape(bytes: &[u8]) -> bool {
-    let word = |chunk: &[u8]| u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-    if bytes.len() < 8 {
-        // Short names and values (`host`, `*/*`, `POST`): a byte at a time beats padding.
-        return bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
-    }
-    let mut words = bytes.chunks_exact(8);
-    if words.any(|chunk| escape_mask(word(chunk)) != 0) {
-        return true;
-    }
-    // The last eight bytes, overlapping what was checked: no padded copy of the rest.
-    escape_mask(word(&bytes[bytes.len() - 8..])) != 0
+/// The room [`string`] needs past the end of its output for a string of `len` bytes: its
+/// escaper writes whole registers ahead and reserves for the worst case (every byte a
+/// six-byte escape) first. A buffer made with this much to spare is not grown.
+pub const fn string_room(len: usize) -> usize {
+    len * 6 + 35
 }
 
 /// `text` as a JSON string, quotes included.
 pub fn string(out: &mut Vec<u8>, text: &str) {
-    let bytes = text.as_bytes();
-    // Most strings (names, ids, header values) need no escape: one copy.
-    if !needs_escape(bytes) {
-        out.reserve(bytes.len() + 2);
-        out.push(b'"');
-        out.extend_from_slice(bytes);
-        out.push(b'"');
-        return;
-    }
-    let start = out.len();
-    // Room for the worst case (every byte a six-byte escape) and for a whole word
-    // written past the end; cut back to what was written at the end.
-    out.resize(start + bytes.len() * 6 + 2 + 8, 0);
-    let buf = &mut out[start..];
-    buf[0] = b'"';
-    let mut written = 1;
-    let mut at = 0;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let word: [u8; 8] = chunk.try_into().unwrap_or_default();
-        // The whole word goes out; only its clean bytes are kept.
-        buf[written..written + 8].copy_from_slice(&word);
-        let mask = escape_mask(u64::from_le_bytes(word));
-        if mask == 0 {
-            at += 8;
-            written += 8;
-            continue;
-        }
-        let clean = mask.trailing_zeros() as usize / 8;
-        at += clean;
-        written += clean;
-        written += write_escape(&mut buf[written..], bytes[at]);
-        at += 1;
-    }
-    // The last few bytes as one word padded with spaces (which need no escape).
-    let mut left = bytes.len() - at;
-    if left > 0 {
-        let mut tail = [b' '; 8];
-        tail[..left].copy_from_slice(&bytes[at..]);
-        let mut word = u64::from_le_bytes(tail);
-        loop {
-            buf[written..written + 8].copy_from_slice(&word.to_le_bytes());
-            let clean = escape_mask(word).trailing_zeros() as usize / 8;
-            if clean >= left {
-                written += left;
-                break;
-            }
-            written += clean;
-            written += write_escape(&mut buf[written..], bytes[at + clean]);
-            // Past the escaped byte (at most the seventh), spaces shifted in behind.
-            let shift = 8 * (clean + 1);
-            word = (word >> shift) | (ONES * u64::from(b' ')) << (64 - shift);
-            at += clean + 1;
-            left -= clean + 1;
-        }
-    }
-    buf[written] = b'"';
-    out.truncate(start + written + 1);
+    json_escape_simd::escape_into(text, out);
 }
 
 /// Whether `bytes`, valid JSON text, hold any whitespace: the only bytes below `!` that
 /// JSON text can hold (control characters in strings are escaped), so eight bytes are
-/// tested at a time as `escape_mask` tests them for bytes below a space.
+/// tested at a time for a byte below `!`.
 fn has_whitespace(bytes: &[u8]) -> bool {
     let below_bang = |word: u64| word.wrapping_sub(ONES * 0x21) & !word & HIGH != 0;
     let mut words = bytes.chunks_exact(8);
@@ -209,6 +106,86 @@ pub fn value(out: &mut Vec<u8>, value: &Value) {
             }
             out.push(b'}');
         }
+    }
+}
+
+/// Room made for an object's members on its first one: a notification's objects mostly
+/// hold a handful. Growing a map from empty moves its members and rebuilds its index twice
+/// on the way to eight, which costs more than the slots left unused in a smaller object.
+const MEMBERS: usize = 8;
+
+/// A request body parsed as `serde_json::from_str` parses it (the same value, the same
+/// errors, the same depth limit), with each object made room for up front.
+pub fn parse(text: &str) -> serde_json::Result<Value> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = ValueSeed.deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(value)
+}
+
+struct ValueSeed;
+
+impl<'de> DeserializeSeed<'de> for ValueSeed {
+    type Value = Value;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(value).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_string()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Value, A::Error> {
+        let mut array = Vec::new();
+        while let Some(item) = items.next_element_seed(ValueSeed)? {
+            array.push(item);
+        }
+        Ok(Value::Array(array))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut members: A) -> Result<Value, A::Error> {
+        let Some(first) = members.next_key::<String>()? else {
+            return Ok(Value::Object(Map::new()));
+        };
+        let mut object = Map::with_capacity(MEMBERS);
+        object.insert(first, members.next_value_seed(ValueSeed)?);
+        while let Some(name) = members.next_key::<String>()? {
+            object.insert(name, members.next_value_seed(ValueSeed)?);
+        }
+        Ok(Value::Object(object))
     }
 }
 
@@ -547,8 +524,9 @@ mod tests {
 
     #[test]
     fn strings_dense_with_escapes_are_escaped_as_serde_json_escapes_them() {
-        // Several escapes in one word, at every mix of positions: pseudo-random strings
-        // over an alphabet of escaped, plain and multi-byte characters.
+        // Several escapes in one register, at every mix of positions, across several
+        // registers: pseudo-random strings over an alphabet of escaped, plain and
+        // multi-byte characters.
         let alphabet = [
             '"', '\\', '\n', '\u{1}', '\u{1f}', ' ', 'a', '~', '\u{7f}', 'é', '日',
         ];
@@ -557,7 +535,7 @@ mod tests {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
-            let len = (state % 40) as usize;
+            let len = (state % 100) as usize;
             let text: String = (0..len)
                 .map(|i| alphabet[((state >> (i % 60)) as usize + i) % alphabet.len()])
                 .collect();
@@ -671,6 +649,40 @@ mod tests {
             number(&mut out, value);
             assert_eq!(String::from_utf8(out).unwrap(), value.to_string());
         }
+    }
+
+    #[test]
+    fn bodies_parse_as_serde_json_parses_them() {
+        let deep_array = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let deep_object = format!("{}1{}", r#"{"a":"#.repeat(200), "}".repeat(200));
+        let texts = [
+            r#"{"eventId":"f47ac10b","amount":{"value":12.5,"currency":"EUR"},"tags":[]}"#,
+            r#"{"z":1,"a":2,"m":{"y":[1,-2,3.5e3,18446744073709551615,-9223372036854775808]}}"#,
+            r#"{"first":1,"again":2,"first":3}"#,
+            r#"{"\u00e9t\u00e9":"\ud83c\udf89 \"q\" \\","k":null,"t":true,"f":false,"e":{}}"#,
+            r#"[{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"i":9,"j":10}, [], "", 0]"#,
+            " \n\"text\" ",
+            "1e400",
+            "{}",
+            "",
+            r#"{"a":1,}"#,
+            r#"{"a":1} trailing"#,
+            r#"{"a" 1}"#,
+            "[1,2",
+            "nul",
+            &deep_array,
+            &deep_object,
+        ];
+        for text in texts {
+            let ours = parse(text).map(|value| value.to_string());
+            let theirs = serde_json::from_str::<Value>(text).map(|value| value.to_string());
+            match (ours, theirs) {
+                (Ok(ours), Ok(theirs)) => assert_eq!(ours, theirs, "{text}"),
+                (Err(ours), Err(theirs)) => assert_eq!(ours.to_string(), theirs.to_string()),
+                (ours, theirs) => panic!("{text}: ours {ours:?}, serde_json's {theirs:?}"),
+            }
+        }
+        assert!(parse(&deep_array).is_err_and(|e| e.to_string().contains("recursion limit")));
     }
 
     #[test]

@@ -75,7 +75,9 @@ impl Escaped {
         headers: impl Iterator<Item = (N, V)>,
         body: &str,
     ) -> Escaped {
-        let mut bytes = Vec::with_capacity(160 + headers.size_hint().0 * 48 + body.len() * 9 / 8);
+        // The body is escaped last, into what the fields and headers left.
+        let mut bytes =
+            Vec::with_capacity(160 + headers.size_hint().0 * 48 + json::string_room(body.len()));
         request_fields(&mut bytes, received_at, method, path, query);
         let headers_at = bytes.len();
         json::header_pairs(&mut bytes, headers);

@@ -16,6 +16,7 @@ use tokio::sync::mpsc;
 
 use super::forward::Forwarder;
 use super::inspector::Feed;
+use super::json;
 use super::notification::{Auth, Earlier, Notification, escape_invalid_utf8};
 use super::printed::Printed;
 use super::record::{Escaped, RecordFile};
@@ -23,7 +24,6 @@ use super::seen::Seen;
 use super::trace;
 use crate::providers::{self, Credential, Provider};
 use crate::signature::{Verdict, Verifier};
-use serde_json::Value;
 
 /// How to answer, fixed at start.
 pub struct Settings {
@@ -295,7 +295,7 @@ async fn answer(
         }
     };
     notification.raw = text.to_string();
-    let body: Value = match serde_json::from_str(text) {
+    let body = match json::parse(text) {
         Ok(body) => body,
         Err(e) => {
             let message = format!("body is not valid JSON: {e}");
