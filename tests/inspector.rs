@@ -525,3 +525,13 @@ async fn the_signature_verdict_is_in_the_list() {
         .await;
     assert_eq!(cells, "valid missing-header");
 }
+
+#[tokio::test]
+async fn the_latency_shown_is_how_long_the_answer_took() {
+    let (_running, listener, ui) = listen_ui(&["--delay", "300"]);
+    replay("document-status/document_status_changed", &listener, &[]);
+    let (_, listed) = answer(client().get(format!("{ui}api/notifications"))).await;
+    let latency = listed[0]["latency_ms"].as_f64().unwrap();
+    // The delay is waited out before the answer is sent, so it is part of the latency.
+    assert!((300.0..30_000.0).contains(&latency), "{listed}");
+}

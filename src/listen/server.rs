@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -173,6 +173,8 @@ async fn read_body(body: Body, limit: usize, timeout: Duration) -> Result<Bytes,
 /// The one handler: every method, every path.
 pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     let received_at = OffsetDateTime::now_utc();
+    // The inspector's latency: a monotonic clock, and cheaper to read than a date.
+    let started = Instant::now();
     let (parts, body) = request.into_parts();
     let mut notification = Notification {
         sequence: shared.requests.fetch_add(1, Ordering::Relaxed) + 1,
@@ -215,7 +217,7 @@ pub async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Res
         Some(printed) => {
             printed.add(&notification, escaped.as_ref());
             if let Some(feed) = &shared.feed {
-                feed.add(notification);
+                feed.add(notification, started.elapsed());
             }
         }
         None => {

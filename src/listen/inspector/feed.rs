@@ -14,7 +14,6 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
-use time::OffsetDateTime;
 use tokio::sync::broadcast::{self, error::RecvError};
 
 use crate::listen::Notification;
@@ -161,12 +160,10 @@ impl Feed {
         locked(&self.slots[(sequence % self.slots.len() as u64) as usize])
     }
 
-    /// Takes a notification just answered, on the handler's thread; what it let go (usually
-    /// the one `--ui-keep` before it) is freed here too. The newest is always kept, however
-    /// large.
-    pub fn add(&self, notification: Notification) {
-        let latency = Duration::try_from(OffsetDateTime::now_utc() - notification.received_at)
-            .unwrap_or_default();
+    /// Takes a notification just answered, and how long answering it took, on the handler's
+    /// thread; what it let go (usually the one `--ui-keep` before it) is freed here too. The
+    /// newest is always kept, however large.
+    pub fn add(&self, notification: Notification, latency: Duration) {
         let sequence = notification.sequence;
         let entry = Arc::new(Entry::new(notification, latency));
         let size = entry.size();
@@ -310,7 +307,7 @@ mod tests {
     fn only_the_latest_are_kept() {
         let feed = Feed::new(3);
         for n in 1..=5 {
-            feed.add(numbered(n, "{}"));
+            feed.add(numbered(n, "{}"), Duration::ZERO);
         }
         let kept: Vec<u64> = feed.all().iter().map(|e| e.sequence()).collect();
         assert_eq!(kept, [3, 4, 5]);
@@ -327,11 +324,11 @@ mod tests {
         let text = format!("\"{}\"", "x".repeat(400));
         let feed = Feed::bounded(1000, 2 * size(numbered(1, &text)));
         for n in 1..=3 {
-            feed.add(numbered(n, &text));
+            feed.add(numbered(n, &text), Duration::ZERO);
         }
         assert_eq!(sequences(&feed), [2, 3]);
         let huge = format!("\"{}\"", "x".repeat(2000));
-        feed.add(numbered(4, &huge));
+        feed.add(numbered(4, &huge), Duration::ZERO);
         assert_eq!(sequences(&feed), [4]);
         assert_eq!(feed.bytes.load(Ordering::Acquire), size(numbered(4, &huge)));
     }
@@ -392,9 +389,9 @@ mod tests {
     #[tokio::test]
     async fn a_page_open_hears_of_each_new_one() {
         let feed = Arc::new(Feed::new(10));
-        feed.add(numbered(1, "{}"));
+        feed.add(numbered(1, "{}"), Duration::ZERO);
         let mut events = feed.subscribe();
-        feed.add(numbered(2, "{}"));
+        feed.add(numbered(2, "{}"), Duration::ZERO);
         assert_eq!(events.recv().await.unwrap().sequence(), 2);
         drop(events);
         assert_eq!(
@@ -408,10 +405,10 @@ mod tests {
     fn one_answered_late_does_not_push_out_a_later_one() {
         let feed = Feed::new(3);
         for n in [1, 2, 4, 5, 6] {
-            feed.add(numbered(n, "{}"));
+            feed.add(numbered(n, "{}"), Duration::ZERO);
         }
         // Number 3 took longer than 4, 5 and 6: no longer among the latest three.
-        feed.add(numbered(3, "{}"));
+        feed.add(numbered(3, "{}"), Duration::ZERO);
         assert_eq!(sequences(&feed), [4, 5, 6]);
         assert_eq!(
             feed.bytes.load(Ordering::Acquire),
@@ -425,7 +422,7 @@ mod tests {
             for thread in 0..4 {
                 scope.spawn(move || {
                     for n in (1..=1000).filter(|n| n % 4 == thread) {
-                        feed.add(numbered(n, "{}"));
+                        feed.add(numbered(n, "{}"), Duration::ZERO);
                     }
                 });
             }
