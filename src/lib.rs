@@ -51,12 +51,7 @@ where
         }
     };
     let out = Output::from_args(&cli.global);
-    // A worker per core for every command, `hooks listen` included: one thread spends less
-    // CPU per notification, but it shares the machine with whatever sends them, and
-    // whenever the scheduler put it beside the sender's busiest thread it got half a core
-    // (its throughput swung twofold between benchmark rounds). Two workers use whichever
-    // core is free.
-    let runtime = match tokio::runtime::Runtime::new() {
+    let runtime = match runtime_for(&cli.command) {
         Ok(runtime) => runtime,
         Err(e) => {
             out.error(format!("cannot start the async runtime: {e}"));
@@ -73,6 +68,26 @@ where
             out.error(e.to_string());
             e.exit_code()
         }
+    }
+}
+
+/// `hooks listen` leaves one core to whatever sends it notifications, which is nearly always
+/// on the same machine (the app under test, `hooks replay`, a load tool): it answers on a
+/// worker per core but one. On two cores, where it shares both with the sender, one worker
+/// answered 10-15% more notifications a second than two (bench/listen.sh, same build, same
+/// run), though its rounds vary more: a listener thread that shares a core with the
+/// sender's busiest gets half of it for that round. The other commands, senders themselves
+/// or idle, get a worker per core.
+fn runtime_for(command: &Command) -> std::io::Result<tokio::runtime::Runtime> {
+    match command {
+        Command::Listen(_) => {
+            let cores = std::thread::available_parallelism().map_or(1, usize::from);
+            tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(cores.saturating_sub(1).max(1))
+                .enable_all()
+                .build()
+        }
+        _ => tokio::runtime::Runtime::new(),
     }
 }
 
