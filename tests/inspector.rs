@@ -44,7 +44,7 @@ fn client() -> reqwest::Client {
 async fn open_page(ui: &str, width: u32, height: u32) -> Option<cdp::Browser> {
     let Some(chromium) = cdp::find() else {
         eprintln!(
-            "note: no chromium on PATH, so this browser test is skipped (.ci/run installs it)"
+            "note: no chromium on PATH and no HOOKS_CHROMIUM, so this browser test is skipped (.ci/run installs it)"
         );
         return None;
     };

@@ -26,8 +26,19 @@ pub struct Browser {
     _profile: tempfile::TempDir,
 }
 
-/// The Chromium on PATH (Debian's is `chromium`), if any.
+/// The browser named by HOOKS_CHROMIUM, else the Chromium on PATH (Debian's is
+/// `chromium`), if any. `.ci/run` sets HOOKS_CHROMIUM, so that in CI a browser that went
+/// missing fails the browser tests instead of letting them skip.
 pub fn find() -> Option<PathBuf> {
+    if let Some(named) = std::env::var_os("HOOKS_CHROMIUM").filter(|p| !p.is_empty()) {
+        let named = PathBuf::from(named);
+        assert!(
+            named.is_file(),
+            "HOOKS_CHROMIUM names {}, which is not a file",
+            named.display()
+        );
+        return Some(named);
+    }
     let path = std::env::var_os("PATH")?;
     [
         "chromium",
