@@ -188,6 +188,19 @@ fn a_well_behaved_receiver_passes_every_check() {
     assert!(!verdicts.contains_key("rejects-wrong-credential"));
 }
 
+/// The listener this tool ships is a receiver too: it keeps every rule verify grades by.
+#[test]
+fn hooks_listen_with_the_key_passes_every_check() {
+    let mut listener = Running::start(&["listen", "--port", "0", "--json", "--api-key", KEY], &[]);
+    let url = format!("{}/hooks", listener.listen_url());
+    let (code, verdicts, report) = verify(&url, "clubcollect", &["--api-key", KEY]);
+    assert_eq!(verdicts, clubcollect_verdicts(&[]), "{report:#}");
+    assert_eq!(code, 0);
+    let (code, verdicts, report) = verify(&url, "document-status", &[]);
+    assert_eq!(code, 0, "{report:#}");
+    assert!(verdicts.values().all(|verdict| verdict == "passed"));
+}
+
 #[test]
 fn a_receiver_that_fails_a_duplicate_fails_idempotent_redelivery_only() {
     let (code, verdicts, report) = verify(

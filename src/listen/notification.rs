@@ -27,7 +27,8 @@ pub enum Auth {
     Ok,
     Mismatch,
     Missing,
-    /// No `--api-key`, or a provider whose documents define no key.
+    /// No `--api-key`, or a provider whose documents define no key (with `--api-key`, a body
+    /// no provider's is `Missing`).
     Unchecked,
 }
 

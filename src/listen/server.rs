@@ -317,7 +317,11 @@ async fn answer(
     {
         notification.secrets.push(key.to_string());
     }
-    notification.auth = check_auth(settings.api_key.as_deref(), inspection.credential);
+    notification.auth = check_auth(
+        settings.api_key.as_deref(),
+        inspection.provider,
+        inspection.credential,
+    );
     notification.provider = inspection.provider;
     notification.kind = inspection.kind;
     notification.warnings = inspection.warnings;
@@ -332,6 +336,9 @@ async fn answer(
     if matches!(notification.auth, Auth::Mismatch | Auth::Missing) {
         let message = match notification.auth {
             Auth::Mismatch => "the API key does not match",
+            _ if notification.provider == Provider::UNKNOWN => {
+                "no API key presented: the body is no known provider's, so no definition says where its key is"
+            }
             _ => "no API key presented",
         };
         return Reply::error(StatusCode::UNAUTHORIZED, message);
@@ -364,10 +371,17 @@ async fn answer(
 }
 
 /// Compares in constant time, so the answer's timing does not reveal how much of a key matched.
-fn check_auth(expected: Option<&str>, presented: Credential<'_>) -> Auth {
+/// With a key expected, a body that no definition recognises is refused as carrying none: a
+/// definition may recognise its provider by the key's own field, so taking the key away is
+/// enough to make a body unrecognisable, and a receiver that let it through would let anyone
+/// post.
+fn check_auth(expected: Option<&str>, provider: Provider, presented: Credential<'_>) -> Auth {
     let Some(expected) = expected else {
         return Auth::Unchecked;
     };
+    if provider == Provider::UNKNOWN {
+        return Auth::Missing;
+    }
     match presented {
         Credential::Undefined => Auth::Unchecked,
         Credential::Missing => Auth::Missing,
