@@ -222,6 +222,37 @@ fn replay_sign_is_valid_in_listen_verify_and_a_wrong_secret_is_401() {
     no_secret_in(&listener, &line, &[SECRET, OLD_SECRET]);
 }
 
+/// POSTs `body` to the listener at `url` over a plain socket; the status it answered.
+fn post_raw(url: &str, body: &[u8]) -> u16 {
+    use std::io::Read as _;
+    let addr = url.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    let head = format!(
+        "POST /hooks HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(body).unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    answer.split(' ').nth(1).unwrap().parse().unwrap()
+}
+
+#[test]
+fn a_body_without_a_valid_signature_is_refused_before_it_is_read() {
+    let (mut listener, url) = verifying_listener(&[SECRET]);
+    for body in [&b"{\"invoice_ids\": ["[..], b"\xff\xfe not text"] {
+        assert_eq!(post_raw(&url, body), 401);
+        let line = listener.stdout_json();
+        assert_eq!(
+            (line["signature"].as_str(), line["status"].as_u64()),
+            (Some("missing-header"), Some(401))
+        );
+        // What is wrong with the body is still shown to whoever runs the listener.
+        assert!(line["warnings"].to_string().contains("JSON"), "{line}");
+    }
+}
+
 #[test]
 fn a_stale_timestamp_is_401_and_the_human_output_says_why() {
     let mut listener = Running::start(

@@ -293,7 +293,8 @@ async fn answer(
             notification.raw = escape_invalid_utf8(&bytes);
             let message = "body is not UTF-8 (shown with \\xNN escapes), so not JSON";
             notification.warnings.push(message.to_string());
-            return Reply::error(StatusCode::BAD_REQUEST, message);
+            return signature_refusal(notification)
+                .unwrap_or_else(|| Reply::error(StatusCode::BAD_REQUEST, message));
         }
     };
     notification.raw = text.to_string();
@@ -302,7 +303,8 @@ async fn answer(
         Err(e) => {
             let message = format!("body is not valid JSON: {e}");
             notification.warnings.push(message.clone());
-            return Reply::error(StatusCode::BAD_REQUEST, &message);
+            return signature_refusal(notification)
+                .unwrap_or_else(|| Reply::error(StatusCode::BAD_REQUEST, &message));
         }
     };
     let inspection = providers::inspect(&body, |name| {
@@ -327,11 +329,8 @@ async fn answer(
     notification.warnings = inspection.warnings;
     let idempotency_key = inspection.idempotency_key;
     notification.body = Some(body);
-    if let Verdict::Invalid(rejection) = &notification.signature {
-        return Reply::error(
-            StatusCode::UNAUTHORIZED,
-            &format!("the signature is not accepted: {rejection}"),
-        );
+    if let Some(reply) = signature_refusal(notification) {
+        return reply;
     }
     if matches!(notification.auth, Auth::Mismatch | Auth::Missing) {
         let message = match notification.auth {
@@ -368,6 +367,18 @@ async fn answer(
         return forwarder.forward(notification, method, bytes).await;
     }
     Reply::ok(settings.status)
+}
+
+/// The 401 for a signature `--verify` does not accept. A body's faults are told only to a
+/// sender whose signature holds: one without learns no more than that it is refused.
+fn signature_refusal(notification: &Notification) -> Option<Reply> {
+    match &notification.signature {
+        Verdict::Invalid(rejection) => Some(Reply::error(
+            StatusCode::UNAUTHORIZED,
+            &format!("the signature is not accepted: {rejection}"),
+        )),
+        _ => None,
+    }
 }
 
 /// Compares in constant time, so the answer's timing does not reveal how much of a key matched.
