@@ -1,4 +1,4 @@
-//! The fixture library (issue 5, requirements 1-3): what is in `fixtures/`, embedded and
+//! The fixture library: what is in `fixtures/`, embedded and
 //! recognised, and `hooks fixtures list|show`.
 
 mod common;

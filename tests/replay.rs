@@ -1,4 +1,4 @@
-//! `hooks replay` (issue 5, requirements 4-8) against real HTTP servers on 127.0.0.1:0.
+//! `hooks replay` against real HTTP servers on 127.0.0.1:0.
 
 mod common;
 

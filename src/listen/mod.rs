@@ -1,4 +1,4 @@
-//! `hooks listen` (issue 4): a local server that shows every notification the way its
+//! `hooks listen`: a local server that shows every notification the way its
 //! provider means it. [`Listener`] is the reusable part (`hooks echo --wait-on` uses it
 //! too): bind, then take each answered [`Notification`] in turn and print it.
 

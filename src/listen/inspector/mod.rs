@@ -1,4 +1,4 @@
-//! `hooks listen --ui` (issue 15): a web inspector on a port of its own. The page
+//! `hooks listen --ui`: a web inspector on a port of its own. The page
 //! (`page.html`, built into the binary) uses only the JSON API served beside it: the
 //! notifications kept by the [`Feed`], each new one as a server-sent event, and replay.
 //! The API answers only requests that name it by address and come from its own page, so
