@@ -456,6 +456,70 @@ fn a_definitions_signature_signs_with_the_secret_from_its_variable() {
     assert_eq!(server.wait_for(2)[1].header("x-hub-signature-256"), None);
 }
 
+#[test]
+fn listen_checks_a_definitions_signature_with_the_secret_from_its_variable() {
+    let providers = format!("{}/tests/data/providers", env!("CARGO_MANIFEST_DIR"));
+    let secret = "It's a Secret to Everybody";
+    let listen = |envs: &[(&str, &str)]| {
+        let mut listener = Running::start(
+            &["--providers", &providers, "listen", "--port", "0", "--json"],
+            envs,
+        );
+        let url = listener.listen_url();
+        (listener, url)
+    };
+    let replay = |url: &str, envs: &[(&str, &str)]| {
+        hooks()
+            .args([
+                "--providers",
+                &providers,
+                "replay",
+                "github/push",
+                "--to",
+                url,
+            ])
+            .envs(envs.iter().copied())
+            .write_stdin("")
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    let verdict = |listener: &mut Running| {
+        let line = listener.stdout_json();
+        (
+            line["signature"].to_string(),
+            line["status"].as_u64().unwrap(),
+        )
+    };
+
+    let (mut listener, url) = listen(&[("GITHUB_WEBHOOK_SECRET", secret)]);
+    assert_eq!(replay(&url, &[("GITHUB_WEBHOOK_SECRET", secret)]), Some(0));
+    assert_eq!(verdict(&mut listener), (r#""valid""#.into(), 200));
+    assert_eq!(
+        replay(&url, &[("GITHUB_WEBHOOK_SECRET", "another")]),
+        Some(1)
+    );
+    assert_eq!(
+        verdict(&mut listener),
+        (r#""signature-mismatch""#.into(), 401)
+    );
+    assert_eq!(replay(&url, &[]), Some(1));
+    let line = listener.stdout_json();
+    assert_eq!(line["signature"], "missing-header");
+    no_secret_in(&listener, &line, &[secret]);
+
+    // Without the secret the listener says so at start, and lets them through unchecked.
+    let (mut listener, url) = listen(&[]);
+    let warning = listener.wait_stderr("github signs its deliveries");
+    assert!(
+        warning.contains("GITHUB_WEBHOOK_SECRET is not set"),
+        "{warning}"
+    );
+    assert_eq!(replay(&url, &[("GITHUB_WEBHOOK_SECRET", secret)]), Some(0));
+    assert_eq!(verdict(&mut listener), (r#""unchecked""#.into(), 200));
+}
+
 /// The reference Python implementation verifies what hooks signs and signs what hooks
 /// verifies. `.ci/run` installs `standardwebhooks` in a virtual environment and names its
 /// python in HOOKS_PYTHON; without it this test says so and checks nothing.

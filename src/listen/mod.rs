@@ -30,8 +30,10 @@ use crate::cli::ListenArgs;
 use crate::config::parse_http_url;
 use crate::error::{Error, Result};
 use crate::output::{Output, counted};
+use crate::providers::Provider;
+use crate::providers::definition::SignatureRule;
 use crate::signals::StopSignals;
-use crate::signature::{Key, Verifier};
+use crate::signature::{Key, Unchecked, Verifier, definition_verifiers};
 use forward::Forwarder;
 use inspector::{Feed, Inspector};
 use printed::{Printed, write_printed};
@@ -53,6 +55,11 @@ pub struct ListenOptions {
     pub api_key: Option<String>,
     /// `--verify`: the signing secrets every request is checked with.
     pub verifier: Option<Verifier>,
+    /// Without `--verify`: a signing provider's requests are checked with the secret its
+    /// definition's variable holds.
+    pub definition_verifiers: Vec<(Provider, Verifier)>,
+    /// Signing providers whose variable holds no secret: their requests go unchecked.
+    pub unchecked_signers: Unchecked,
     /// What valid notifications are answered with (unless forwarded or failed on purpose).
     pub status: u16,
     pub delay: Duration,
@@ -79,6 +86,8 @@ impl ListenOptions {
             port,
             api_key: None,
             verifier: None,
+            definition_verifiers: Vec::new(),
+            unchecked_signers: Vec::new(),
             status: 200,
             delay: Duration::ZERO,
             fail_first: 0,
@@ -127,13 +136,20 @@ impl ListenOptions {
             .iter()
             .map(|text| Key::parse(text).map_err(|e| Error::usage(format!("--verify: {e}"))))
             .collect::<Result<Vec<_>>>()?;
-        let verifier = (!keys.is_empty()).then_some(Verifier {
-            keys,
-            tolerance: Some(args.tolerance),
-        });
+        let (verifier, (definition_verifiers, unchecked_signers)) = if keys.is_empty() {
+            (None, definition_verifiers(args.tolerance)?)
+        } else {
+            let verifier = Verifier {
+                keys,
+                tolerance: Some(args.tolerance),
+            };
+            (Some(verifier), (Vec::new(), Vec::new()))
+        };
         Ok(ListenOptions {
             api_key: args.api_key.clone(),
             verifier,
+            definition_verifiers,
+            unchecked_signers,
             status: args.status,
             delay: Duration::from_millis(args.delay),
             fail_first: args.fail_first,
@@ -148,11 +164,32 @@ impl ListenOptions {
     }
 }
 
+/// Why a signing provider's requests go unchecked, and how to have them checked.
+fn unchecked_signer(provider: Provider, rule: &SignatureRule) -> String {
+    let missing = match &rule.secret_env {
+        Some(name) => format!("{name} is not set"),
+        None => "its definition names no secret_env".to_string(),
+    };
+    format!(
+        "{} signs its deliveries ({}) but {missing}: its signatures are not checked; \
+         set it, or pass --verify {}:SECRET",
+        provider.as_str(),
+        rule.scheme,
+        rule.scheme
+    )
+}
+
 /// The secrets the listener was given, to be masked in everything it shows.
 fn secrets_of(options: &ListenOptions) -> Vec<String> {
     let signing = options
         .verifier
         .iter()
+        .chain(
+            options
+                .definition_verifiers
+                .iter()
+                .map(|(_, verifier)| verifier),
+        )
         .flat_map(|verifier| &verifier.keys)
         .flat_map(Key::secret_forms);
     options
@@ -216,6 +253,7 @@ impl Listener {
                 secrets: secrets_of(&options),
                 api_key: options.api_key.clone(),
                 verifier: options.verifier.clone(),
+                definition_verifiers: options.definition_verifiers.clone(),
                 status,
                 delay: options.delay,
                 fail_first: options.fail_first,
@@ -324,6 +362,7 @@ pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
     let feed = args.ui.ui.then(|| Arc::new(Feed::new(args.ui.ui_keep)));
     let forward_to = options.forward_to.clone();
     let max_body = options.max_body;
+    let unchecked_signers = options.unchecked_signers.clone();
     let mut listener = Listener::start(options, Some(printed.clone()), feed.clone()).await?;
     if let Some(fingerprint) = &listener.certificate_sha256 {
         let whose = if args.cert.is_some() {
@@ -356,6 +395,9 @@ pub async fn run(args: ListenArgs, out: Output) -> Result<()> {
         }
         None => None,
     };
+    for (provider, rule) in &unchecked_signers {
+        out.warn(unchecked_signer(*provider, rule));
+    }
     if let Some(path) = &listener.record {
         out.note(format!(
             "recording valid notifications to {}",

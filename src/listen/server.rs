@@ -30,6 +30,8 @@ pub struct Settings {
     pub api_key: Option<String>,
     /// `--verify`: checks each request's signature.
     pub verifier: Option<Verifier>,
+    /// Without `--verify`: checks the requests of each signing provider with a secret.
+    pub definition_verifiers: Vec<(Provider, Verifier)>,
     /// `--api-key` and the signing secrets: masked wherever a request shows them.
     pub secrets: Vec<String>,
     pub status: StatusCode,
@@ -329,6 +331,14 @@ async fn answer(
     notification.warnings = inspection.warnings;
     let idempotency_key = inspection.idempotency_key;
     notification.body = Some(body);
+    if let Some((_, verifier)) = settings
+        .definition_verifiers
+        .iter()
+        .find(|(provider, _)| *provider == notification.provider)
+    {
+        let now = notification.received_at.unix_timestamp();
+        notification.signature = verifier.check(&notification.headers, &bytes, now);
+    }
     if let Some(reply) = signature_refusal(notification) {
         return reply;
     }

@@ -40,6 +40,13 @@ impl Provider {
             .map_or("unknown", |definition| definition.manifest.name.as_str())
     }
 
+    /// Every loaded provider, in the order recognition tries them.
+    pub fn all() -> impl Iterator<Item = Provider> {
+        (0..registry().definitions.len())
+            .filter_map(|index| u16::try_from(index).ok())
+            .map(Provider)
+    }
+
     /// The provider called `name`.
     pub fn named(name: &str) -> Option<Provider> {
         registry()

@@ -29,6 +29,7 @@ use sha2::Sha256;
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::providers::Provider;
+use crate::providers::definition::SignatureRule;
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -296,12 +297,10 @@ pub fn signing_key(
     else {
         return Ok(None);
     };
-    let from_variable = || {
-        let name = rule.secret_env.as_deref()?;
-        // Set but empty counts as unset, as for every HOOKS_* variable.
-        std::env::var(name).ok().filter(|value| !value.is_empty())
-    };
-    let Some(secret) = signing_secret.map(str::to_string).or_else(from_variable) else {
+    let Some(secret) = signing_secret
+        .map(str::to_string)
+        .or_else(|| definition_secret(rule))
+    else {
         if warned.insert(provider.as_str()) {
             let variable = rule
                 .secret_env
@@ -320,6 +319,49 @@ pub fn signing_key(
     Key::new(rule.scheme, &secret)
         .map(Some)
         .map_err(|e| Error::usage(format!("{}'s signing secret: {e}", provider.as_str())))
+}
+
+/// Signing providers whose requests go unchecked, for want of a secret.
+pub type Unchecked = Vec<(Provider, &'static SignatureRule)>;
+
+/// The secret in the variable a definition's `[signature]` names, if it is set.
+pub fn definition_secret(rule: &SignatureRule) -> Option<String> {
+    let name = rule.secret_env.as_deref()?;
+    // Set but empty counts as unset, as for every HOOKS_* variable.
+    std::env::var(name).ok().filter(|value| !value.is_empty())
+}
+
+/// The keys `listen` checks signing providers' requests with, when `--verify` does not
+/// check every request: one for each definition with a `[signature]` whose variable holds
+/// a secret. Those without one are returned apart, for the listener to say they go unchecked.
+pub fn definition_verifiers(tolerance: u64) -> Result<(Vec<(Provider, Verifier)>, Unchecked)> {
+    let mut verifiers = Vec::new();
+    let mut unchecked = Vec::new();
+    for provider in Provider::all() {
+        let Some(rule) = provider
+            .definition()
+            .and_then(|definition| definition.manifest.signature.as_ref())
+        else {
+            continue;
+        };
+        let Some(secret) = definition_secret(rule) else {
+            unchecked.push((provider, rule));
+            continue;
+        };
+        let key = Key::new(rule.scheme, &secret).map_err(|e| {
+            Error::usage(format!(
+                "{}'s signing secret (in {}): {e}",
+                provider.as_str(),
+                rule.secret_env.as_deref().unwrap_or_default()
+            ))
+        })?;
+        let verifier = Verifier {
+            keys: vec![key],
+            tolerance: Some(tolerance),
+        };
+        verifiers.push((provider, verifier));
+    }
+    Ok((verifiers, unchecked))
 }
 
 /// Why a signature was not accepted.
