@@ -459,12 +459,12 @@ fn a_definitions_signature_signs_with_the_secret_from_its_variable() {
 #[test]
 fn listen_checks_a_definitions_signature_with_the_secret_from_its_variable() {
     let providers = format!("{}/tests/data/providers", env!("CARGO_MANIFEST_DIR"));
-    let secret = "It's a Secret to Everybody";
-    let listen = |envs: &[(&str, &str)]| {
-        let mut listener = Running::start(
-            &["--providers", &providers, "listen", "--port", "0", "--json"],
-            envs,
-        );
+    // With quotes, so that its JSON-escaped form differs from it.
+    let secret = r#"It's a "Secret" to Everybody"#;
+    let listen_with = |extra: &[&str], envs: &[(&str, &str)]| {
+        let mut args = vec!["--providers", &providers, "listen", "--port", "0", "--json"];
+        args.extend(extra);
+        let mut listener = Running::start(&args, envs);
         let url = listener.listen_url();
         (listener, url)
     };
@@ -493,6 +493,8 @@ fn listen_checks_a_definitions_signature_with_the_secret_from_its_variable() {
         )
     };
 
+    let listen = |envs: &[(&str, &str)]| listen_with(&[], envs);
+
     let (mut listener, url) = listen(&[("GITHUB_WEBHOOK_SECRET", secret)]);
     assert_eq!(replay(&url, &[("GITHUB_WEBHOOK_SECRET", secret)]), Some(0));
     assert_eq!(verdict(&mut listener), (r#""valid""#.into(), 200));
@@ -507,7 +509,28 @@ fn listen_checks_a_definitions_signature_with_the_secret_from_its_variable() {
     assert_eq!(replay(&url, &[]), Some(1));
     let line = listener.stdout_json();
     assert_eq!(line["signature"], "missing-header");
-    no_secret_in(&listener, &line, &[secret]);
+    // Without the header the definition recognises it by, or with a body that is not JSON,
+    // a request is no provider's, and must still be signed with one of the secrets.
+    let quoted = serde_json::to_string(secret).unwrap();
+    for body in [format!(r#"{{"zen":{quoted}}}"#), "not json".to_string()] {
+        assert_eq!(post_raw(&url, body.as_bytes()), 401);
+        let line = listener.stdout_json();
+        assert_eq!(
+            (line["provider"].as_str(), line["signature"].as_str()),
+            (Some("unknown"), Some("missing-header"))
+        );
+        // The secret the listener took from the variable is masked, escaped or not.
+        let shown = line.to_string() + &listener.stderr_seen.join("\n");
+        assert!(!shown.contains("Everybody"), "{shown}");
+    }
+
+    // --verify checks every request with its own secrets: the definition's is not used.
+    let (mut listener, url) = listen_with(
+        &["--verify", &format!("standard:{SW_SECRET}")],
+        &[("GITHUB_WEBHOOK_SECRET", secret)],
+    );
+    assert_eq!(replay(&url, &[("GITHUB_WEBHOOK_SECRET", secret)]), Some(1));
+    assert_eq!(verdict(&mut listener), (r#""missing-header""#.into(), 401));
 
     // Without the secret the listener says so at start, and lets them through unchecked.
     let (mut listener, url) = listen(&[]);
@@ -518,6 +541,24 @@ fn listen_checks_a_definitions_signature_with_the_secret_from_its_variable() {
     );
     assert_eq!(replay(&url, &[("GITHUB_WEBHOOK_SECRET", secret)]), Some(0));
     assert_eq!(verdict(&mut listener), (r#""unchecked""#.into(), 200));
+}
+
+#[test]
+fn a_signing_secret_variable_that_is_not_text_is_a_usage_error() {
+    use std::os::unix::ffi::OsStringExt as _;
+    let providers = format!("{}/tests/data/providers", env!("CARGO_MANIFEST_DIR"));
+    hooks()
+        .args(["--providers", &providers, "listen", "--port", "0"])
+        .env(
+            "GITHUB_WEBHOOK_SECRET",
+            std::ffi::OsString::from_vec(b"secret-\xff".to_vec()),
+        )
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "GITHUB_WEBHOOK_SECRET is not valid UTF-8",
+        ))
+        .stderr(predicate::str::contains("secret-").not());
 }
 
 /// The reference Python implementation verifies what hooks signs and signs what hooks

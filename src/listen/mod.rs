@@ -33,7 +33,7 @@ use crate::output::{Output, counted};
 use crate::providers::Provider;
 use crate::providers::definition::SignatureRule;
 use crate::signals::StopSignals;
-use crate::signature::{Key, Unchecked, Verifier, definition_verifiers};
+use crate::signature::{DefinitionVerifiers, Key, Unchecked, Verifier, definition_verifiers};
 use forward::Forwarder;
 use inspector::{Feed, Inspector};
 use printed::{Printed, write_printed};
@@ -57,7 +57,7 @@ pub struct ListenOptions {
     pub verifier: Option<Verifier>,
     /// Without `--verify`: a signing provider's requests are checked with the secret its
     /// definition's variable holds.
-    pub definition_verifiers: Vec<(Provider, Verifier)>,
+    pub definition_verifiers: Option<DefinitionVerifiers>,
     /// Signing providers whose variable holds no secret: their requests go unchecked.
     pub unchecked_signers: Unchecked,
     /// What valid notifications are answered with (unless forwarded or failed on purpose).
@@ -86,7 +86,7 @@ impl ListenOptions {
             port,
             api_key: None,
             verifier: None,
-            definition_verifiers: Vec::new(),
+            definition_verifiers: None,
             unchecked_signers: Vec::new(),
             status: 200,
             delay: Duration::ZERO,
@@ -143,7 +143,7 @@ impl ListenOptions {
                 keys,
                 tolerance: Some(args.tolerance),
             };
-            (Some(verifier), (Vec::new(), Vec::new()))
+            (Some(verifier), (None, Vec::new()))
         };
         Ok(ListenOptions {
             api_key: args.api_key.clone(),
@@ -167,12 +167,11 @@ impl ListenOptions {
 /// Why a signing provider's requests go unchecked, and how to have them checked.
 fn unchecked_signer(provider: Provider, rule: &SignatureRule) -> String {
     let missing = match &rule.secret_env {
-        Some(name) => format!("{name} is not set"),
-        None => "its definition names no secret_env".to_string(),
+        Some(name) => format!("{name} is not set: its signatures are not checked; set it, or"),
+        None => "its definition names no secret_env: its signatures are not checked;".to_string(),
     };
     format!(
-        "{} signs its deliveries ({}) but {missing}: its signatures are not checked; \
-         set it, or pass --verify {}:SECRET",
+        "{} signs its deliveries ({}) but {missing} pass --verify {}:SECRET",
         provider.as_str(),
         rule.scheme,
         rule.scheme
@@ -184,13 +183,8 @@ fn secrets_of(options: &ListenOptions) -> Vec<String> {
     let signing = options
         .verifier
         .iter()
-        .chain(
-            options
-                .definition_verifiers
-                .iter()
-                .map(|(_, verifier)| verifier),
-        )
         .flat_map(|verifier| &verifier.keys)
+        .chain(options.definition_verifiers.iter().flat_map(|d| d.keys()))
         .flat_map(Key::secret_forms);
     options
         .api_key

@@ -23,15 +23,15 @@ use super::record::{Escaped, RecordFile};
 use super::seen::Seen;
 use super::trace;
 use crate::providers::{self, Credential, Provider};
-use crate::signature::{Verdict, Verifier};
+use crate::signature::{DefinitionVerifiers, Verdict, Verifier};
 
 /// How to answer, fixed at start.
 pub struct Settings {
     pub api_key: Option<String>,
     /// `--verify`: checks each request's signature.
     pub verifier: Option<Verifier>,
-    /// Without `--verify`: checks the requests of each signing provider with a secret.
-    pub definition_verifiers: Vec<(Provider, Verifier)>,
+    /// Without `--verify`: the signing definitions' secrets.
+    pub definition_verifiers: Option<DefinitionVerifiers>,
     /// `--api-key` and the signing secrets: masked wherever a request shows them.
     pub secrets: Vec<String>,
     pub status: StatusCode,
@@ -295,6 +295,7 @@ async fn answer(
             notification.raw = escape_invalid_utf8(&bytes);
             let message = "body is not UTF-8 (shown with \\xNN escapes), so not JSON";
             notification.warnings.push(message.to_string());
+            check_definition_signature(settings, notification, &bytes);
             return signature_refusal(notification)
                 .unwrap_or_else(|| Reply::error(StatusCode::BAD_REQUEST, message));
         }
@@ -305,6 +306,7 @@ async fn answer(
         Err(e) => {
             let message = format!("body is not valid JSON: {e}");
             notification.warnings.push(message.clone());
+            check_definition_signature(settings, notification, &bytes);
             return signature_refusal(notification)
                 .unwrap_or_else(|| Reply::error(StatusCode::BAD_REQUEST, &message));
         }
@@ -331,14 +333,7 @@ async fn answer(
     notification.warnings = inspection.warnings;
     let idempotency_key = inspection.idempotency_key;
     notification.body = Some(body);
-    if let Some((_, verifier)) = settings
-        .definition_verifiers
-        .iter()
-        .find(|(provider, _)| *provider == notification.provider)
-    {
-        let now = notification.received_at.unix_timestamp();
-        notification.signature = verifier.check(&notification.headers, &bytes, now);
-    }
+    check_definition_signature(settings, notification, &bytes);
     if let Some(reply) = signature_refusal(notification) {
         return reply;
     }
@@ -379,7 +374,21 @@ async fn answer(
     Reply::ok(settings.status)
 }
 
-/// The 401 for a signature `--verify` does not accept. A body's faults are told only to a
+/// Without `--verify`, checks the request with its provider's definition's secret, once it is
+/// known whose it is (a body that cannot be read, like one no definition recognises, is
+/// checked with every signing definition's secret).
+fn check_definition_signature(settings: &Settings, notification: &mut Notification, bytes: &[u8]) {
+    let verifier = settings
+        .definition_verifiers
+        .as_ref()
+        .and_then(|verifiers| verifiers.for_provider(notification.provider));
+    if let Some(verifier) = verifier {
+        let now = notification.received_at.unix_timestamp();
+        notification.signature = verifier.check(&notification.headers, bytes, now);
+    }
+}
+
+/// The 401 for a signature that is not accepted. A body's faults are told only to a
 /// sender whose signature holds: one without learns no more than that it is refused.
 fn signature_refusal(notification: &Notification) -> Option<Reply> {
     match &notification.signature {

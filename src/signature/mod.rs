@@ -297,10 +297,11 @@ pub fn signing_key(
     else {
         return Ok(None);
     };
-    let Some(secret) = signing_secret
-        .map(str::to_string)
-        .or_else(|| definition_secret(rule))
-    else {
+    let secret = match signing_secret {
+        Some(secret) => Some(secret.to_string()),
+        None => definition_secret(rule)?,
+    };
+    let Some(secret) = secret else {
         if warned.insert(provider.as_str()) {
             let variable = rule
                 .secret_env
@@ -325,16 +326,52 @@ pub fn signing_key(
 pub type Unchecked = Vec<(Provider, &'static SignatureRule)>;
 
 /// The secret in the variable a definition's `[signature]` names, if it is set.
-pub fn definition_secret(rule: &SignatureRule) -> Option<String> {
-    let name = rule.secret_env.as_deref()?;
-    // Set but empty counts as unset, as for every HOOKS_* variable.
-    std::env::var(name).ok().filter(|value| !value.is_empty())
+pub fn definition_secret(rule: &SignatureRule) -> Result<Option<String>> {
+    let Some(name) = rule.secret_env.as_deref() else {
+        return Ok(None);
+    };
+    match std::env::var(name) {
+        // Set but empty counts as unset, as for every HOOKS_* variable.
+        Ok(value) => Ok(Some(value).filter(|value| !value.is_empty())),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => Err(Error::usage(format!(
+            "{name} is not valid UTF-8; a signing secret is text"
+        ))),
+    }
 }
 
-/// The keys `listen` checks signing providers' requests with, when `--verify` does not
-/// check every request: one for each definition with a `[signature]` whose variable holds
-/// a secret. Those without one are returned apart, for the listener to say they go unchecked.
-pub fn definition_verifiers(tolerance: u64) -> Result<(Vec<(Provider, Verifier)>, Unchecked)> {
+/// Without `--verify`, the signing definitions' secrets as `listen` checks requests with them.
+#[derive(Debug, Clone)]
+pub struct DefinitionVerifiers {
+    by_provider: Vec<(Provider, Verifier)>,
+    /// All of those keys: a request that no definition recognises must be signed with one of
+    /// them, or leaving out what a definition recognises its provider by (a header, a field)
+    /// would get a request past the check.
+    any: Verifier,
+}
+
+impl DefinitionVerifiers {
+    /// What `provider`'s requests are checked with: its own secret, every one for a request
+    /// no definition recognises, none for a provider that does not sign.
+    pub fn for_provider(&self, provider: Provider) -> Option<&Verifier> {
+        if provider == Provider::UNKNOWN {
+            return Some(&self.any);
+        }
+        self.by_provider
+            .iter()
+            .find(|(signer, _)| *signer == provider)
+            .map(|(_, verifier)| verifier)
+    }
+
+    pub fn keys(&self) -> &[Key] {
+        &self.any.keys
+    }
+}
+
+/// The keys `listen` checks requests with when `--verify` does not: one for each definition
+/// with a `[signature]` whose variable holds a secret (none when no definition has one).
+/// Those without a secret are returned apart, for the listener to say they go unchecked.
+pub fn definition_verifiers(tolerance: u64) -> Result<(Option<DefinitionVerifiers>, Unchecked)> {
     let mut verifiers = Vec::new();
     let mut unchecked = Vec::new();
     for provider in Provider::all() {
@@ -344,7 +381,7 @@ pub fn definition_verifiers(tolerance: u64) -> Result<(Vec<(Provider, Verifier)>
         else {
             continue;
         };
-        let Some(secret) = definition_secret(rule) else {
+        let Some(secret) = definition_secret(rule)? else {
             unchecked.push((provider, rule));
             continue;
         };
@@ -361,7 +398,21 @@ pub fn definition_verifiers(tolerance: u64) -> Result<(Vec<(Provider, Verifier)>
         };
         verifiers.push((provider, verifier));
     }
-    Ok((verifiers, unchecked))
+    if verifiers.is_empty() {
+        return Ok((None, unchecked));
+    }
+    let any = Verifier {
+        keys: verifiers
+            .iter()
+            .flat_map(|(_, verifier)| verifier.keys.iter().cloned())
+            .collect(),
+        tolerance: Some(tolerance),
+    };
+    let verifiers = DefinitionVerifiers {
+        by_provider: verifiers,
+        any,
+    };
+    Ok((Some(verifiers), unchecked))
 }
 
 /// Why a signature was not accepted.
@@ -656,7 +707,7 @@ impl Request<'_> {
 /// What a listener made of a request's signature.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Verdict {
-    /// Nothing to check it with (no `--verify`).
+    /// Nothing to check it with (no `--verify`, and no secret for a signing definition).
     #[default]
     Unchecked,
     Valid(Scheme),
