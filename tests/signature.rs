@@ -561,6 +561,41 @@ fn a_signing_secret_variable_that_is_not_text_is_a_usage_error() {
         .stderr(predicate::str::contains("secret-").not());
 }
 
+#[test]
+fn a_signing_secret_variable_that_is_not_its_schemes_form_is_a_usage_error_unprinted() {
+    let github = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/providers/github");
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("github");
+    std::fs::create_dir_all(copy.join("schemas")).unwrap();
+    for entry in [
+        "ping.json",
+        "push.json",
+        "schemas/ping.json",
+        "schemas/push.json",
+    ] {
+        std::fs::copy(github.join(entry), copy.join(entry)).unwrap();
+    }
+    let manifest = std::fs::read_to_string(github.join("provider.toml")).unwrap();
+    let standard = manifest.replace(r#"scheme = "github""#, r#"scheme = "standard""#);
+    assert_ne!(standard, manifest);
+    std::fs::write(copy.join("provider.toml"), standard).unwrap();
+    hooks()
+        .args([
+            "--providers",
+            dir.path().to_str().unwrap(),
+            "listen",
+            "--port",
+            "0",
+        ])
+        .env("GITHUB_WEBHOOK_SECRET", "whsec_not*base64!")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "github's signing secret (in GITHUB_WEBHOOK_SECRET)",
+        ))
+        .stderr(predicate::str::contains("not*base64").not());
+}
+
 /// The reference Python implementation verifies what hooks signs and signs what hooks
 /// verifies. `.ci/run` installs `standardwebhooks` in a virtual environment and names its
 /// python in HOOKS_PYTHON; without it this test says so and checks nothing.
